@@ -1,0 +1,22 @@
+package vn.hanoi.branch.shared.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The whole visible queue at one event id: what a counter or screen loads on start, before it
+ * follows the event stream from {@code lastEventId}.
+ */
+public record QueueSnapshot(
+        LocalDate businessDay,
+        long lastEventId,
+        List<ServiceWaiting> services,
+        List<CounterStatus> counters,
+        List<Ticket> recentCalls) {
+
+    public record ServiceWaiting(long serviceId, String code, String nameVi, String nameEn, int waiting) {
+    }
+
+    public record CounterStatus(long counterId, int number, Ticket current) {
+    }
+}

@@ -1,0 +1,20 @@
+package vn.hanoi.branch.shared.api;
+
+import java.time.LocalTime;
+
+/**
+ * A queue service (a group of procedures with its own numbering), e.g. "Hộ tịch" starting at 1001.
+ * Display numbers are {@code prefix + (numberStart + seq - 1)}.
+ */
+public record ServiceInfo(
+        long id,
+        String code,
+        String nameVi,
+        String nameEn,
+        String prefix,
+        int numberStart,
+        int numberEnd,
+        LocalTime opensAt,
+        LocalTime closesAt,
+        boolean active) {
+}

@@ -1,0 +1,280 @@
+package vn.hanoi.branch.shared.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import vn.hanoi.branch.shared.api.ApiError;
+import vn.hanoi.branch.shared.api.BranchInfo;
+import vn.hanoi.branch.shared.api.CounterInfo;
+import vn.hanoi.branch.shared.api.Health;
+import vn.hanoi.branch.shared.api.IssueTicketRequest;
+import vn.hanoi.branch.shared.api.Json;
+import vn.hanoi.branch.shared.api.Pairing;
+import vn.hanoi.branch.shared.api.QueueEvent;
+import vn.hanoi.branch.shared.api.QueueSnapshot;
+import vn.hanoi.branch.shared.api.ServiceInfo;
+import vn.hanoi.branch.shared.api.Sessions;
+import vn.hanoi.branch.shared.api.Ticket;
+import vn.hanoi.branch.shared.api.TransferRequest;
+
+/**
+ * Typed client of the agent's LAN API (v1), shared by the kiosk and counter apps.
+ *
+ * <p>Calls block; apps run them off the UI thread. Every failure is an {@link AgentException} with a
+ * bilingual message. The client holds the device token and, after {@link #login}, the staff session.
+ */
+public final class AgentClient {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final HttpUrl base;
+    private final OkHttpClient http;
+    private final ObjectMapper mapper = Json.mapper();
+    private volatile String deviceToken;
+    private volatile String sessionToken;
+
+    private AgentClient(Builder b) {
+        this.base = Objects.requireNonNull(HttpUrl.parse(b.baseUrl), "bad agent URL: " + b.baseUrl);
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout)
+                .callTimeout(b.readTimeout.plus(b.connectTimeout))
+                .retryOnConnectionFailure(false) // retries are ours to decide: writes carry idempotency keys
+                .build();
+        this.deviceToken = b.deviceToken;
+    }
+
+    public static Builder builder(String baseUrl) {
+        return new Builder(baseUrl);
+    }
+
+    public String baseUrl() {
+        return base.toString();
+    }
+
+    public void setDeviceToken(String token) {
+        this.deviceToken = token;
+    }
+
+    public String deviceToken() {
+        return deviceToken;
+    }
+
+    public boolean hasSession() {
+        return sessionToken != null;
+    }
+
+    // ---- public calls ----
+
+    public Health health() {
+        return get("health", Health.class);
+    }
+
+    /** Trades a pairing code for a device token, and keeps the token for later calls. */
+    public Pairing.Result pair(String code, String deviceName) {
+        Pairing.Result r = post("devices/pair", new Pairing.Request(code, deviceName), null, Pairing.Result.class);
+        this.deviceToken = r.token();
+        return r;
+    }
+
+    // ---- device calls ----
+
+    public BranchInfo branch() {
+        return get("branch", BranchInfo.class);
+    }
+
+    public List<ServiceInfo> services() {
+        return get("services", new TypeReference<List<ServiceInfo>>() { });
+    }
+
+    public List<CounterInfo> counters() {
+        return get("counters", new TypeReference<List<CounterInfo>>() { });
+    }
+
+    public QueueSnapshot queue() {
+        return get("queue", QueueSnapshot.class);
+    }
+
+    public Ticket ticket(long id) {
+        return get("tickets/" + id, Ticket.class);
+    }
+
+    /**
+     * Issues a ticket. The same {@code idempotencyKey} always yields the same ticket, so a kiosk that
+     * lost the answer retries with the key it used and never prints a second number.
+     */
+    public Ticket issueTicket(long serviceId, String idempotencyKey) {
+        return post("tickets", new IssueTicketRequest(serviceId), idempotencyKey, Ticket.class);
+    }
+
+    /** Follows the queue events from {@code afterId} on, reconnecting by itself. Close to stop. */
+    public EventStream events(long afterId, Consumer<QueueEvent> onEvent, Consumer<EventStream.Status> onStatus) {
+        return new EventStream(http, base.newBuilder().addPathSegments("api/v1/events").build(),
+                this::bearer, afterId, onEvent, onStatus);
+    }
+
+    // ---- staff calls ----
+
+    public Sessions.Session login(String username, String password) {
+        Sessions.Session s = post("sessions", new Sessions.Login(username, password), null, Sessions.Session.class);
+        this.sessionToken = s.token();
+        return s;
+    }
+
+    public void logout() {
+        if (sessionToken != null) {
+            try {
+                send(new Request.Builder().url(url("sessions/current")).delete(), null);
+            } finally {
+                sessionToken = null;
+            }
+        }
+    }
+
+    /** Calls the next waiting ticket to the counter; {@code null} when nobody is waiting for it. */
+    public Ticket callNext(long counterId) {
+        return post("counters/" + counterId + "/call-next", null, null, Ticket.class);
+    }
+
+    public Ticket recall(long ticketId) {
+        return post("tickets/" + ticketId + "/recall", null, null, Ticket.class);
+    }
+
+    public Ticket serve(long ticketId) {
+        return post("tickets/" + ticketId + "/serve", null, null, Ticket.class);
+    }
+
+    public Ticket finish(long ticketId) {
+        return post("tickets/" + ticketId + "/finish", null, null, Ticket.class);
+    }
+
+    public Ticket noShow(long ticketId) {
+        return post("tickets/" + ticketId + "/no-show", null, null, Ticket.class);
+    }
+
+    public Ticket cancel(long ticketId) {
+        return post("tickets/" + ticketId + "/cancel", null, null, Ticket.class);
+    }
+
+    public Ticket transfer(long ticketId, long serviceId) {
+        return post("tickets/" + ticketId + "/transfer", new TransferRequest(serviceId), null, Ticket.class);
+    }
+
+    // ---- IT calls ----
+
+    public Pairing.Code createPairingCode(Pairing.CodeRequest request) {
+        return post("devices/pairing-codes", request, null, Pairing.Code.class);
+    }
+
+    public Sessions.User createUser(Sessions.NewUser user) {
+        return post("users", user, null, Sessions.User.class);
+    }
+
+    // ---- plumbing ----
+
+    private String bearer() {
+        return sessionToken != null ? sessionToken : deviceToken;
+    }
+
+    private HttpUrl url(String path) {
+        return base.newBuilder().addPathSegments("api/v1/" + path).build();
+    }
+
+    private <T> T get(String path, Class<T> type) {
+        return send(new Request.Builder().url(url(path)).get(), mapper.constructType(type));
+    }
+
+    private <T> T get(String path, TypeReference<T> type) {
+        return send(new Request.Builder().url(url(path)).get(), mapper.constructType(type));
+    }
+
+    private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
+        RequestBody rb;
+        try {
+            rb = RequestBody.create(body == null ? new byte[0] : mapper.writeValueAsBytes(body), JSON);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot encode request", e);
+        }
+        Request.Builder req = new Request.Builder().url(url(path)).post(rb);
+        if (idempotencyKey != null) {
+            req.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(req, mapper.constructType(type));
+    }
+
+    private <T> T send(Request.Builder req, JavaType type) {
+        String token = bearer();
+        if (token != null) {
+            req.header("Authorization", "Bearer " + token);
+        }
+        try (Response resp = http.newCall(req.build()).execute()) {
+            ResponseBody body = resp.body();
+            byte[] bytes = body == null ? new byte[0] : body.bytes();
+            if (!resp.isSuccessful()) {
+                throw new AgentException(parseError(resp.code(), bytes), null);
+            }
+            if (type == null || resp.code() == 204 || bytes.length == 0) {
+                return null;
+            }
+            return mapper.readValue(bytes, type);
+        } catch (IOException e) {
+            throw AgentException.unreachable(e);
+        }
+    }
+
+    private ApiError parseError(int status, byte[] bytes) {
+        try {
+            ApiError e = mapper.readValue(bytes, ApiError.class);
+            if (e.code() != null) {
+                return e;
+            }
+        } catch (IOException ignored) {
+            // not one of our error bodies (a proxy, a crash page): fall through to a generic message
+        }
+        return new ApiError(status, "http_" + status,
+                "Máy chủ chi nhánh trả lỗi " + status + ". Vui lòng thử lại hoặc báo cán bộ hỗ trợ.",
+                "The branch server answered " + status + ". Please try again or ask staff for help.");
+    }
+
+    /** Builder with defaults suited to a branch LAN. */
+    public static final class Builder {
+        private final String baseUrl;
+        private Duration connectTimeout = Duration.ofSeconds(3);
+        private Duration readTimeout = Duration.ofSeconds(10);
+        private String deviceToken;
+
+        private Builder(String baseUrl) {
+            this.baseUrl = baseUrl;
+        }
+
+        public Builder deviceToken(String token) {
+            this.deviceToken = token;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = d;
+            return this;
+        }
+
+        public Builder readTimeout(Duration d) {
+            this.readTimeout = d;
+            return this;
+        }
+
+        public AgentClient build() {
+            return new AgentClient(this);
+        }
+    }
+}
