@@ -1,0 +1,111 @@
+package vn.hanoi.branch.agent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.auth.AuthRoutes;
+import vn.hanoi.branch.agent.auth.AuthService;
+import vn.hanoi.branch.agent.branch.BranchDirectory;
+import vn.hanoi.branch.agent.branch.BranchRoutes;
+import vn.hanoi.branch.agent.config.AgentConfig;
+import vn.hanoi.branch.agent.db.Database;
+import vn.hanoi.branch.agent.device.DeviceRegistry;
+import vn.hanoi.branch.agent.device.DeviceRoutes;
+import vn.hanoi.branch.agent.event.EventHub;
+import vn.hanoi.branch.agent.event.EventRoutes;
+import vn.hanoi.branch.agent.http.ApiServer;
+import vn.hanoi.branch.agent.queue.FifoPolicy;
+import vn.hanoi.branch.agent.ticket.TicketRoutes;
+import vn.hanoi.branch.agent.ticket.TicketService;
+
+/**
+ * The branch agent: database, services and the LAN API, wired together. {@link #start} gives a
+ * running agent (used by {@link AgentMain} and by tests, which run it in-process on a free port).
+ */
+public final class Agent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+
+    private final Database db;
+    private final EventHub events;
+    private final ApiServer server;
+    private final AuditLog audit;
+    private final BranchDirectory directory;
+    private final AuthService auth;
+    private final DeviceRegistry devices;
+    private final TicketService tickets;
+
+    private Agent(AgentConfig config, Clock clock) {
+        Instant started = clock.instant();
+        this.db = Database.open(config.dbPath(), clock);
+        try {
+            this.audit = new AuditLog(db);
+            this.directory = new BranchDirectory(db);
+            this.events = new EventHub(db, Duration.ofSeconds(config.getInt("events.heartbeat.seconds")));
+            this.auth = new AuthService(db, audit, clock);
+            this.devices = new DeviceRegistry(db, audit);
+            this.tickets = new TicketService(db, directory, events, audit, new FifoPolicy(), clock, directory.zone());
+            this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"), List.of(
+                    new HealthRoutes(db, events, started),
+                    new BranchRoutes(directory),
+                    new DeviceRoutes(devices),
+                    new AuthRoutes(auth),
+                    new TicketRoutes(tickets),
+                    new EventRoutes(events)));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** Opens the database (migrating it) and starts serving. */
+    public static Agent start(AgentConfig config, Clock clock) {
+        Agent a = new Agent(config, clock);
+        a.server.start(config.httpHost(), config.httpPort());
+        LOG.info("agent {} listening on {}:{} with database {}", version(), config.httpHost(), a.port(),
+                config.dbPath().toAbsolutePath());
+        return a;
+    }
+
+    public static String version() {
+        String v = Agent.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public DeviceRegistry devices() {
+        return devices;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
+    public TicketService tickets() {
+        return tickets;
+    }
+
+    public EventHub events() {
+        return events;
+    }
+
+    /** Graceful stop: no new requests, open streams closed, queued writes committed, WAL checkpointed. */
+    @Override
+    public void close() {
+        LOG.info("agent stopping");
+        events.close();
+        server.close();
+        db.close();
+        LOG.info("agent stopped");
+    }
+}

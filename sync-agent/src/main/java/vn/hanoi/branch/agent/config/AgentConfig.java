@@ -1,0 +1,87 @@
+package vn.hanoi.branch.agent.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Agent settings: built-in defaults, then the config file (Java properties, UTF-8), then environment
+ * variables {@code BRANCH_AGENT_<KEY>} with underscores for dots (e.g. {@code BRANCH_AGENT_HTTP_PORT}),
+ * so a service unit or container can override single values without editing the file.
+ */
+public final class AgentConfig {
+    private final Properties values;
+
+    private AgentConfig(Properties values) {
+        this.values = values;
+    }
+
+    public static AgentConfig defaults() {
+        Properties p = new Properties();
+        p.setProperty("http.host", "0.0.0.0");
+        p.setProperty("http.port", "8470");
+        p.setProperty("db.path", "branch-agent.db");
+        p.setProperty("http.max.body.bytes", "65536");
+        p.setProperty("events.heartbeat.seconds", "10");
+        p.setProperty("log.format", "text");
+        return new AgentConfig(p);
+    }
+
+    public static AgentConfig load(Path file, Map<String, String> env) {
+        AgentConfig c = defaults();
+        if (file != null) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                c.values.load(r);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (e.getKey().startsWith("BRANCH_AGENT_")) {
+                String key = e.getKey().substring("BRANCH_AGENT_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                c.values.setProperty(key, e.getValue());
+            }
+        }
+        return c;
+    }
+
+    public AgentConfig with(String key, String value) {
+        Properties p = new Properties();
+        p.putAll(values);
+        p.setProperty(key, value);
+        return new AgentConfig(p);
+    }
+
+    public String get(String key) {
+        String v = values.getProperty(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing setting " + key);
+        }
+        return v.trim();
+    }
+
+    public int getInt(String key) {
+        try {
+            return Integer.parseInt(get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " must be a whole number, not '" + get(key) + "'");
+        }
+    }
+
+    public String httpHost() {
+        return get("http.host");
+    }
+
+    public int httpPort() {
+        return getInt("http.port");
+    }
+
+    public Path dbPath() {
+        return Path.of(get("db.path"));
+    }
+}

@@ -1,0 +1,286 @@
+package vn.hanoi.branch.agent.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The branch database: one SQLite file in WAL mode with {@code synchronous=FULL}.
+ *
+ * <p>Writes go through a single writer thread (one writer discipline): concurrent requests queue up
+ * instead of racing for SQLite's write lock, so no caller ever sees SQLITE_BUSY. The writer commits
+ * whatever has queued up in one transaction (group commit), each unit inside its own savepoint so a
+ * failing unit does not take the others down; this is what makes hundreds of durable (fsynced)
+ * writes per second possible on ordinary disks. Reads use a small pool of read-only connections,
+ * which WAL lets run beside the writer.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int MAX_BATCH = 256;
+    private static final int READERS = 4;
+
+    private final Path file;
+    private final Clock clock;
+    private final Connection writer;
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writerThread;
+    private volatile boolean closing;
+
+    private Database(Path file, Clock clock) throws SQLException {
+        this.file = file;
+        this.clock = clock;
+        this.writer = open(false);
+        migrate();
+        for (int i = 0; i < READERS; i++) {
+            readers.add(open(true));
+        }
+        this.writerThread = new Thread(this::writerLoop, "db-writer");
+        this.writerThread.setDaemon(true);
+        this.writerThread.start();
+    }
+
+    /** Opens (creating if needed) the database file and applies pending schema migrations. */
+    public static Database open(Path file, Clock clock) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return new Database(file, clock);
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private Connection open(boolean readOnly) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        cfg.enforceForeignKeys(true);
+        cfg.setBusyTimeout(10_000);
+        cfg.setReadOnly(readOnly);
+        if (!readOnly) {
+            cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return ds.getConnection();
+    }
+
+    private void migrate() {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        var result = Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("database migrated to version {} ({} migrations)", result.targetSchemaVersion,
+                    result.migrationsExecuted);
+        }
+    }
+
+    /** Runs read-only work on a pooled connection. */
+    public <T> T read(SqlWork<T> work) {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for a database connection", e);
+        }
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    /**
+     * Runs write work on the writer thread and waits until it is committed (durable on disk). An
+     * exception thrown by the work is rethrown here unchanged (when unchecked) and nothing of the
+     * work is kept.
+     */
+    public <T> T write(WriteWork<T> work) {
+        if (closing) {
+            throw new DatabaseException(new SQLException("database is shutting down"));
+        }
+        Pending<T> p = new Pending<>(work);
+        queue.add(p);
+        try {
+            return p.result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for a write", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof SQLException se) {
+                throw new DatabaseException(se);
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private void writerLoop() {
+        List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            try {
+                Pending<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing && queue.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                runBatch(batch);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("writer loop failure", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void runBatch(List<Pending<?>> batch) {
+        List<Object> results = new ArrayList<>(batch.size());
+        List<WriteTx> txs = new ArrayList<>(batch.size());
+        try (Statement st = writer.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            for (Pending<?> p : batch) {
+                WriteTx tx = new WriteTx(writer, clock.millis());
+                st.execute("SAVEPOINT unit");
+                try {
+                    Object r = p.work.run(tx);
+                    st.execute("RELEASE unit");
+                    results.add(r);
+                    txs.add(tx);
+                } catch (Exception e) {
+                    st.execute("ROLLBACK TO unit");
+                    st.execute("RELEASE unit");
+                    results.add(new Failed(e));
+                    txs.add(null);
+                }
+            }
+            st.execute("COMMIT");
+        } catch (SQLException e) {
+            rollbackQuietly();
+            for (Pending<?> p : batch) {
+                p.result.completeExceptionally(e);
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Object r = results.get(i);
+            if (r instanceof Failed f) {
+                batch.get(i).result.completeExceptionally(f.error);
+            } else {
+                for (Runnable action : txs.get(i).afterCommitActions()) {
+                    try {
+                        action.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("after-commit action failed", e);
+                    }
+                }
+                batch.get(i).complete(r);
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try (Statement st = writer.createStatement()) {
+            st.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // no transaction open: nothing to undo
+        }
+    }
+
+    /** Is the database answering? Used by the health endpoint. */
+    public boolean healthy() {
+        try {
+            return read(c -> {
+                try (Statement st = c.createStatement()) {
+                    return st.executeQuery("SELECT 1").next();
+                }
+            });
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Finishes queued writes, checkpoints the WAL and closes every connection. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            writerThread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Statement st = writer.createStatement()) {
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            LOG.warn("WAL checkpoint at shutdown failed: {}", e.getMessage());
+        }
+        closeQuietly(writer);
+        Connection c;
+        while ((c = readers.poll()) != null) {
+            closeQuietly(c);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing anyway
+        }
+    }
+
+    private record Failed(Exception error) {
+    }
+
+    private static final class Pending<T> {
+        final WriteWork<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Pending(WriteWork<T> work) {
+            this.work = work;
+        }
+
+        @SuppressWarnings("unchecked")
+        void complete(Object r) {
+            result.complete((T) r);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package vn.hanoi.branch.agent.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hanoi.branch.agent.auth.AuthService;
+import vn.hanoi.branch.agent.auth.Principal;
+import vn.hanoi.branch.shared.api.ApiError;
+import vn.hanoi.branch.shared.api.Json;
+
+/**
+ * The LAN API server (Javalin on Jetty). It owns what is common to every call: authentication and
+ * access checks, body size limit, JSON errors in both languages; the features register their routes.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    /** A feature's routes. */
+    public interface Routes {
+        void register(Javalin app);
+    }
+
+    private final Javalin app;
+
+    public ApiServer(AuthService auth, long maxBodyBytes, List<Routes> features) {
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.useVirtualThreads = true;
+            cfg.http.maxRequestSize = maxBodyBytes;
+            cfg.http.asyncTimeout = 0;
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/hall";
+                sf.directory = "/hall";
+                sf.location = Location.CLASSPATH;
+            });
+        });
+        app.before(ctx -> {
+            String len = ctx.header("Content-Length");
+            if (len != null && len.matches("\\d{1,18}") && Long.parseLong(len) > maxBodyBytes) {
+                throw new ApiException(413, "body_too_large", "Nội dung yêu cầu quá lớn.",
+                        "The request body is too large (limit " + maxBodyBytes + " bytes).");
+            }
+        });
+        app.beforeMatched(ctx -> authorize(auth, ctx));
+        app.exception(ApiException.class, (e, ctx) -> respond(ctx, e.error()));
+        app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, new ApiError(e.getStatus(),
+                "http_" + e.getStatus(), "Yêu cầu không hợp lệ: " + e.getMessage(), "Bad request: " + e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            respond(ctx, new ApiError(500, "internal_error",
+                    "Máy chủ chi nhánh gặp lỗi. Thao tác chưa được thực hiện; vui lòng thử lại hoặc báo bộ phận IT.",
+                    "The branch server had an error. Nothing was changed; please retry or call IT."));
+        });
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/") && !ctx.res().isCommitted()) {
+                respond(ctx, new ApiError(404, "not_found", "Không có chức năng này.", "No such endpoint."));
+            }
+        });
+        app.error(405, ctx -> respond(ctx, new ApiError(405, "method_not_allowed",
+                "Phương thức không được hỗ trợ.", "Method not allowed.")));
+        for (Routes r : features) {
+            r.register(app);
+        }
+    }
+
+    private static void authorize(AuthService auth, Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        Access access = roles.isEmpty() ? Access.DEVICE : (Access) roles.iterator().next();
+        Principal p = null;
+        String token = Http.bearer(ctx);
+        if (token != null) {
+            p = auth.authenticate(token).orElse(null);
+            if (p == null && access != Access.PUBLIC) {
+                throw ApiException.unauthorized();
+            }
+        }
+        ctx.attribute(Http.PRINCIPAL, p);
+        if (!access.allows(p)) {
+            throw p == null ? ApiException.unauthorized() : ApiException.forbidden();
+        }
+    }
+
+    private static void respond(Context ctx, ApiError error) {
+        ctx.status(error.status()).json(error);
+    }
+
+    public ApiServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Javalin javalin() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

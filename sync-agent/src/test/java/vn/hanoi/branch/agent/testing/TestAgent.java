@@ -1,0 +1,104 @@
+package vn.hanoi.branch.agent.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import vn.hanoi.branch.agent.Agent;
+import vn.hanoi.branch.agent.auth.Principal;
+import vn.hanoi.branch.agent.branch.DemoBranch;
+import vn.hanoi.branch.agent.config.AgentConfig;
+import vn.hanoi.branch.agent.db.Database;
+import vn.hanoi.branch.shared.api.DeviceKind;
+import vn.hanoi.branch.shared.api.Pairing;
+import vn.hanoi.branch.shared.api.Role;
+import vn.hanoi.branch.shared.api.Sessions;
+import vn.hanoi.branch.shared.client.AgentClient;
+
+/**
+ * A real agent for tests: in-process, on a free loopback port, with a fresh SQLite file holding the
+ * demo branch (services HT=1, CT=2, DD=3, KD=4, CTH=5; counters 1-5). Shared by the app modules' tests
+ * through the sync-agent test jar.
+ */
+public final class TestAgent implements AutoCloseable {
+    public static final String CLERK = "clerk1";
+    public static final String CLERK_PASSWORD = "clerk1-password";
+
+    private final Path dir;
+    private final Agent agent;
+
+    private TestAgent(Path dir, Agent agent) {
+        this.dir = dir;
+        this.agent = agent;
+    }
+
+    /** Starts an agent with the demo branch and one clerk account ({@link #CLERK} / {@link #CLERK_PASSWORD}). */
+    public static TestAgent start() {
+        try {
+            Path dir = Files.createTempDirectory("test-agent");
+            Path db = dir.resolve("branch.db");
+            try (Database d = Database.open(db, Clock.systemUTC())) {
+                d.write(tx -> {
+                    DemoBranch.seedBranch(tx);
+                    return null;
+                });
+            }
+            AgentConfig cfg = AgentConfig.defaults()
+                    .with("db.path", db.toString())
+                    .with("http.host", "127.0.0.1")
+                    .with("http.port", "0")
+                    .with("events.heartbeat.seconds", "2");
+            TestAgent t = new TestAgent(dir, Agent.start(cfg, Clock.systemUTC()));
+            t.agent.auth().createUser(Principal.SYSTEM,
+                    new Sessions.NewUser(CLERK, "Cán bộ Thử nghiệm", CLERK_PASSWORD, Role.CLERK));
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Agent agent() {
+        return agent;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + agent.port();
+    }
+
+    public Path databaseFile() {
+        return dir.resolve("branch.db");
+    }
+
+    public String pairingCode(DeviceKind kind) {
+        return agent.devices().createCode(Principal.SYSTEM, new Pairing.CodeRequest(kind, "test-" + kind),
+                Duration.ofMinutes(10)).code();
+    }
+
+    /** A client already paired as a device of {@code kind}. */
+    public AgentClient pairedClient(DeviceKind kind) {
+        AgentClient c = AgentClient.builder(baseUrl()).build();
+        c.pair(pairingCode(kind), "test " + kind.name().toLowerCase());
+        return c;
+    }
+
+    /** A counter device with {@link #CLERK} logged in. */
+    public AgentClient clerkClient() {
+        AgentClient c = pairedClient(DeviceKind.COUNTER);
+        c.login(CLERK, CLERK_PASSWORD);
+        return c;
+    }
+
+    @Override
+    public void close() {
+        agent.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp files: the OS cleans up what is left
+        }
+    }
+}
