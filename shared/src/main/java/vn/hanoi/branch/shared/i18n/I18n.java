@@ -1,0 +1,24 @@
+package vn.hanoi.branch.shared.i18n;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * Message bundles of the apps, under {@code i18n/<name>.properties} (Vietnamese, the default) and
+ * {@code i18n/<name>_en.properties} (English). Vietnamese is the base bundle so a missing English key
+ * shows Vietnamese, never a key name; the machine's own locale is ignored.
+ */
+public final class I18n {
+    public static final Locale VI = Locale.forLanguageTag("vi-VN");
+    public static final Locale EN = Locale.ENGLISH;
+
+    private static final ResourceBundle.Control NO_SYSTEM_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private I18n() {
+    }
+
+    public static ResourceBundle bundle(String name, Locale locale) {
+        return ResourceBundle.getBundle("i18n." + name, locale, I18n.class.getModule(), NO_SYSTEM_FALLBACK);
+    }
+}
