@@ -19,6 +19,6 @@ public final class I18n {
     }
 
     public static ResourceBundle bundle(String name, Locale locale) {
-        return ResourceBundle.getBundle("i18n." + name, locale, I18n.class.getModule(), NO_SYSTEM_FALLBACK);
+        return ResourceBundle.getBundle("i18n." + name, locale, I18n.class.getClassLoader(), NO_SYSTEM_FALLBACK);
     }
 }
