@@ -79,6 +79,10 @@ public final class Agent implements AutoCloseable {
         return server.port();
     }
 
+    public ApiServer server() {
+        return server;
+    }
+
     public Database database() {
         return db;
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -48,7 +49,12 @@ public final class EventStream implements AutoCloseable {
     EventStream(OkHttpClient base, HttpUrl url, Supplier<String> token, long afterId,
                 Consumer<QueueEvent> onEvent, Consumer<Status> onStatus) {
         // SSE is long-lived: no read timeout; the agent sends a comment every few seconds as heartbeat.
-        this.http = base.newBuilder().readTimeout(Duration.ofSeconds(30)).callTimeout(Duration.ZERO).build();
+        // Its own dispatcher: OkHttp's default allows 5 concurrent calls per host, and a stream holds one for good.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(64);
+        dispatcher.setMaxRequestsPerHost(64);
+        this.http = base.newBuilder().dispatcher(dispatcher)
+                .readTimeout(Duration.ofSeconds(30)).callTimeout(Duration.ZERO).build();
         this.url = url;
         this.token = token;
         this.lastId = afterId;

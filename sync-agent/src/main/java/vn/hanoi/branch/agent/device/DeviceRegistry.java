@@ -42,6 +42,11 @@ public final class DeviceRegistry {
         return db.write(tx -> insertCode(tx, who, req.kind(), name, validity));
     }
 
+    /** Creates a pairing code in its own transaction. */
+    public Pairing.Code insertCodeNow(Principal who, DeviceKind kind, String name, Duration validity) {
+        return db.write(tx -> insertCode(tx, who, kind, name, validity));
+    }
+
     /** Creates a pairing code in the caller's transaction (also used by seeding and the command line). */
     public Pairing.Code insertCode(WriteTx tx, Principal who, DeviceKind kind, String name, Duration validity)
             throws SQLException {

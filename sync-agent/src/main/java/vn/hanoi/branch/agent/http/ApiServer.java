@@ -8,6 +8,7 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.agent.auth.AuthService;
@@ -27,7 +28,12 @@ public final class ApiServer implements AutoCloseable {
         void register(Javalin app);
     }
 
+    /** A registered endpoint, as the OpenAPI document must describe it. */
+    public record Route(String method, String path, Access access) {
+    }
+
     private final Javalin app;
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
 
     public ApiServer(AuthService auth, long maxBodyBytes, List<Routes> features) {
         this.app = Javalin.create(cfg -> {
@@ -36,6 +42,12 @@ public final class ApiServer implements AutoCloseable {
             cfg.http.maxRequestSize = maxBodyBytes;
             cfg.http.asyncTimeout = 0;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
+            cfg.events(ev -> ev.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    routes.add(new Route(h.getHttpMethod().name(), h.getPath(),
+                            h.getRoles().isEmpty() ? Access.DEVICE : (Access) h.getRoles().iterator().next()));
+                }
+            }));
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/hall";
                 sf.directory = "/hall";
@@ -95,6 +107,11 @@ public final class ApiServer implements AutoCloseable {
     public ApiServer start(String host, int port) {
         app.start(host, port);
         return this;
+    }
+
+    /** Every endpoint registered by the features. */
+    public List<Route> routes() {
+        return List.copyOf(routes);
     }
 
     public int port() {

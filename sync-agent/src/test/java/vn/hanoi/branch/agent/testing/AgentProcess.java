@@ -1,0 +1,148 @@
+package vn.hanoi.branch.agent.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import vn.hanoi.branch.agent.AgentMain;
+import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.auth.Principal;
+import vn.hanoi.branch.agent.branch.DemoBranch;
+import vn.hanoi.branch.agent.db.Database;
+import vn.hanoi.branch.agent.device.DeviceRegistry;
+import vn.hanoi.branch.shared.api.DeviceKind;
+import vn.hanoi.branch.shared.client.AgentClient;
+
+/**
+ * The agent as a separate operating-system process (same JVM binary and class path as the test),
+ * for what only a real process can show: {@code kill -9}, cold start, resident memory.
+ */
+public final class AgentProcess implements AutoCloseable {
+    private final Path dbFile;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private AgentProcess(Path dbFile, int port, Path log) {
+        this.dbFile = dbFile;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Creates a database with the demo branch in {@code dir}; {@link #start()} runs the agent on it. */
+    public static AgentProcess prepare(Path dir) {
+        Path db = dir.resolve("branch.db");
+        try (Database d = Database.open(db, Clock.systemUTC())) {
+            d.write(tx -> {
+                DemoBranch.seedBranch(tx);
+                return null;
+            });
+        }
+        return new AgentProcess(db, freePort(), dir.resolve("agent.log"));
+    }
+
+    /** A pairing code written straight into the database (as the agent's command line does). */
+    public String pairingCode(DeviceKind kind) {
+        try (Database d = Database.open(dbFile, Clock.systemUTC())) {
+            return new DeviceRegistry(d, new AuditLog(d))
+                    .insertCodeNow(Principal.SYSTEM, kind, "test-" + kind, Duration.ofHours(1)).code();
+        }
+    }
+
+    public Path dbFile() {
+        return dbFile;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Starts the process and waits until its health endpoint answers; returns the time that took. */
+    public Duration start() {
+        long t0 = System.nanoTime();
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
+                AgentMain.class.getName(), "serve"));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("BRANCH_AGENT_DB_PATH", dbFile.toString());
+        pb.environment().put("BRANCH_AGENT_HTTP_HOST", "127.0.0.1");
+        pb.environment().put("BRANCH_AGENT_HTTP_PORT", Integer.toString(port));
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AgentClient probe = AgentClient.builder(baseUrl()).connectTimeout(Duration.ofMillis(200))
+                .readTimeout(Duration.ofMillis(500)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("agent process exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                probe.health();
+                return Duration.ofNanos(System.nanoTime() - t0);
+            } catch (RuntimeException notYet) {
+                Thread.onSpinWait();
+            }
+        }
+        throw new IllegalStateException("agent did not become healthy within 30 s; see " + log);
+    }
+
+    /** SIGKILL: no shutdown hook, no WAL checkpoint, as in a power cut of the process. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Resident set size of the process in kB, from /proc. */
+    public long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
