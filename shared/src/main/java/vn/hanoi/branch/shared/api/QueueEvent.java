@@ -15,4 +15,12 @@ public record QueueEvent(long id, String type, Instant at, Ticket ticket, Long c
     public static final String TICKET_NO_SHOW = "ticket.no_show";
     public static final String TICKET_CANCELLED = "ticket.cancelled";
     public static final String TICKET_TRANSFERRED = "ticket.transferred";
+    /** A no-show came back within the return window and waits again at its old place. */
+    public static final String TICKET_RETURNED = "ticket.returned";
+    /** Something else about the ticket changed (priority confirmed or revoked). */
+    public static final String TICKET_UPDATED = "ticket.updated";
+    /** A counter opened, paused or closed ({@code counterId} set, no ticket; both null at end of day). */
+    public static final String COUNTER_STATE = "counter.state";
+    /** A device alert was raised or cleared (no ticket): supervisor and IT screens reload the alerts. */
+    public static final String DEVICE_ALERT = "device.alert";
 }

@@ -14,9 +14,12 @@ public record QueueSnapshot(
         List<CounterStatus> counters,
         List<Ticket> recentCalls) {
 
-    public record ServiceWaiting(long serviceId, String code, String nameVi, String nameEn, int waiting) {
+    /** @param estimateMinutes expected wait of a ticket taken now, or null when unknown */
+    public record ServiceWaiting(long serviceId, String code, String nameVi, String nameEn, int waiting,
+                                 Integer estimateMinutes) {
     }
 
-    public record CounterStatus(long counterId, int number, Ticket current) {
+    /** @param reason why the counter is paused, or null */
+    public record CounterStatus(long counterId, int number, Ticket current, CounterState state, String reason) {
     }
 }

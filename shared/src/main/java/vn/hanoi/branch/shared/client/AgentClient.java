@@ -16,12 +16,18 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import vn.hanoi.branch.shared.api.ApiError;
+import vn.hanoi.branch.shared.api.Bookings;
 import vn.hanoi.branch.shared.api.BranchInfo;
 import vn.hanoi.branch.shared.api.CounterInfo;
+import vn.hanoi.branch.shared.api.CounterRequests;
+import vn.hanoi.branch.shared.api.CounterState;
+import vn.hanoi.branch.shared.api.DeviceHealth;
+import vn.hanoi.branch.shared.api.DayStats;
 import vn.hanoi.branch.shared.api.Health;
 import vn.hanoi.branch.shared.api.IssueTicketRequest;
 import vn.hanoi.branch.shared.api.Json;
 import vn.hanoi.branch.shared.api.Pairing;
+import vn.hanoi.branch.shared.api.PriorityClass;
 import vn.hanoi.branch.shared.api.QueueEvent;
 import vn.hanoi.branch.shared.api.QueueSnapshot;
 import vn.hanoi.branch.shared.api.ServiceInfo;
@@ -115,7 +121,48 @@ public final class AgentClient {
      * lost the answer retries with the key it used and never prints a second number.
      */
     public Ticket issueTicket(long serviceId, String idempotencyKey) {
-        return post("tickets", new IssueTicketRequest(serviceId), idempotencyKey, Ticket.class);
+        return issueTicket(new IssueTicketRequest(serviceId), idempotencyKey);
+    }
+
+    /** Issues with the citizen's declared priority or date of birth from the ID card. */
+    public Ticket issueTicket(IssueTicketRequest request, String idempotencyKey) {
+        return post("tickets", request, idempotencyKey, Ticket.class);
+    }
+
+    /** Check-in of an online booking at the kiosk; safe to retry after a lost answer. */
+    public Bookings.CheckIn checkIn(String bookingCode) {
+        return post("bookings/check-in", new Bookings.CheckInRequest(bookingCode), null, Bookings.CheckIn.class);
+    }
+
+    /** Kiosk: keeps the print job with its ticket (and raises or clears the printer alert). */
+    public DeviceHealth.PrintJob recordPrint(long ticketId, DeviceHealth.PrintReport report) {
+        return post("tickets/" + ticketId + "/print-jobs", report, null, DeviceHealth.PrintJob.class);
+    }
+
+    public List<DeviceHealth.PrintJob> printJobs(long ticketId) {
+        return get("tickets/" + ticketId + "/print-jobs", new TypeReference<List<DeviceHealth.PrintJob>>() { });
+    }
+
+    /** A device reports one of its parts: a fault raises an alert for IT, ok clears it. */
+    public void reportStatus(DeviceHealth.ComponentStatus status) {
+        post("devices/self/status", status, null, Void.class);
+    }
+
+    /** Supervisor or IT: open device alerts. */
+    public List<DeviceHealth.Alert> alerts() {
+        return get("alerts", new TypeReference<List<DeviceHealth.Alert>>() { });
+    }
+
+    public Bookings.Booking booking(String code) {
+        return get("bookings/" + code, new TypeReference<Bookings.Booking>() { });
+    }
+
+    public Bookings.Booking createBooking(Bookings.NewBooking booking) {
+        return post("bookings", booking, null, Bookings.Booking.class);
+    }
+
+    public List<PriorityClass> priorityClasses() {
+        return get("priority-classes", new TypeReference<List<PriorityClass>>() { });
     }
 
     /** Follows the queue events from {@code afterId} on, reconnecting by itself. Close to stop. */
@@ -168,7 +215,40 @@ public final class AgentClient {
     }
 
     public Ticket transfer(long ticketId, long serviceId) {
-        return post("tickets/" + ticketId + "/transfer", new TransferRequest(serviceId), null, Ticket.class);
+        return transfer(ticketId, new TransferRequest(serviceId, null, false));
+    }
+
+    public Ticket transfer(long ticketId, TransferRequest request) {
+        return post("tickets/" + ticketId + "/transfer", request, null, Ticket.class);
+    }
+
+    /** Calls one number out of turn at this counter. */
+    public Ticket callNumber(long counterId, String displayNumber) {
+        return post("counters/" + counterId + "/call", new CounterRequests.CallNumber(displayNumber), null, Ticket.class);
+    }
+
+    /** A no-show is back within the return window: the ticket waits again at its old place. */
+    public Ticket returnFromNoShow(long ticketId) {
+        return post("tickets/" + ticketId + "/return", null, null, Ticket.class);
+    }
+
+    public Ticket setPriority(long ticketId, CounterRequests.PriorityChange change) {
+        return post("tickets/" + ticketId + "/priority", change, null, Ticket.class);
+    }
+
+    /** Supervisor: closes the business day (waiting tickets cancelled, bookings released, counters closed). */
+    public int endOfDay() {
+        return post("branch/end-of-day", null, null, com.fasterxml.jackson.databind.JsonNode.class).get("closedTickets").asInt();
+    }
+
+    /** Supervisor: the figures of the business day so far (waiting, times, counters, hourly). */
+    public DayStats statsToday() {
+        return get("stats/today", DayStats.class);
+    }
+
+    public QueueSnapshot.CounterStatus setCounterState(long counterId, CounterState state, String reason) {
+        return post("counters/" + counterId + "/state", new CounterRequests.StateChange(state, reason), null,
+                QueueSnapshot.CounterStatus.class);
     }
 
     // ---- IT calls ----

@@ -1,5 +1,8 @@
 package vn.hanoi.branch.shared.device;
 
+import vn.hanoi.branch.shared.api.Pairing;
+import vn.hanoi.branch.shared.client.AgentClient;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -83,5 +86,26 @@ public final class DeviceState {
 
     public void clear() throws IOException {
         Files.deleteIfExists(dir.resolve(FILE));
+    }
+
+    /**
+     * The agent client of a paired app: from the saved token, or by pairing with {@code code} and
+     * saving the token. Empty when the app is not paired and no code was given.
+     *
+     * @param agentUrl where the agent is; null to use the saved address
+     * @throws vn.hanoi.branch.shared.client.AgentException when the agent refuses the code or is unreachable
+     */
+    public Optional<AgentClient> pairedClient(String agentUrl, String code, String deviceName) throws IOException {
+        Optional<Saved> saved = load();
+        if (saved.isPresent() && (agentUrl == null || agentUrl.equals(saved.get().agentUrl()))) {
+            return Optional.of(AgentClient.builder(saved.get().agentUrl()).deviceToken(saved.get().deviceToken()).build());
+        }
+        if (code == null || code.isBlank() || agentUrl == null) {
+            return Optional.empty();
+        }
+        AgentClient client = AgentClient.builder(agentUrl).build();
+        Pairing.Result r = client.pair(code.trim(), deviceName);
+        save(new Saved(agentUrl, r.token(), r.deviceId(), r.name()));
+        return Optional.of(client);
     }
 }

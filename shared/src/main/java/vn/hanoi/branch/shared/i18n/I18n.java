@@ -21,4 +21,16 @@ public final class I18n {
     public static ResourceBundle bundle(String name, Locale locale) {
         return ResourceBundle.getBundle("i18n." + name, locale, I18n.class.getClassLoader(), NO_SYSTEM_FALLBACK);
     }
+
+    /** A message in Vietnamese with its English translation on the next line, for staff screens. */
+    public static String both(String name, String key, Object... args) {
+        return text(name, VI, key, args) + "\n" + text(name, EN, key, args);
+    }
+
+    /** One message in one language, with {@code {0}}-style arguments filled in. */
+    public static String text(String name, Locale language, String key, Object... args) {
+        Locale l = EN.equals(language) ? EN : VI;
+        String pattern = bundle(name, l).getString(key);
+        return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, l).format(args);
+    }
 }
