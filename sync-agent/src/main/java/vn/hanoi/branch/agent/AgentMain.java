@@ -20,19 +20,27 @@ import vn.hanoi.branch.agent.branch.DemoBranch;
 import vn.hanoi.branch.agent.config.AgentConfig;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
+import vn.hanoi.branch.agent.sim.DaySimulator;
+import vn.hanoi.branch.agent.sim.LiveSimulator;
+import vn.hanoi.branch.agent.sim.SimReport;
 import vn.hanoi.branch.shared.api.DeviceKind;
 import vn.hanoi.branch.shared.api.Pairing;
 import vn.hanoi.branch.shared.api.Role;
 import vn.hanoi.branch.shared.api.Sessions;
+import vn.hanoi.branch.shared.client.AgentClient;
 
 /**
  * Command line of the agent.
  *
  * <pre>
  * sync-agent [serve] [--config FILE]                       run the agent (the service does this)
- * sync-agent demo --db FILE [--port N] [--codes FILE]      new database with the demo branch, then serve
+ * sync-agent demo --db FILE [--port N] [--codes FILE] [--simulate]
+ *                                                          new database with the demo branch, then serve
+ *                                                          (--simulate: a live crowd of citizens and clerks)
  * sync-agent pairing-code --kind KIOSK|COUNTER|SCREEN [--name NAME] [--config FILE]
  * sync-agent add-user --username U --role CLERK|SUPERVISOR|IT --name "Full name" [--config FILE]
+ * sync-agent simulate [--tickets N] [--policy fifo|interleave|both] [--seed S] [--counters N] [--db FILE]
+ *                                                          a simulated day on a fresh database, then its report
  * </pre>
  *
  * Settings come from the config file and {@code BRANCH_AGENT_*} environment variables.
@@ -57,8 +65,9 @@ public final class AgentMain {
             case "demo" -> demo(config, opts);
             case "pairing-code" -> pairingCode(config, opts, System.out);
             case "add-user" -> addUser(config, opts, System.out);
+            case "simulate" -> simulate(opts, System.out);
             default -> {
-                System.err.println("unknown command: " + command + " (serve, demo, pairing-code, add-user)");
+                System.err.println("unknown command: " + command + " (serve, demo, pairing-code, add-user, simulate)");
                 yield 2;
             }
         };
@@ -68,9 +77,23 @@ public final class AgentMain {
     }
 
     private static int serve(AgentConfig config) throws InterruptedException {
+        return serve(config, agent -> null);
+    }
+
+    /** {@code started} may start helpers bound to the running agent; they are closed before it. */
+    private static int serve(AgentConfig config, java.util.function.Function<Agent, AutoCloseable> started)
+            throws InterruptedException {
         Agent agent = Agent.start(config, Clock.systemUTC());
+        AutoCloseable helper = started.apply(agent);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (helper != null) {
+                try {
+                    helper.close();
+                } catch (Exception ignored) {
+                    // stopping anyway
+                }
+            }
             agent.close();
             stopped.countDown();
         }, "agent-shutdown"));
@@ -90,8 +113,22 @@ public final class AgentMain {
             Files.deleteIfExists(Path.of(dbFile + suffix));
         }
         DemoBranch.Seeded seeded;
+        boolean simulate = opts.containsKey("simulate");
+        String simPassword = "sim-" + java.util.UUID.randomUUID();
+        Map<DeviceKind, String> simCodes = new HashMap<>();
         try (Database db = Database.open(dbFile, Clock.systemUTC())) {
-            seeded = DemoBranch.seed(db, new DeviceRegistry(db, new AuditLog(db)));
+            DeviceRegistry devices = new DeviceRegistry(db, new AuditLog(db));
+            seeded = DemoBranch.seed(db, devices);
+            if (simulate) {
+                // The background crowd has its own kiosk, counter device and clerk, apart from the demo's.
+                String hash = Passwords.hash(simPassword.toCharArray());
+                db.write(tx -> AuthService.insertUser(tx, new Sessions.NewUser("mophong", "Cán bộ mô phỏng",
+                        simPassword, Role.CLERK), hash));
+                for (DeviceKind k : List.of(DeviceKind.KIOSK, DeviceKind.COUNTER)) {
+                    simCodes.put(k, devices.insertCodeNow(Principal.SYSTEM, k, "sim-" + k.name().toLowerCase(),
+                            java.time.Duration.ofHours(1)).code());
+                }
+            }
         }
         PrintStream out = System.out;
         out.println("=== Demo branch: " + DemoBranch.BRANCH.nameVi() + " ===");
@@ -108,7 +145,21 @@ public final class AgentMain {
                 p.store(w, "demo pairing codes and passwords (demo only)");
             }
         }
-        return serve(config);
+        if (!simulate) {
+            return serve(config);
+        }
+        out.println("Simulated citizens and clerks at counters 2-5 (counter 1 is yours); clerk account 'mophong'");
+        return serve(config, agent -> {
+            String url = "http://127.0.0.1:" + agent.port();
+            AgentClient kiosk = AgentClient.builder(url).build();
+            kiosk.pair(simCodes.get(DeviceKind.KIOSK), "sim kiosk");
+            AgentClient staff = AgentClient.builder(url).build();
+            staff.pair(simCodes.get(DeviceKind.COUNTER), "sim counters");
+            staff.login("mophong", simPassword);
+            LiveSimulator live = new LiveSimulator(kiosk, staff, List.of(2L, 3L, 4L, 5L), 8, 10);
+            live.start();
+            return live;
+        });
     }
 
     private static int pairingCode(AgentConfig config, Map<String, String> opts, PrintStream out) {
@@ -150,6 +201,42 @@ public final class AgentMain {
             });
             out.println("Created " + u.role() + " account '" + u.username() + "'");
         }
+        return 0;
+    }
+
+    private static int simulate(Map<String, String> opts, PrintStream out) {
+        String policy = opts.getOrDefault("policy", "interleave").toLowerCase();
+        List<DaySimulator.Policy> policies;
+        switch (policy) {
+            case "fifo" -> policies = List.of(DaySimulator.Policy.FIFO);
+            case "interleave" -> policies = List.of(DaySimulator.Policy.INTERLEAVE);
+            case "both" -> policies = List.of(DaySimulator.Policy.FIFO, DaySimulator.Policy.INTERLEAVE);
+            default -> {
+                System.err.println("--policy must be fifo, interleave or both");
+                return 2;
+            }
+        }
+        if (opts.containsKey("db") && policies.size() > 1) {
+            System.err.println("--db keeps one day's database: choose one policy");
+            return 2;
+        }
+        int tickets = Integer.parseInt(opts.getOrDefault("tickets", "2000"));
+        long seed = Long.parseLong(opts.getOrDefault("seed", "1"));
+        List<SimReport> reports = new ArrayList<>();
+        for (DaySimulator.Policy p : policies) {
+            DaySimulator.Config cfg = DaySimulator.Config.of(tickets, seed, p)
+                    .withCounters(Integer.parseInt(opts.getOrDefault("counters", "0")));
+            if (opts.containsKey("db")) {
+                cfg = cfg.withDbFile(Path.of(opts.get("db")));
+            }
+            DaySimulator.Result r = DaySimulator.run(cfg);
+            reports.add(r.report());
+            out.printf("simulated %s: %d tickets in %.1f s of wall time, %d HTTP calls%s%n", r.report().policy(),
+                    tickets, r.wallTime().toMillis() / 1000.0, r.httpCalls(),
+                    r.dbFile() == null ? "" : ", database kept in " + r.dbFile().toAbsolutePath());
+        }
+        out.println("Simulated day, " + tickets + " tickets, seed " + seed + ":");
+        out.print(SimReport.table(reports));
         return 0;
     }
 

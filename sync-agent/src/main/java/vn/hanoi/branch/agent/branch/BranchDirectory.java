@@ -106,8 +106,8 @@ public final class BranchDirectory {
 
     public static long insertService(WriteTx tx, ServiceInfo s) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement(
-                "INSERT INTO service (code, name_vi, name_en, prefix, number_start, number_end, opens_at, closes_at, active) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+                "INSERT INTO service (code, name_vi, name_en, prefix, number_start, number_end, opens_at, closes_at, active, "
+                        + "green_channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, s.code());
             ps.setString(2, s.nameVi());
             ps.setString(3, s.nameEn());
@@ -117,6 +117,7 @@ public final class BranchDirectory {
             ps.setString(7, s.opensAt().toString());
             ps.setString(8, s.closesAt().toString());
             ps.setInt(9, s.active() ? 1 : 0);
+            ps.setInt(10, s.greenChannel() ? 1 : 0);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -152,11 +153,11 @@ public final class BranchDirectory {
     }
 
     private static final String SERVICE_SELECT =
-            "SELECT id, code, name_vi, name_en, prefix, number_start, number_end, opens_at, closes_at, active FROM service";
+            "SELECT id, code, name_vi, name_en, prefix, number_start, number_end, opens_at, closes_at, active, green_channel FROM service";
 
     private static ServiceInfo service(ResultSet rs) throws SQLException {
         return new ServiceInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getInt(6), rs.getInt(7), LocalTime.parse(rs.getString(8)), LocalTime.parse(rs.getString(9)),
-                rs.getInt(10) == 1);
+                rs.getInt(10) == 1, rs.getInt(11) == 1);
     }
 }

@@ -41,11 +41,11 @@ public final class DemoBranch {
         LocalTime open = LocalTime.of(7, 30);
         LocalTime close = LocalTime.of(17, 0);
         return List.of(
-                new ServiceInfo(0, "HT", "Hộ tịch", "Civil status", "", 1001, 1999, open, close, true),
-                new ServiceInfo(0, "CT", "Cư trú", "Residence", "", 2001, 2999, open, close, true),
-                new ServiceInfo(0, "DD", "Đất đai – Xây dựng", "Land and construction", "", 3001, 3999, open, close, true),
-                new ServiceInfo(0, "KD", "Đăng ký kinh doanh", "Business registration", "", 4001, 4999, open, close, true),
-                new ServiceInfo(0, "CTH", "Chứng thực", "Certification", "", 5001, 5999, open, close, true));
+                new ServiceInfo(0, "HT", "Hộ tịch", "Civil status", "", 1001, 1999, open, close, true, false),
+                new ServiceInfo(0, "CT", "Cư trú", "Residence", "", 2001, 2999, open, close, true, false),
+                new ServiceInfo(0, "DD", "Đất đai – Xây dựng", "Land and construction", "", 3001, 3999, open, close, true, false),
+                new ServiceInfo(0, "KD", "Đăng ký kinh doanh", "Business registration", "", 4001, 4999, open, close, true, true),
+                new ServiceInfo(0, "CTH", "Chứng thực", "Certification", "", 5001, 5999, open, close, true, false));
     }
 
     /** Seeds an empty database. Passwords are random each time: the demo prints them. */
@@ -86,7 +86,8 @@ public final class DemoBranch {
         BranchDirectory.insertCounter(tx, 1, "Quầy 1", "Counter 1", List.of(ids.get(0), ids.get(4)));
         BranchDirectory.insertCounter(tx, 2, "Quầy 2", "Counter 2", List.of(ids.get(0), ids.get(1)));
         BranchDirectory.insertCounter(tx, 3, "Quầy 3", "Counter 3", List.of(ids.get(1), ids.get(2)));
-        BranchDirectory.insertCounter(tx, 4, "Quầy 4", "Counter 4", List.of(ids.get(2), ids.get(3)));
+        // Counter 4 is the green channel desk for enterprises (KD first); others take KD only when idle.
+        BranchDirectory.insertCounter(tx, 4, "Quầy 4", "Counter 4", List.of(ids.get(3), ids.get(2)));
         BranchDirectory.insertCounter(tx, 5, "Quầy 5", "Counter 5", List.of(ids.get(3), ids.get(4), ids.get(0)));
     }
 

@@ -29,6 +29,17 @@ public final class AgentConfig {
         p.setProperty("http.max.body.bytes", "65536");
         p.setProperty("events.heartbeat.seconds", "10");
         p.setProperty("log.format", "text");
+        // Queue rules (QueueOrder): one priority ticket after every N normal calls at a counter, and no
+        // normal ticket passed by priority more than the bound.
+        p.setProperty("queue.priority.enabled", "true");
+        p.setProperty("queue.normals.per.priority", "2");
+        p.setProperty("queue.max.overtaken", "3");
+        p.setProperty("queue.noshow.return.minutes", "30");
+        // Booking check-in window around the booked slot.
+        p.setProperty("booking.checkin.before.minutes", "30");
+        p.setProperty("booking.checkin.after.minutes", "15");
+        p.setProperty("hall.notices", "Vui lòng giữ phiếu số thứ tự cho đến khi được gọi ~ Please keep your ticket until your number is called"
+                + " | Đường dây nóng hỗ trợ công dân của thành phố: 1022 ~ City hotline for citizens: 1022");
         return new AgentConfig(p);
     }
 

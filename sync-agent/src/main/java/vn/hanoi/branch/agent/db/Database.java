@@ -3,6 +3,7 @@ package vn.hanoi.branch.agent.db;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -88,7 +89,17 @@ public final class Database implements AutoCloseable {
         return ds.getConnection();
     }
 
+    /**
+     * Highest migration shipped in {@code db/migration}. A test keeps it equal to the files, so that
+     * a database already at this version skips Flyway: loading Flyway and scanning for migrations is
+     * most of the agent's start-up time (about 0.6 s of 1.5 s here).
+     */
+    static final int SCHEMA_VERSION = 4;
+
     private void migrate() {
+        if (schemaIsCurrent()) {
+            return;
+        }
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         var result = Flyway.configure()
@@ -99,6 +110,18 @@ public final class Database implements AutoCloseable {
         if (result.migrationsExecuted > 0) {
             LOG.info("database migrated to version {} ({} migrations)", result.targetSchemaVersion,
                     result.migrationsExecuted);
+        }
+    }
+
+    /** True when Flyway's history says every shipped migration ran and none failed. */
+    private boolean schemaIsCurrent() {
+        try (Connection c = open(true);
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT max(CAST(version AS INTEGER)), min(success) "
+                     + "FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            return rs.next() && rs.getInt(1) == SCHEMA_VERSION && rs.getInt(2) == 1;
+        } catch (SQLException e) {
+            return false; // a new file, or no history table yet: let Flyway decide
         }
     }
 
@@ -185,7 +208,9 @@ public final class Database implements AutoCloseable {
                     st.execute("RELEASE unit");
                     results.add(r);
                     txs.add(tx);
-                } catch (Exception e) {
+                } catch (Exception | LinkageError | StackOverflowError e) {
+                    // Also errors of the work's own code: the waiting caller must get an answer, and the
+                    // writer thread must live on for everyone else.
                     st.execute("ROLLBACK TO unit");
                     st.execute("RELEASE unit");
                     results.add(new Failed(e));
@@ -267,7 +292,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private record Failed(Exception error) {
+    private record Failed(Throwable error) {
     }
 
     private static final class Pending<T> {

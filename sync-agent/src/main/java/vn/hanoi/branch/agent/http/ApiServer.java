@@ -61,10 +61,16 @@ public final class ApiServer implements AutoCloseable {
                         "The request body is too large (limit " + maxBodyBytes + " bytes).");
             }
         });
-        app.beforeMatched(ctx -> authorize(auth, ctx));
+        app.beforeMatched(ctx -> {
+            // Static pages (the hall screen) hold nothing private; their data calls carry the screen's token.
+            if (ctx.path().startsWith("/api/")) {
+                authorize(auth, ctx);
+            }
+        });
         app.exception(ApiException.class, (e, ctx) -> respond(ctx, e.error()));
-        app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, new ApiError(e.getStatus(),
-                "http_" + e.getStatus(), "Yêu cầu không hợp lệ: " + e.getMessage(), "Bad request: " + e.getMessage())));
+        app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus() == 404 ? NO_ENDPOINT
+                : new ApiError(e.getStatus(), "http_" + e.getStatus(), "Yêu cầu không hợp lệ: " + e.getMessage(),
+                "Bad request: " + e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, new ApiError(500, "internal_error",
@@ -72,8 +78,9 @@ public final class ApiServer implements AutoCloseable {
                     "The branch server had an error. Nothing was changed; please retry or call IT."));
         });
         app.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/") && !ctx.res().isCommitted()) {
-                respond(ctx, new ApiError(404, "not_found", "Không có chức năng này.", "No such endpoint."));
+            // Only for paths without a route: a route's own 404 (unknown ticket, number) keeps its message.
+            if (ctx.path().startsWith("/api/") && ctx.attribute(ERROR_SENT) == null) {
+                respond(ctx, NO_ENDPOINT);
             }
         });
         app.error(405, ctx -> respond(ctx, new ApiError(405, "method_not_allowed",
@@ -100,7 +107,11 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    private static final String ERROR_SENT = "api-error-sent";
+    private static final ApiError NO_ENDPOINT = new ApiError(404, "not_found", "Không có chức năng này.", "No such endpoint.");
+
     private static void respond(Context ctx, ApiError error) {
+        ctx.attribute(ERROR_SENT, Boolean.TRUE);
         ctx.status(error.status()).json(error);
     }
 

@@ -9,6 +9,7 @@ import vn.hanoi.branch.agent.http.ApiServer;
 import vn.hanoi.branch.agent.http.Http;
 import vn.hanoi.branch.shared.api.IssueTicketRequest;
 import vn.hanoi.branch.shared.api.Ticket;
+import vn.hanoi.branch.shared.api.CounterRequests;
 import vn.hanoi.branch.shared.api.TransferRequest;
 
 /** HTTP endpoints of the queue: issuing, calling and moving tickets, and the queue snapshot. */
@@ -36,10 +37,19 @@ public final class TicketRoutes implements ApiServer.Routes {
                 ctx -> ctx.json(tickets.noShow(Http.principal(ctx), Http.pathId(ctx, "id"))), Access.STAFF);
         app.post("/api/v1/tickets/{id}/cancel",
                 ctx -> ctx.json(tickets.cancel(Http.principal(ctx), Http.pathId(ctx, "id"))), Access.STAFF);
-        app.post("/api/v1/tickets/{id}/transfer", ctx -> {
-            TransferRequest req = Http.body(ctx, TransferRequest.class);
-            ctx.json(tickets.transfer(Http.principal(ctx), Http.pathId(ctx, "id"), req.serviceId()));
-        }, Access.STAFF);
+        app.post("/api/v1/tickets/{id}/transfer", ctx -> ctx.json(tickets.transfer(Http.principal(ctx),
+                Http.pathId(ctx, "id"), Http.body(ctx, TransferRequest.class))), Access.STAFF);
+        app.post("/api/v1/tickets/{id}/return", ctx -> ctx.json(
+                tickets.returnFromNoShow(Http.principal(ctx), Http.pathId(ctx, "id"))), Access.STAFF);
+        app.post("/api/v1/tickets/{id}/priority", ctx -> ctx.json(tickets.setPriority(Http.principal(ctx),
+                Http.pathId(ctx, "id"), Http.body(ctx, CounterRequests.PriorityChange.class))), Access.STAFF);
+        app.post("/api/v1/counters/{id}/call", ctx -> ctx.json(tickets.callNumber(Http.principal(ctx),
+                Http.pathId(ctx, "id"), Http.body(ctx, CounterRequests.CallNumber.class).displayNumber())), Access.STAFF);
+        app.post("/api/v1/counters/{id}/state", ctx -> ctx.json(tickets.setCounterState(Http.principal(ctx),
+                Http.pathId(ctx, "id"), Http.body(ctx, CounterRequests.StateChange.class))), Access.STAFF);
+        app.post("/api/v1/branch/end-of-day", ctx -> ctx.json(
+                java.util.Map.of("closedTickets", tickets.endOfDay(Http.principal(ctx)))), Access.SUPERVISOR);
+        app.get("/api/v1/priority-classes", ctx -> ctx.json(tickets.priorityClasses()), Access.DEVICE);
     }
 
     private void issue(Context ctx) {
@@ -50,7 +60,7 @@ public final class TicketRoutes implements ApiServer.Routes {
                     "An Idempotency-Key header (1-100 characters) is required to issue a ticket.");
         }
         IssueTicketRequest req = Http.body(ctx, IssueTicketRequest.class);
-        TicketService.Issued issued = tickets.issue(Http.principal(ctx), req.serviceId(), key);
+        TicketService.Issued issued = tickets.issue(Http.principal(ctx), req, key);
         ctx.status(issued.created() ? 201 : 200).json(issued.ticket());
     }
 

@@ -112,4 +112,17 @@ class DatabaseTest {
         rs.next();
         return rs.getString(1);
     }
+
+    @Test
+    void theShippedSchemaVersionIsTheHighestMigrationFile() throws Exception {
+        // A stale constant would make the agent skip a new migration on existing databases.
+        int highest;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            highest = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .max().orElseThrow();
+        }
+        org.assertj.core.api.Assertions.assertThat(Database.SCHEMA_VERSION).isEqualTo(highest);
+    }
 }

@@ -11,11 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.hanoi.branch.agent.AgentMain;
 import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.auth.AuthService;
+import vn.hanoi.branch.agent.auth.Passwords;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.branch.DemoBranch;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.shared.api.DeviceKind;
+import vn.hanoi.branch.shared.api.Role;
+import vn.hanoi.branch.shared.api.Sessions;
 import vn.hanoi.branch.shared.client.AgentClient;
 
 /**
@@ -54,6 +58,14 @@ public final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /** A clerk account written straight into the database (as the agent's add-user command does). */
+    public void createUser(String username, String password) {
+        String hash = Passwords.hash(password.toCharArray());
+        try (Database d = Database.open(dbFile, Clock.systemUTC())) {
+            d.write(tx -> AuthService.insertUser(tx, new Sessions.NewUser(username, username, password, Role.CLERK), hash));
+        }
+    }
+
     public Path dbFile() {
         return dbFile;
     }
@@ -71,8 +83,9 @@ public final class AgentProcess implements AutoCloseable {
         long t0 = System.nanoTime();
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
+                "-Xmx256m", "--enable-native-access=ALL-UNNAMED"));
+        // The benchmark passes the packaged runtime class path (target/lib), as installed; tests use their own.
+        cmd.addAll(List.of("-cp", System.getProperty("agent.classpath", System.getProperty("java.class.path")),
                 AgentMain.class.getName(), "serve"));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
@@ -96,14 +109,36 @@ public final class AgentProcess implements AutoCloseable {
                 probe.health();
                 return Duration.ofNanos(System.nanoTime() - t0);
             } catch (RuntimeException notYet) {
-                Thread.onSpinWait();
+                // Sleep, do not spin: on two cores a busy probe steals half the machine from the start it measures.
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the agent", e);
+                }
             }
         }
         throw new IllegalStateException("agent did not become healthy within 30 s; see " + log);
     }
 
     /** SIGKILL: no shutdown hook, no WAL checkpoint, as in a power cut of the process. */
+    /** SIGTERM, and waits for the graceful shutdown. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void kill() {
+        if (process == null) {
+            return;
+        }
         process.destroyForcibly();
         try {
             process.waitFor();
@@ -114,8 +149,13 @@ public final class AgentProcess implements AutoCloseable {
 
     /** Resident set size of the process in kB, from /proc. */
     public long rssKb() {
+        return rssKb(process.pid());
+    }
+
+    /** Resident set size of any process, from /proc (Linux). */
+    public static long rssKb(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }

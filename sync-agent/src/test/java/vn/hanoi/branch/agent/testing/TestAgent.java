@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import vn.hanoi.branch.agent.Agent;
 import vn.hanoi.branch.agent.auth.Principal;
@@ -30,6 +31,7 @@ public final class TestAgent implements AutoCloseable {
 
     private final Path dir;
     private final Agent agent;
+    private final java.util.Map<Role, Sessions.Login> accounts = new java.util.EnumMap<>(Role.class);
 
     private TestAgent(Path dir, Agent agent) {
         this.dir = dir;
@@ -38,6 +40,11 @@ public final class TestAgent implements AutoCloseable {
 
     /** Starts an agent with the demo branch and one clerk account ({@link #CLERK} / {@link #CLERK_PASSWORD}). */
     public static TestAgent start() {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with settings added to or replacing the test defaults (e.g. {@code hall.notices}). */
+    public static TestAgent start(Map<String, String> extraConfig) {
         try {
             Path dir = Files.createTempDirectory("test-agent");
             Path db = dir.resolve("branch.db");
@@ -52,6 +59,9 @@ public final class TestAgent implements AutoCloseable {
                     .with("http.host", "127.0.0.1")
                     .with("http.port", "0")
                     .with("events.heartbeat.seconds", "2");
+            for (Map.Entry<String, String> e : extraConfig.entrySet()) {
+                cfg = cfg.with(e.getKey(), e.getValue());
+            }
             TestAgent t = new TestAgent(dir, Agent.start(cfg, Clock.systemUTC()));
             t.agent.auth().createUser(Principal.SYSTEM,
                     new Sessions.NewUser(CLERK, "Cán bộ Thử nghiệm", CLERK_PASSWORD, Role.CLERK));
@@ -89,6 +99,26 @@ public final class TestAgent implements AutoCloseable {
     public AgentClient clerkClient() {
         AgentClient c = pairedClient(DeviceKind.COUNTER);
         c.login(CLERK, CLERK_PASSWORD);
+        return c;
+    }
+
+    /**
+     * An account of {@code role} (made on first use: hashing a password takes a while, most tests
+     * need only the clerk), as username and password for a sign-in through the UI.
+     */
+    public synchronized Sessions.Login staffAccount(Role role) {
+        return accounts.computeIfAbsent(role, r -> {
+            String name = r.name().toLowerCase() + "1";
+            agent.auth().createUser(Principal.SYSTEM, new Sessions.NewUser(name, "Thử nghiệm " + r, name + "-password", r));
+            return new Sessions.Login(name, name + "-password");
+        });
+    }
+
+    /** A counter device signed in with an account of {@code role}. */
+    public AgentClient staffClient(Role role) {
+        Sessions.Login account = staffAccount(role);
+        AgentClient c = pairedClient(DeviceKind.COUNTER);
+        c.login(account.username(), account.password());
         return c;
     }
 
