@@ -1,0 +1,19 @@
+package vn.hanoi.branch.kiosk;
+
+import javafx.application.Application;
+
+/** Entry point (a plain class, so that JavaFX starts from the classpath without a module path). */
+public final class KioskMain {
+    private KioskMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            KioskOptions.parse(java.util.List.of(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+        Application.launch(KioskApp.class, args);
+    }
+}

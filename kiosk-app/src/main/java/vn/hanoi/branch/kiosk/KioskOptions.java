@@ -1,0 +1,72 @@
+package vn.hanoi.branch.kiosk;
+
+import vn.hanoi.branch.printer.escpos.PrinterProfile;
+import vn.hanoi.branch.printer.serial.SerialSettings;
+import vn.hanoi.branch.shared.device.DeviceState;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Command line of the kiosk app.
+ *
+ * <pre>
+ *   --agent URL           agent address (default: the one saved at pairing, else http://127.0.0.1:8470)
+ *   --pairing-code CODE   pair on first start (IT can also type the code on screen)
+ *   --state-dir DIR       where the device token and receipt images are kept
+ *   --windowed            a normal window instead of locked full screen (demo, development)
+ *   --idle-seconds N      back to the first screen after N s untouched (default 60)
+ *   --printer-port PATH   ESC/POS ticket printer on this serial port; without it the virtual printer
+ *                         shows receipts on screen
+ *   --printer-profile ID  tm-t88 (default), generic or generic-58
+ *   --printer-baud N      the printer's serial speed (default 9600)
+ * </pre>
+ */
+public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, boolean windowed,
+                           Duration idle, Duration ticketShown, String printerPort, PrinterProfile printerProfile,
+                           int printerBaud) {
+
+    /** The serial printer's settings, or null for the virtual printer. */
+    public SerialSettings printerSettings() {
+        return printerPort == null ? null : SerialSettings.of(printerPort, printerBaud);
+    }
+
+    public static KioskOptions parse(List<String> args) {
+        String agent = null;
+        String code = null;
+        Path dir = DeviceState.defaultDir("kiosk");
+        boolean windowed = false;
+        Duration idle = Duration.ofSeconds(60);
+        String printerPort = null;
+        PrinterProfile profile = PrinterProfile.TM_T88;
+        int baud = 9600;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--agent" -> agent = value(args, ++i, a);
+                case "--pairing-code" -> code = value(args, ++i, a);
+                case "--state-dir" -> dir = Path.of(value(args, ++i, a));
+                case "--windowed" -> windowed = true;
+                case "--idle-seconds" -> idle = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
+                case "--printer-port" -> printerPort = value(args, ++i, a);
+                case "--printer-profile" -> profile = PrinterProfile.byId(value(args, ++i, a));
+                case "--printer-baud" -> baud = Integer.parseInt(value(args, ++i, a));
+                default -> throw new IllegalArgumentException("unknown option " + a
+                        + " (options: --agent URL --pairing-code CODE --state-dir DIR --windowed --idle-seconds N"
+                        + " --printer-port PATH --printer-profile tm-t88|generic|generic-58 --printer-baud N)");
+            }
+        }
+        if (baud <= 0) {
+            throw new IllegalArgumentException("--printer-baud must be positive");
+        }
+        return new KioskOptions(agent, code, dir, windowed, idle, Duration.ofSeconds(20), printerPort, profile, baud);
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+}

@@ -1,0 +1,275 @@
+package vn.hanoi.branch.kiosk;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.hanoi.branch.agent.testing.FlakyLink;
+import vn.hanoi.branch.agent.testing.TestAgent;
+import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
+import vn.hanoi.branch.printer.PrinterStatus;
+import vn.hanoi.branch.printer.VirtualPrinter;
+import vn.hanoi.branch.shared.api.Bookings;
+import vn.hanoi.branch.shared.api.DeviceKind;
+import vn.hanoi.branch.shared.api.PriorityState;
+import vn.hanoi.branch.shared.api.Role;
+import vn.hanoi.branch.shared.api.QueueSnapshot;
+import vn.hanoi.branch.shared.client.AgentClient;
+
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The kiosk scene against a real agent on loopback, reached through a link that can fail. */
+@ExtendWith(ApplicationExtension.class)
+class KioskFlowTest {
+    /** 15 mm on a 21.5" 1920x1080 kiosk panel (about 102 dpi). */
+    private static final double MIN_TOUCH_PX = 15 / 25.4 * 102;
+
+    private static TestAgent agent;
+    private static FlakyLink link;
+    private static AgentClient staffView;
+    private static AgentClient supervisor;
+
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private VirtualPrinter printer;
+    private TakeNumberModel model;
+
+    @BeforeAll
+    static void startAgent() throws Exception {
+        agent = TestAgent.start();
+        link = new FlakyLink(agent.agent().port());
+        staffView = agent.clerkClient();
+        supervisor = agent.staffClient(Role.SUPERVISOR);
+    }
+
+    @AfterAll
+    static void stopAgent() throws Exception {
+        link.close();
+        agent.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        link.mode(FlakyLink.Mode.PASS);
+        AgentClient kiosk = AgentClient.builder(link.url()).build();
+        kiosk.pair(agent.pairingCode(DeviceKind.KIOSK), "kiosk under test");
+        printer = new VirtualPrinter(null);
+        model = new TakeNumberModel(kiosk, printer, background, Platform::runLater);
+        Scene scene = new Scene(KioskView.create(model, printer), 1920, 1080);
+        new IdleReset(scene, model, javafx.util.Duration.seconds(2), javafx.util.Duration.seconds(2));
+        stage.setScene(scene);
+        stage.show();
+        model.start();
+    }
+
+    @AfterEach
+    void stopBackground() {
+        background.shutdownNow();
+    }
+
+    @Test
+    void takesANumberAndShowsTheReceipt(FxRobot robot) throws Exception {
+        awaitTile(robot, "HT");
+        int before = waiting("HT");
+
+        robot.clickOn("#service-HT");
+        answerNoPriority(robot);
+
+        waitFor(() -> !number(robot).isEmpty());
+        assertThat(number(robot)).isEqualTo(Integer.toString(1001 + before));
+        assertThat(waiting("HT")).isEqualTo(before + 1);
+        assertThat(printer.jobsPrinted()).isEqualTo(1);
+        assertThat(robot.lookup("#receipt").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#printer-warning").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void lostAnswerThenRetryGivesTheSameTicketNotASecondOne(FxRobot robot) throws Exception {
+        awaitTile(robot, "CT");
+        int before = waiting("CT");
+        robot.clickOn("#service-CT");
+        awaitShown(robot, "#priority-none");
+        link.mode(FlakyLink.Mode.LOSE_RESPONSES);
+        robot.clickOn("#priority-none");
+
+        waitFor(() -> robot.lookup("#problem-screen").query().isVisible());
+        assertThat(texts(robot.lookup("#problem-message").query()))
+                .contains("Không kết nối được máy chủ chi nhánh", "Cannot reach the branch server");
+        // The request did reach the agent: the ticket exists although the kiosk never heard of it.
+        assertThat(waiting("CT")).isEqualTo(before + 1);
+
+        link.mode(FlakyLink.Mode.PASS);
+        robot.clickOn("#retry");
+
+        waitFor(() -> !number(robot).isEmpty());
+        assertThat(number(robot)).isEqualTo(Integer.toString(2001 + before));
+        assertThat(waiting("CT")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void agentDownShowsWhatToDoAndStartingOverWorks(FxRobot robot) throws Exception {
+        awaitTile(robot, "DD");
+        int before = waiting("DD");
+        link.mode(FlakyLink.Mode.REFUSE);
+
+        robot.clickOn("#service-DD");
+        answerNoPriority(robot);
+
+        waitFor(() -> robot.lookup("#problem-screen").query().isVisible());
+        assertThat(robot.lookup("#retry").query().isVisible()).isTrue();
+        assertTouchable(robot);
+        robot.clickOn("#home");
+        waitFor(() -> robot.lookup("#service-DD").query().isVisible());
+        assertThat(waiting("DD")).isEqualTo(before);
+    }
+
+    @Test
+    void paperOutStillShowsTheNumberAndSaysSo(FxRobot robot) throws Exception {
+        awaitTile(robot, "KD");
+        printer.simulate(PrinterStatus.PAPER_OUT);
+
+        robot.clickOn("#service-KD");
+        answerNoPriority(robot);
+
+        waitFor(() -> !number(robot).isEmpty());
+        assertThat(robot.lookup("#printer-warning").query().isVisible()).isTrue();
+        assertThat(texts(robot.lookup("#printer-warning").query())).contains("Hết giấy", "Paper out");
+        assertThat(robot.lookup("#receipt").query().isVisible()).isFalse();
+        // IT sees it, and the failed job is kept with the ticket.
+        long id = model.ticketProperty().get().id();
+        waitFor(() -> supervisor.alerts().stream().anyMatch(a -> a.component().equals("printer")
+                && a.status().equals("PAPER_OUT")));
+        assertThat(supervisor.printJobs(id)).singleElement().satisfies(j -> assertThat(j.printed()).isFalse());
+
+        printer.simulate(PrinterStatus.READY);
+        robot.clickOn("#done");
+        awaitTile(robot, "KD");
+        robot.clickOn("#service-KD");
+        answerNoPriority(robot);
+        waitFor(() -> supervisor.alerts().isEmpty());
+    }
+
+    @Test
+    void englishOnRequestAndBackToVietnameseWhenIdle(FxRobot robot) throws Exception {
+        awaitTile(robot, "HT");
+        assertTouchable(robot);
+        robot.clickOn("#language");
+        waitFor(() -> robot.lookup("Choose the service you need").tryQuery()
+                .map(n -> n.getStyleClass().contains("primary")).orElse(false));
+
+        // Nobody touches the kiosk: it must return to Vietnamese by itself.
+        waitFor(() -> robot.lookup("Chọn dịch vụ bạn cần").tryQuery()
+                .map(n -> n.getStyleClass().contains("primary")).orElse(false));
+    }
+
+    private static void assertTouchable(FxRobot robot) {
+        var buttons = robot.lookup(n -> n instanceof Button && n.isVisible() && n.getScene() != null
+                && visibleChain(n)).queryAll();
+        assertThat(buttons).isNotEmpty();
+        for (Node b : buttons) {
+            assertThat(b.getBoundsInLocal().getHeight()).as("height of %s", b.getId())
+                    .isGreaterThanOrEqualTo(MIN_TOUCH_PX);
+            assertThat(b.getBoundsInLocal().getWidth()).as("width of %s", b.getId())
+                    .isGreaterThanOrEqualTo(MIN_TOUCH_PX);
+        }
+    }
+
+    private static boolean visibleChain(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void aDeclaredPriorityIsOnTheTicketAndInTheAgent(FxRobot robot) throws Exception {
+        awaitTile(robot, "CTH");
+        assertThat(robot.lookup("#wait-CTH").queryAs(Label.class).getText()).contains("phút");
+        robot.clickOn("#service-CTH");
+        awaitShown(robot, "#priority-ELDERLY");
+        robot.clickOn("#priority-ELDERLY");
+
+        waitFor(() -> !number(robot).isEmpty());
+        assertThat(robot.lookup("#ticket-priority").queryAs(Label.class).getText()).isEqualTo("ƯU TIÊN – Người cao tuổi");
+        long id = model.ticketProperty().get().id();
+        assertThat(staffView.ticket(id).priorityClass()).isEqualTo("ELDERLY");
+        assertThat(staffView.ticket(id).priorityState()).isEqualTo(PriorityState.DECLARED);
+    }
+
+    @Test
+    void aBookingIsCheckedInWithTheOnScreenKeypad(FxRobot robot) throws Exception {
+        awaitTile(robot, "HT");
+        Bookings.Booking b = supervisor.createBooking(new Bookings.NewBooking("HTB2K7QX", 1, Instant.now()));
+        robot.clickOn("#booking");
+        awaitShown(robot, "#key-H");
+        for (char ch : b.code().toCharArray()) {
+            robot.clickOn("#key-" + ch);
+        }
+        robot.clickOn("#booking-submit");
+
+        waitFor(() -> !number(robot).isEmpty());
+        long id = model.ticketProperty().get().id();
+        assertThat(supervisor.booking(b.code()).ticketId()).isEqualTo(id);
+        assertThat(robot.lookup("#ticket-notice").query().isVisible()).as("on time: no notice").isFalse();
+    }
+
+    private static void answerNoPriority(FxRobot robot) throws Exception {
+        awaitShown(robot, "#priority-none");
+        robot.clickOn("#priority-none");
+    }
+
+    private static void awaitShown(FxRobot robot, String query) throws Exception {
+        waitFor(() -> robot.lookup(query).tryQuery()
+                .map(n -> visibleChain(n) && n.getLayoutBounds().getWidth() > 0).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until the tile is laid out on screen, so that a click lands on it. */
+    private static void awaitTile(FxRobot robot, String code) throws Exception {
+        waitFor(() -> robot.lookup("#service-" + code).tryQuery()
+                .map(n -> visibleChain(n) && n.getLayoutBounds().getWidth() > MIN_TOUCH_PX).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String number(FxRobot robot) {
+        return robot.lookup("#ticket-number").queryAs(Label.class).getText();
+    }
+
+    private static String texts(Node box) {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : ((VBox) box).getChildren()) {
+            if (n instanceof Label l) {
+                sb.append(l.getText()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int waiting(String code) {
+        QueueSnapshot q = staffView.queue();
+        return q.services().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow().waiting();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+}

@@ -1,0 +1,66 @@
+package vn.hanoi.branch.kiosk.printer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hanoi.branch.kiosk.KioskOptions;
+import vn.hanoi.branch.printer.escpos.EscPosInterpreter.Receipt;
+import vn.hanoi.branch.printer.escpos.PrinterProfile;
+import vn.hanoi.branch.printer.serial.PtyPair;
+import vn.hanoi.branch.printer.serial.SerialPrinterEmulator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The IT command against an emulated printer on a socat pty pair (socat is required). */
+class PrinterToolTest {
+    @TempDir
+    Path dir;
+
+    private static String run(List<String> args, int expectedExit) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int exit = PrinterTool.run(args, new PrintStream(buf, true, StandardCharsets.UTF_8));
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isEqualTo(expectedExit);
+        return out;
+    }
+
+    @Test
+    void printTestPrintsTheVietnamesePageAndReportsStatus() throws Exception {
+        try (PtyPair pty = PtyPair.start(dir);
+             SerialPrinterEmulator printer = new SerialPrinterEmulator(pty.printerEnd(), PrinterProfile.GENERIC)) {
+            String out = run(List.of("print-test", "--port", pty.hostEnd().toString(), "--profile", "generic",
+                    "--baud", "115200"), 0);
+            assertThat(out).contains("READY").contains("Test page printed");
+            Receipt r = printer.awaitReceipts(1, Duration.ofSeconds(2)).getFirst();
+            assertThat(printer.interpreter().errors()).isEmpty();
+            assertThat(r.complete()).isTrue();
+            assertThat(r.textLines()).contains("A123");
+            assertThat(r.rasters()).isNotEmpty();
+
+            printer.state().paperOut(true);
+            assertThat(run(List.of("status", "--port", pty.hostEnd().toString()), 1)).contains("PAPER_OUT");
+        }
+        assertThat(run(List.of("status", "--port", dir.resolve("host").toString()), 1)).contains("DISCONNECTED");
+        assertThat(run(List.of("print-test"), 2)).contains("--port is required");
+    }
+
+    @Test
+    void kioskOptionsChooseTheSerialPrinter() {
+        KioskOptions none = KioskOptions.parse(List.of());
+        assertThat(none.printerSettings()).isNull();
+        KioskOptions serial = KioskOptions.parse(List.of("--printer-port", "/dev/ttyUSB0",
+                "--printer-profile", "generic", "--printer-baud", "38400"));
+        assertThat(serial.printerSettings().portPath()).isEqualTo("/dev/ttyUSB0");
+        assertThat(serial.printerSettings().baud()).isEqualTo(38400);
+        assertThat(serial.printerProfile()).isEqualTo(PrinterProfile.GENERIC);
+        assertThatThrownBy(() -> KioskOptions.parse(List.of("--printer-profile", "star")))
+                .hasMessageContaining("unknown printer profile");
+    }
+}
