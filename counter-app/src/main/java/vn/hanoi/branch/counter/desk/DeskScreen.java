@@ -1,0 +1,387 @@
+package vn.hanoi.branch.counter.desk;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+import vn.hanoi.branch.shared.api.CounterInfo;
+import vn.hanoi.branch.shared.api.CounterState;
+import vn.hanoi.branch.shared.api.PriorityState;
+import vn.hanoi.branch.shared.api.ServiceInfo;
+import vn.hanoi.branch.shared.api.QueueSnapshot.ServiceWaiting;
+import vn.hanoi.branch.shared.api.Ticket;
+import vn.hanoi.branch.shared.api.TicketState;
+import vn.hanoi.branch.shared.i18n.I18n;
+
+/**
+ * The clerk's desk: the current number with its priority, the five actions (F1-F5), the waiting line as
+ * bars with the estimate, and the less frequent operations in tabs (F6-F9): call a number, transfer,
+ * a no-show's return, pause/close the counter.
+ */
+public final class DeskScreen {
+    private static final double BAR_MAX_PX = 220;
+
+    private final DeskModel model;
+    private final BorderPane root = new BorderPane();
+    private final GridPane waitingGrid = new GridPane();
+    private final Button next;
+    private final Button recall;
+    private final Button serve;
+    private final Button noShow;
+    private final Button finish;
+    private final TabPane operations = new TabPane();
+    private final TextField callNumberField = new TextField();
+    private final ComboBox<ServiceInfo> transferService = new ComboBox<>();
+    private final ComboBox<String> returnNumber = new ComboBox<>();
+    private final ComboBox<DeskModel.PauseReason> pauseReason = new ComboBox<>();
+    private final Button pause;
+    private final Button resume;
+
+    public DeskScreen(DeskModel model) {
+        this.model = model;
+        var current = model.currentProperty();
+        BooleanBinding notOpen = model.counterStateProperty().isNotEqualTo(CounterState.OPEN);
+        BooleanBinding idle = model.busyProperty().or(current.isNotNull()).or(notOpen);
+        BooleanBinding called = Bindings.createBooleanBinding(
+                () -> current.get() != null && current.get().state() == TicketState.CALLED, current);
+
+        next = button("next", "desk.next", model::callNext, idle);
+        next.getStyleClass().add("primary");
+        recall = button("recall", "desk.recall", model::recall, model.busyProperty().or(called.not()));
+        serve = button("serve", "desk.serve", model::serve, model.busyProperty().or(called.not()));
+        noShow = button("no-show", "desk.noShow", model::noShow, model.busyProperty().or(called.not()));
+        noShow.getStyleClass().add("danger");
+        finish = button("finish", "desk.finish", model::finish, model.busyProperty().or(current.isNull()));
+        Button reprint = button("reprint", "desk.reprint", model::reprint, model.busyProperty().or(current.isNull()));
+        reprint.setVisible(model.canReprint());
+        reprint.setManaged(model.canReprint());
+
+        Label number = new Label();
+        number.setId("current-number");
+        number.getStyleClass().add("number");
+        number.textProperty().bind(Bindings.createStringBinding(
+                () -> current.get() == null ? "—" : current.get().displayNumber(), current));
+        Label priority = new Label();
+        priority.setId("current-priority");
+        priority.getStyleClass().add("priority");
+        priority.setWrapText(true);
+        priority.textProperty().bind(Bindings.createStringBinding(() -> model.priorityText(current.get()), current,
+                model.priorityClasses()));
+        BooleanBinding hasPriority = Bindings.createBooleanBinding(
+                () -> current.get() != null && current.get().priorityClass() != null, current);
+        priority.visibleProperty().bind(hasPriority);
+        priority.managedProperty().bind(hasPriority);
+        Button confirm = small("priority-confirm", "desk.priority.confirm", () -> model.setPriority(PriorityState.CONFIRMED),
+                model.busyProperty().or(Bindings.createBooleanBinding(
+                        () -> current.get() != null && current.get().priorityState() == PriorityState.CONFIRMED, current)));
+        Button revoke = small("priority-revoke", "desk.priority.revoke", () -> model.setPriority(PriorityState.REVOKED),
+                model.busyProperty().or(Bindings.createBooleanBinding(
+                        () -> current.get() != null && current.get().priorityState() == PriorityState.REVOKED, current)));
+        HBox priorityActions = new HBox(10, confirm, revoke);
+        priorityActions.visibleProperty().bind(hasPriority);
+        priorityActions.managedProperty().bind(hasPriority);
+        Label state = new Label();
+        state.setId("current-state");
+        state.textProperty().bind(Bindings.createStringBinding(() -> {
+            Ticket t = current.get();
+            return t == null ? I18n.both("counter", "desk.none") : I18n.both("counter", "desk.state." + t.state());
+        }, current));
+        Label message = new Label();
+        message.setId("message");
+        message.getStyleClass().add("message");
+        message.textProperty().bind(model.messageProperty());
+
+        VBox currentCard = new VBox(8, new Label(I18n.both("counter", "desk.current")), number, priority, state,
+                new HBox(12, next, recall, serve), new HBox(12, noShow, finish, reprint), priorityActions, message);
+        currentCard.getStyleClass().add("card");
+        currentCard.setAlignment(Pos.TOP_LEFT);
+
+        waitingGrid.setHgap(12);
+        waitingGrid.setVgap(10);
+        Label waitingTitle = new Label(I18n.both("counter", "desk.waiting"));
+        waitingTitle.getStyleClass().add("title");
+        VBox waitingCard = new VBox(12, waitingTitle, waitingGrid);
+        waitingCard.getStyleClass().add("card");
+        model.waiting().addListener((ListChangeListener<ServiceWaiting>) c -> fillWaiting());
+        model.counterProperty().addListener((o, a, b) -> {
+            waitingRows.clear(); // bold rows follow the counter: rebuild
+            fillWaiting();
+        });
+
+        pause = small("pause", "desk.pause", () -> model.pause(pauseReason.getValue(), pauseOther.getText()),
+                model.busyProperty().or(notOpen).or(current.isNotNull()).or(pauseReason.valueProperty().isNull()));
+        resume = small("resume", "desk.resume", model::resume,
+                model.busyProperty().or(model.counterStateProperty().isEqualTo(CounterState.OPEN)));
+        buildOperations(notOpen);
+        VBox right = new VBox(16, waitingCard, operations);
+        HBox body = new HBox(20, currentCard, right);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        body.setPadding(new Insets(20));
+        root.setTop(header());
+        root.setCenter(body);
+    }
+
+    private final TextField pauseOther = new TextField();
+
+    private void buildOperations(BooleanBinding notOpen) {
+        var current = model.currentProperty();
+        var busy = model.busyProperty();
+
+        callNumberField.setId("call-number-field");
+        callNumberField.setPromptText("1005");
+        callNumberField.setPrefColumnCount(6);
+        callNumberField.getStyleClass().add("small-field");
+        BooleanBinding cannotCall = busy.or(current.isNotNull()).or(notOpen);
+        Button call = small("call-number", "desk.callNumber", () -> {
+            model.callNumber(callNumberField.getText());
+            callNumberField.clear();
+        }, cannotCall.or(callNumberField.textProperty().isEmpty()));
+        callNumberField.setOnAction(e -> fireIfShown(call));
+        Tab callTab = tab("tab-call", "desk.tab.call", row(callNumberField, call));
+
+        transferService.setId("transfer-service");
+        transferService.setItems(model.services());
+        transferService.setPromptText(I18n.both("counter", "desk.transfer.sameService").replace("\n", " / "));
+        transferService.setConverter(converter(sv -> sv.code() + " – " + sv.nameVi() + " / " + sv.nameEn()));
+        transferService.setPrefWidth(300);
+        ComboBox<CounterInfo> transferCounter = new ComboBox<>();
+        transferCounter.setId("transfer-counter");
+        transferCounter.setItems(model.counters());
+        transferCounter.setPromptText(I18n.both("counter", "desk.transfer.anyCounter").replace("\n", " / "));
+        transferCounter.setConverter(converter(ci -> ci.nameVi() + " / " + ci.nameEn()));
+        transferCounter.setPrefWidth(220);
+        CheckBox keep = new CheckBox(I18n.both("counter", "desk.transfer.keep").replace("\n", " / "));
+        keep.setId("transfer-keep");
+        keep.setSelected(true);
+        Button transfer = small("transfer", "desk.transfer", () -> {
+            ServiceInfo sv = transferService.getValue();
+            CounterInfo ci = transferCounter.getValue();
+            model.transfer(sv == null ? null : sv.id(), ci == null ? null : ci.id(), keep.isSelected());
+            transferService.setValue(null);
+            transferCounter.setValue(null);
+        }, busy.or(current.isNull()).or(transferService.valueProperty().isNull()
+                .and(transferCounter.valueProperty().isNull())));
+        Tab transferTab = tab("tab-transfer", "desk.tab.transfer",
+                new VBox(8, row(transferService, transferCounter), row(keep, transfer)));
+
+        returnNumber.setId("return-number");
+        returnNumber.setEditable(true);
+        returnNumber.setPrefWidth(160);
+        returnNumber.setPromptText("1005");
+        model.recentNoShows().addListener((ListChangeListener<Ticket>) c -> returnNumber.getItems()
+                .setAll(model.recentNoShows().stream().map(Ticket::displayNumber).toList()));
+        Button giveBack = small("return-noshow", "desk.returnNoShow", () -> {
+            model.returnNoShow(returnNumber.getEditor().getText());
+            returnNumber.getEditor().clear();
+            returnNumber.setValue(null);
+        }, busy.or(returnNumber.getEditor().textProperty().isEmpty()));
+        Tab returnTab = tab("tab-return", "desk.tab.return", row(returnNumber, giveBack));
+
+        pauseReason.setId("pause-reason");
+        pauseReason.getItems().setAll(DeskModel.PauseReason.values());
+        pauseReason.setConverter(converter(r -> r.text));
+        pauseReason.setPromptText(I18n.both("counter", "desk.pause.reason").replace("\n", " / "));
+        pauseOther.setId("pause-other");
+        pauseOther.setPrefColumnCount(12);
+        pauseOther.getStyleClass().add("small-field");
+        pauseOther.disableProperty().bind(pauseReason.valueProperty().isNotEqualTo(DeskModel.PauseReason.OTHER));
+        Button close = small("close-counter", "desk.closeCounter", model::closeCounter,
+                busy.or(current.isNotNull()).or(model.counterStateProperty().isEqualTo(CounterState.CLOSED)));
+        close.getStyleClass().add("danger");
+        Tab counterTab = tab("tab-counter", "desk.tab.counter",
+                new VBox(8, row(pauseReason, pauseOther, pause), row(resume, close)));
+
+        operations.setId("operations");
+        operations.getTabs().setAll(callTab, transferTab, returnTab, counterTab);
+        operations.getStyleClass().add("card");
+    }
+
+    private static HBox row(Node... nodes) {
+        HBox h = new HBox(10, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private static Tab tab(String id, String key, Node content) {
+        // Two short lines (Vietnamese, English); counter.css makes the tab headers tall enough for both.
+        Tab t = new Tab(I18n.both("counter", key), content);
+        t.setId(id);
+        t.setClosable(false);
+        if (content instanceof javafx.scene.layout.Region r) {
+            r.setPadding(new Insets(12, 4, 4, 4));
+        }
+        return t;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private Button small(String id, String key, Runnable action, javafx.beans.value.ObservableBooleanValue disabled) {
+        Button b = button(id, key, action, disabled);
+        b.setText(b.getText().replace("\n", " / "));
+        b.getStyleClass().add("op");
+        return b;
+    }
+
+    private Node header() {
+        Label who = new Label();
+        who.textProperty().bind(Bindings.createStringBinding(() -> {
+            var c = model.counterProperty().get();
+            var u = model.userProperty().get();
+            return (c == null ? "" : c.nameVi() + " / " + c.nameEn()) + (u == null ? "" : " — " + u.displayName());
+        }, model.counterProperty(), model.userProperty()));
+        Label live = new Label();
+        live.setId("connection");
+        live.textProperty().bind(Bindings.createStringBinding(() -> I18n.both("counter",
+                model.liveProperty().get() ? "desk.live" : "desk.reconnecting").replace("\n", "  "), model.liveProperty()));
+        model.liveProperty().addListener((o, a, on) -> live.getStyleClass().setAll("label", on ? "live" : "offline"));
+        live.getStyleClass().setAll("label", "offline");
+        Label counterState = new Label();
+        counterState.setId("counter-state");
+        counterState.textProperty().bind(Bindings.createStringBinding(() -> {
+            CounterState st = model.counterStateProperty().get();
+            String reason = model.counterReasonProperty().get();
+            String text = I18n.both("counter", "desk.counterState." + st).replace("\n", " / ");
+            return reason == null || reason.isBlank() ? text : text + " — " + reason;
+        }, model.counterStateProperty(), model.counterReasonProperty()));
+        model.counterStateProperty().addListener((o, a, st) ->
+                counterState.getStyleClass().setAll("label", "state-" + st.name().toLowerCase()));
+        counterState.getStyleClass().setAll("label", "state-open");
+        Button supervisor = new Button(I18n.both("counter", "supervisor.open").replace("\n", " / "));
+        supervisor.setId("open-supervisor");
+        supervisor.getStyleClass().add("op");
+        supervisor.setOnAction(e -> model.showSupervisor());
+        BooleanBinding isSupervisor = Bindings.createBooleanBinding(model::isSupervisor, model.userProperty());
+        supervisor.visibleProperty().bind(isSupervisor);
+        supervisor.managedProperty().bind(isSupervisor);
+        Button logout = new Button(I18n.both("counter", "desk.logout").replace("\n", " / "));
+        logout.setId("logout");
+        logout.setOnAction(e -> model.logout());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        logout.getStyleClass().add("op");
+        HBox h = new HBox(16, who, counterState, gap, live, supervisor, logout);
+        h.setAlignment(Pos.CENTER_LEFT);
+        h.getStyleClass().add("header");
+        return h;
+    }
+
+    private Button button(String id, String key, Runnable action, javafx.beans.value.ObservableBooleanValue disabled) {
+        Button b = new Button(I18n.both("counter", key));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        b.disableProperty().bind(disabled);
+        return b;
+    }
+
+    /** F1-F5 fire the desk buttons, so that a clerk never has to reach for the mouse. */
+    public void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F1), () -> fireIfShown(next));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F2), () -> fireIfShown(recall));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F3), () -> fireIfShown(serve));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F4), () -> fireIfShown(noShow));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> fireIfShown(finish));
+        // F6-F9 open an operation with its first field focused: type, Enter.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> openOperation(0, callNumberField));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), () -> openOperation(1, transferService));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F8), () -> openOperation(2, returnNumber));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9), () -> openOperation(3, pauseReason));
+    }
+
+    private void openOperation(int tab, Node focus) {
+        if (root.isVisible()) {
+            operations.getSelectionModel().select(tab);
+            focus.requestFocus();
+        }
+    }
+
+    private void fireIfShown(Button b) {
+        if (root.isVisible() && !b.isDisabled()) {
+            b.fire();
+        }
+    }
+
+    private record WaitingRow(long serviceId, Label count, Region bar, Label estimate) {
+    }
+
+    private final java.util.List<WaitingRow> waitingRows = new java.util.ArrayList<>();
+
+    /**
+     * Updates the bars in place; rows are rebuilt only when the services or their order change, so
+     * that a count is never briefly missing from the scene while the line moves.
+     */
+    private void fillWaiting() {
+        var list = model.waiting();
+        boolean same = waitingRows.size() == list.size();
+        for (int i = 0; same && i < list.size(); i++) {
+            same = waitingRows.get(i).serviceId() == list.get(i).serviceId();
+        }
+        if (!same) {
+            waitingGrid.getChildren().clear();
+            waitingRows.clear();
+            int row = 0;
+            for (ServiceWaiting w : list) {
+                boolean mine = model.serves(w.serviceId());
+                Label name = new Label(w.nameVi() + "\n" + w.nameEn());
+                name.setStyle(mine ? "-fx-font-weight: bold;" : "-fx-opacity: 0.7;");
+                Label count = new Label();
+                count.setId("waiting-" + w.code());
+                count.getStyleClass().add("count");
+                Region bar = new Region();
+                bar.getStyleClass().add("bar");
+                if (!mine) {
+                    bar.getStyleClass().add("other");
+                }
+                bar.setMaxWidth(Region.USE_PREF_SIZE);
+                Label estimate = new Label();
+                estimate.setId("estimate-" + w.code());
+                estimate.getStyleClass().add("estimate");
+                waitingGrid.addRow(row++, name, count, bar, estimate);
+                waitingRows.add(new WaitingRow(w.serviceId(), count, bar, estimate));
+            }
+        }
+        int max = Math.max(1, list.stream().mapToInt(ServiceWaiting::waiting).max().orElse(1));
+        for (int i = 0; i < list.size(); i++) {
+            ServiceWaiting w = list.get(i);
+            WaitingRow r = waitingRows.get(i);
+            r.count().setText(Integer.toString(w.waiting()));
+            r.bar().setPrefWidth(Math.max(4, BAR_MAX_PX * w.waiting() / max));
+            r.estimate().setText(w.estimateMinutes() == null || w.waiting() == 0 ? ""
+                    : I18n.both("counter", "desk.estimate", w.estimateMinutes()));
+        }
+    }
+
+    public Node root() {
+        return root;
+    }
+}

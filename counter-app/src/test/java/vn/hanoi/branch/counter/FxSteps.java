@@ -1,0 +1,104 @@
+package vn.hanoi.branch.counter;
+
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.hanoi.branch.counter.desk.DeskModel;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/** What the counter scene tests do again and again: wait for a condition, click a laid-out node, sign in. */
+final class FxSteps {
+    private FxSteps() {
+    }
+
+    /**
+     * Waits up to 10 s for a condition. A condition that throws (a node replaced while it was read) counts
+     * as "not yet"; if time runs out, the last such error is attached to the timeout.
+     */
+    static void waitFor(Callable<Boolean> condition) throws Exception {
+        Exception[] last = new Exception[1];
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                try {
+                    return condition.call();
+                } catch (Exception e) {
+                    last[0] = e;
+                    return false;
+                }
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            if (last[0] != null) {
+                e.addSuppressed(last[0]);
+            }
+            throw e;
+        }
+    }
+
+    /** Clicks a node once it is shown and laid out (a click on a node of width 0 lands elsewhere). */
+    static void click(FxRobot robot, String query) throws Exception {
+        waitFor(() -> robot.lookup(query).tryQuery().map(n -> shown(n) && n.getLayoutBounds().getWidth() > 0)
+                .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
+    static boolean isShown(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(FxSteps::shown).orElse(false);
+    }
+
+    /**
+     * The text of a label, read on the FX thread: screens that rebuild their tables on a pushed event
+     * replace nodes while the test looks, so a node may be missing for a moment; waiting conditions then
+     * see a placeholder and try again instead of failing on the lookup.
+     */
+    static String text(FxRobot robot, String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery()
+                        .map(n -> ((Labeled) n).getText()).orElse("<no node " + query + ">"))
+                .get(5, TimeUnit.SECONDS);
+    }
+
+    static void signIn(FxRobot robot, DeskModel model, String user, String password) throws Exception {
+        click(robot, "#username");
+        robot.write(user);
+        click(robot, "#password");
+        robot.write(password);
+        click(robot, "#login");
+        waitFor(() -> model.stepProperty().get() != DeskModel.Step.LOGIN);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void signInAtCounter(FxRobot robot, DeskModel model, String user, String password, int number)
+            throws Exception {
+        signIn(robot, model, user, password);
+        click(robot, "#counter-" + number);
+        waitFor(() -> model.stepProperty().get() == DeskModel.Step.DESK && model.liveProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Picks the entry of an open combo box's list whose text starts with {@code prefix}. */
+    static void pick(FxRobot robot, String comboQuery, String prefix) throws Exception {
+        click(robot, comboQuery);
+        waitFor(() -> robot.lookup(".list-cell").match(n -> startsWith(n, prefix)).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(".list-cell").match(n -> startsWith(n, prefix)).<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean startsWith(Node n, String prefix) {
+        return n instanceof Labeled l && l.getText() != null && l.getText().startsWith(prefix) && shown(n)
+                && n.getLayoutBounds().getWidth() > 0;
+    }
+}

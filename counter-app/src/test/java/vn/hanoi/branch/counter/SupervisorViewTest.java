@@ -1,0 +1,170 @@
+package vn.hanoi.branch.counter;
+
+import javafx.application.Platform;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import vn.hanoi.branch.agent.testing.TestAgent;
+import vn.hanoi.branch.counter.desk.DeskModel;
+import vn.hanoi.branch.shared.api.CounterState;
+import vn.hanoi.branch.shared.api.DeviceHealth;
+import vn.hanoi.branch.shared.api.DeviceKind;
+import vn.hanoi.branch.shared.api.Role;
+import vn.hanoi.branch.shared.api.Sessions;
+import vn.hanoi.branch.shared.api.Ticket;
+import vn.hanoi.branch.shared.client.AgentClient;
+
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hanoi.branch.counter.FxSteps.click;
+import static vn.hanoi.branch.counter.FxSteps.isShown;
+import static vn.hanoi.branch.counter.FxSteps.text;
+import static vn.hanoi.branch.counter.FxSteps.waitFor;
+
+/** The supervisor's overview against a real agent: the right figures, live, and never for a clerk. */
+@ExtendWith(ApplicationExtension.class)
+class SupervisorViewTest {
+    private static Sessions.Login supervisor;
+
+    private static TestAgent agent;
+    private static AgentClient kiosk;
+
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private DeskModel model;
+
+    @BeforeAll
+    static void startAgent() {
+        agent = TestAgent.start();
+        kiosk = agent.pairedClient(DeviceKind.KIOSK);
+        supervisor = agent.staffAccount(Role.SUPERVISOR);
+    }
+
+    @AfterAll
+    static void stopAgent() {
+        agent.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), background, Platform::runLater);
+        stage.setScene(CounterView.scene(model, 1280, 720));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        model.close();
+        background.shutdownNow();
+    }
+
+    @Test
+    void supervisorSeesTheDayInChartsAndTablesLive(FxRobot robot) throws Exception {
+        AgentClient clerk = agent.clerkClient();
+        Ticket first = issue(1);
+        issue(1);
+        issue(1);
+        issue(2);
+        assertThat(clerk.callNext(1).id()).isEqualTo(first.id());
+        clerk.finish(clerk.serve(first.id()).id());
+        clerk.setCounterState(2, CounterState.PAUSED, "Họp / Meeting");
+
+        FxSteps.signIn(robot, model, supervisor.username(), supervisor.password());
+        assertThat(model.stepProperty().get()).isEqualTo(DeskModel.Step.SUPERVISOR);
+        waitFor(() -> isShown(robot, "#waiting-chart") && bar(robot, "#waiting-chart", 0, "HT") == 2);
+        assertThat(bar(robot, "#waiting-chart", 0, "CT")).isEqualTo(1);
+        assertThat(bar(robot, "#waiting-chart", 0, "DD")).isZero();
+        assertThat(text(robot, "#kpi-waiting")).isEqualTo("3");
+        assertThat(text(robot, "#kpi-served")).isEqualTo("1");
+        assertThat(text(robot, "#kpi-avg-service")).matches("\\d+:\\d\\d");
+        assertThat(text(robot, "#svc-HT-waiting")).isEqualTo("2");
+        assertThat(text(robot, "#svc-HT-served")).isEqualTo("1");
+        assertThat(text(robot, "#svc-HT-longest")).matches("\\d+:\\d\\d");
+        assertThat(text(robot, "#ctr-1-served")).isEqualTo("1");
+        assertThat(text(robot, "#ctr-2-state")).contains("TẠM DỪNG").contains("Họp / Meeting");
+        assertThat(text(robot, "#ctr-3-state")).contains("Đang mở");
+        BarChart<?, ?> hourly = robot.lookup("#hourly-chart").queryAs(BarChart.class);
+        assertThat(sum(hourly, 0)).isEqualTo(4); // numbers taken
+        assertThat(sum(hourly, 1)).isEqualTo(1); // served
+
+        // Live: pushed by the agent, nothing clicked.
+        Ticket called = clerk.callNext(3);
+        issue(2);
+        issue(2);
+        waitFor(() -> text(robot, "#ctr-3-current").equals(called.displayNumber()));
+        waitFor(() -> bar(robot, "#waiting-chart", 0, "CT") == 2);
+        assertThat(text(robot, "#kpi-waiting")).isEqualTo("4");
+        clerk.finish(clerk.serve(called.id()).id());
+        clerk.setCounterState(2, CounterState.OPEN, null);
+
+        // From the overview to a counter and back.
+        click(robot, "#to-counter");
+        click(robot, "#counter-5");
+        waitFor(() -> model.stepProperty().get() == DeskModel.Step.DESK);
+        click(robot, "#open-supervisor");
+        waitFor(() -> model.stepProperty().get() == DeskModel.Step.SUPERVISOR && isShown(robot, "#waiting-chart"));
+    }
+
+    @Test
+    void aKioskPrinterFaultShowsAsAnAlertUntilItIsFixed(FxRobot robot) throws Exception {
+        FxSteps.signIn(robot, model, supervisor.username(), supervisor.password());
+        waitFor(() -> isShown(robot, "#alerts"));
+        Ticket t = issue(5);
+        kiosk.recordPrint(t.id(), new DeviceHealth.PrintReport(false, "PAPER_OUT", false, 0));
+
+        // Pushed: the alert event reloads the screen, no waiting for the 15 s tick.
+        waitFor(() -> alertTexts(robot).stream().anyMatch(x -> x.contains("PAPER_OUT")));
+        kiosk.recordPrint(t.id(), new DeviceHealth.PrintReport(true, "READY", true, 480));
+        waitFor(() -> alertTexts(robot).stream().noneMatch(x -> x.contains("PAPER_OUT")));
+    }
+
+    private static java.util.List<String> alertTexts(FxRobot robot) {
+        return robot.lookup("#alerts").queryAs(javafx.scene.layout.VBox.class).getChildrenUnmodifiable().stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+    }
+
+    @Test
+    void aClerkNeverSeesTheSupervisorView(FxRobot robot) throws Exception {
+        FxSteps.signIn(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD);
+        assertThat(model.stepProperty().get()).isEqualTo(DeskModel.Step.CHOOSE_COUNTER);
+        assertThat(isShown(robot, "#choose-supervisor")).isFalse();
+        click(robot, "#counter-1");
+        waitFor(() -> model.stepProperty().get() == DeskModel.Step.DESK);
+        assertThat(isShown(robot, "#open-supervisor")).isFalse();
+        assertThat(isShown(robot, "#waiting-chart")).isFalse();
+        model.showSupervisor(); // even asked directly, the model does not switch
+        assertThat(model.stepProperty().get()).isEqualTo(DeskModel.Step.DESK);
+        assertThat(model.supervisor().statsProperty().get()).isNull();
+    }
+
+    private static Ticket issue(long service) {
+        return kiosk.issueTicket(service, UUID.randomUUID().toString());
+    }
+
+    private static int bar(FxRobot robot, String chart, int series, String category) {
+        BarChart<?, ?> c = robot.lookup(chart).queryAs(BarChart.class);
+        if (c.getData().size() <= series) {
+            return -1;
+        }
+        for (XYChart.Data<?, ?> d : c.getData().get(series).getData()) {
+            if (category.equals(d.getXValue())) {
+                return ((Number) d.getYValue()).intValue();
+            }
+        }
+        return -1;
+    }
+
+    private static int sum(BarChart<?, ?> c, int series) {
+        return c.getData().get(series).getData().stream().mapToInt(d -> ((Number) d.getYValue()).intValue()).sum();
+    }
+}
