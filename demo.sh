@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Starts the whole branch demo on this machine: the agent on a new SQLite file with a seeded demo
+# branch, a kiosk window, a counter window, and the hall screen URL. Builds first if needed.
+# Ctrl+C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+PORT=${DEMO_PORT:-8470}
+DATA="$ROOT/demo-data"
+
+find_java() {
+  local candidates=()
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
+  candidates+=(/usr/lib/jvm/*/bin/java "$(command -v java || true)")
+  for j in "${candidates[@]}"; do
+    [ -x "$j" ] || continue
+    local v
+    v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    if [ "${v%%.*}" -ge 21 ] 2>/dev/null; then echo "$j"; return 0; fi
+  done
+  echo "No Java 21 or newer found (looked in JAVA_HOME and /usr/lib/jvm)." >&2
+  return 1
+}
+JAVA=$(find_java)
+
+needs_build() {
+  for m in sync-agent kiosk-app counter-app; do
+    [ -d "$m/target/lib" ] && [ -d "$m/target/classes" ] || return 0
+  done
+  [ -n "$(find shared/src sync-agent/src kiosk-app/src counter-app/src -newer sync-agent/target/classes -type f -path '*/main/*' 2>/dev/null | head -1)" ]
+}
+if needs_build; then
+  echo "Building (first run or sources changed)..."
+  mvn -B -q -DskipTests package
+fi
+
+mkdir -p "$DATA"
+rm -rf "$DATA"/kiosk "$DATA"/counter
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+cp_of() { echo "$ROOT/$1/target/classes:$ROOT/$1/target/lib/*"; }
+JOPTS=(--enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8)
+
+"$JAVA" "${JOPTS[@]}" -cp "$(cp_of sync-agent)" vn.hanoi.branch.agent.AgentMain demo \
+  --db "$DATA/branch.db" --port "$PORT" --codes "$DATA/codes.properties" ${DEMO_SIMULATE:+--simulate} &
+pids+=($!)
+
+for _ in $(seq 1 100); do
+  curl -fs "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1 && [ -f "$DATA/codes.properties" ] && break
+  sleep 0.2
+done
+code() { grep "^$1=" "$DATA/codes.properties" | cut -d= -f2; }
+
+"$JAVA" "${JOPTS[@]}" -cp "$(cp_of kiosk-app)" vn.hanoi.branch.kiosk.KioskMain \
+  --agent "http://127.0.0.1:$PORT" --pairing-code "$(code kiosk)" --state-dir "$DATA/kiosk" --windowed &
+pids+=($!)
+"$JAVA" "${JOPTS[@]}" -cp "$(cp_of counter-app)" vn.hanoi.branch.counter.CounterMain \
+  --agent "http://127.0.0.1:$PORT" --pairing-code "$(code counter)" --state-dir "$DATA/counter" &
+pids+=($!)
+
+HALL="http://127.0.0.1:$PORT/hall/?pair=$(code screen)"
+echo
+echo "Hall screen / Màn hình sảnh: $HALL"
+echo "Counter login / Đăng nhập quầy: canbo1 with the password printed above"
+echo "Press Ctrl+C to stop the demo."
+command -v xdg-open >/dev/null 2>&1 && xdg-open "$HALL" >/dev/null 2>&1 || true
+wait "${pids[0]}"
