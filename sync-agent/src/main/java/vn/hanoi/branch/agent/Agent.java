@@ -21,6 +21,9 @@ import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.device.DeviceRoutes;
 import vn.hanoi.branch.agent.event.EventHub;
+import vn.hanoi.branch.agent.dossier.DossierRoutes;
+import vn.hanoi.branch.agent.dossier.DossierService;
+import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.event.EventRoutes;
 import vn.hanoi.branch.agent.http.ApiServer;
 import vn.hanoi.branch.agent.queue.QueueOrder;
@@ -72,6 +75,8 @@ public final class Agent implements AutoCloseable {
                     new BookingRoutes(new BookingService(db, tickets, audit, directory.zone(),
                             Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
                             Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")))),
+                    new DossierRoutes(new ProcedureCatalog(db), new DossierService(db, audit, directory.zone(),
+                            agencyCode(config, directory))),
                     new EventRoutes(events)));
         } catch (RuntimeException e) {
             db.close();
@@ -119,6 +124,14 @@ public final class Agent implements AutoCloseable {
 
     public EventHub events() {
         return events;
+    }
+
+    private static String agencyCode(AgentConfig config, BranchDirectory directory) {
+        String configured = config.get("dossier.agency.code");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        return directory.branch().map(b -> b.code()).orElse("CN");
     }
 
     /** Graceful stop: no new requests, open streams closed, queued writes committed, WAL checkpointed. */

@@ -22,6 +22,7 @@ import vn.hanoi.branch.shared.api.CounterInfo;
 import vn.hanoi.branch.shared.api.CounterRequests;
 import vn.hanoi.branch.shared.api.CounterState;
 import vn.hanoi.branch.shared.api.DeviceHealth;
+import vn.hanoi.branch.shared.api.Dossiers;
 import vn.hanoi.branch.shared.api.DayStats;
 import vn.hanoi.branch.shared.api.Health;
 import vn.hanoi.branch.shared.api.IssueTicketRequest;
@@ -120,6 +121,11 @@ public final class AgentClient {
      * Issues a ticket. The same {@code idempotencyKey} always yields the same ticket, so a kiosk that
      * lost the answer retries with the key it used and never prints a second number.
      */
+    /** Today's ticket with this display number: its state and, once called, its counter. */
+    public Ticket ticketToday(String displayNumber) {
+        return get("tickets/today/" + displayNumber.strip(), Ticket.class);
+    }
+
     public Ticket issueTicket(long serviceId, String idempotencyKey) {
         return issueTicket(new IssueTicketRequest(serviceId), idempotencyKey);
     }
@@ -261,6 +267,35 @@ public final class AgentClient {
         return post("users", user, null, Sessions.User.class);
     }
 
+    public List<Dossiers.Procedure> procedures() {
+        return get("procedures", new TypeReference<List<Dossiers.Procedure>>() { });
+    }
+
+    /** Kiosk: the self-declaration for a ticket; sending it again replaces the draft. */
+    public Dossiers.Declaration declare(long ticketId, Dossiers.DeclarationRequest declaration) {
+        return put("tickets/" + ticketId + "/declaration", declaration, Dossiers.Declaration.class);
+    }
+
+    /** Staff: what the citizen declared for the ticket (recorded in the audit log by the agent). */
+    public Dossiers.Declaration declaration(long ticketId) {
+        return get("tickets/" + ticketId + "/declaration", Dossiers.Declaration.class);
+    }
+
+    public Dossiers.Lookup receiveDossier(long dossierId) {
+        return post("dossiers/" + dossierId + "/receive", null, null, Dossiers.Lookup.class);
+    }
+
+    public Dossiers.Lookup changeDossierState(long dossierId, Dossiers.State state, String noteVi, String noteEn) {
+        return post("dossiers/" + dossierId + "/state", new Dossiers.StateChange(state, noteVi, noteEn), null,
+                Dossiers.Lookup.class);
+    }
+
+    /** Status and history of a dossier by the code on its appointment slip. */
+    public Dossiers.Lookup lookupDossier(String code) {
+        // Codes are letters, digits and dashes; anything else typed makes an unknown path, answered 404.
+        return get("dossiers/lookup/" + code.strip(), Dossiers.Lookup.class);
+    }
+
     // ---- plumbing ----
 
     private String bearer() {
@@ -291,6 +326,15 @@ public final class AgentClient {
             req.header("Idempotency-Key", idempotencyKey);
         }
         return send(req, mapper.constructType(type));
+    }
+
+    private <T> T put(String path, Object body, Class<T> type) {
+        try {
+            return send(new Request.Builder().url(url(path)).put(RequestBody.create(mapper.writeValueAsBytes(body), JSON)),
+                    mapper.constructType(type));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot encode request", e);
+        }
     }
 
     private <T> T send(Request.Builder req, JavaType type) {

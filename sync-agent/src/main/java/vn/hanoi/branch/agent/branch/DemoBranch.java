@@ -13,6 +13,7 @@ import vn.hanoi.branch.agent.auth.Passwords;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.db.WriteTx;
+import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.shared.api.BranchInfo;
 import vn.hanoi.branch.shared.api.DeviceKind;
@@ -76,7 +77,7 @@ public final class DemoBranch {
         return new Seeded(passwords, codes);
     }
 
-    /** The branch, its services and counters (no accounts, no devices). */
+    /** The branch, its services, counters and the sample procedure catalog (no accounts, no devices). */
     public static void seedBranch(WriteTx tx) throws SQLException {
         BranchDirectory.upsertBranch(tx, BRANCH);
         List<Long> ids = new ArrayList<>();
@@ -89,6 +90,7 @@ public final class DemoBranch {
         // Counter 4 is the green channel desk for enterprises (KD first); others take KD only when idle.
         BranchDirectory.insertCounter(tx, 4, "Quầy 4", "Counter 4", List.of(ids.get(3), ids.get(2)));
         BranchDirectory.insertCounter(tx, 5, "Quầy 5", "Counter 5", List.of(ids.get(3), ids.get(4), ids.get(0)));
+        ProcedureCatalog.importSample(tx);
     }
 
     private static String randomPassword() {

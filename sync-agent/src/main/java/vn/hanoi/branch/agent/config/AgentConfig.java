@@ -38,6 +38,8 @@ public final class AgentConfig {
         // Booking check-in window around the booked slot.
         p.setProperty("booking.checkin.before.minutes", "30");
         p.setProperty("booking.checkin.after.minutes", "15");
+        // Agency part of dossier codes (<agency>-<yyMMdd>-<seq>); empty means the branch code.
+        p.setProperty("dossier.agency.code", "");
         p.setProperty("hall.notices", "Vui lòng giữ phiếu số thứ tự cho đến khi được gọi ~ Please keep your ticket until your number is called"
                 + " | Đường dây nóng hỗ trợ công dân của thành phố: 1022 ~ City hotline for citizens: 1022");
         return new AgentConfig(p);

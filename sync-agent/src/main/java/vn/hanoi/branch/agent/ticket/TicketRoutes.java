@@ -25,6 +25,8 @@ public final class TicketRoutes implements ApiServer.Routes {
     public void register(Javalin app) {
         app.get("/api/v1/queue", ctx -> ctx.json(tickets.snapshot()), Access.DEVICE);
         app.post("/api/v1/tickets", this::issue, Access.KIOSK);
+        app.get("/api/v1/tickets/today/{number}", ctx -> ctx.json(tickets.findToday(ctx.pathParam("number"))),
+                Access.DEVICE);
         app.get("/api/v1/tickets/{id}", ctx -> ctx.json(tickets.get(Http.pathId(ctx, "id"))), Access.DEVICE);
         app.post("/api/v1/counters/{id}/call-next", this::callNext, Access.STAFF);
         app.post("/api/v1/tickets/{id}/recall",

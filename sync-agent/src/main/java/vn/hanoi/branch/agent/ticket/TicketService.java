@@ -446,6 +446,28 @@ public final class TicketService {
         });
     }
 
+    /**
+     * Today's ticket with this number (the latest, should a number repeat after a range wrapped), so a
+     * citizen who scans a ticket at the kiosk learns its state and, once called, the counter.
+     */
+    public Ticket findToday(String displayNumber) {
+        String number = displayNumber == null ? "" : displayNumber.strip().toUpperCase();
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM ticket WHERE business_day = ? AND display_number = ? ORDER BY id DESC LIMIT 1")) {
+                ps.setString(1, businessDay().toString());
+                ps.setString(2, number);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ApiException.notFound("unknown_number", "Không có số " + number + " trong ngày hôm nay.",
+                                "There is no number " + number + " today.");
+                    }
+                    return load(c, rs.getLong(1));
+                }
+            }
+        });
+    }
+
     /** Everything a screen or counter needs to draw the queue, consistent with one event id. */
     public QueueSnapshot snapshot() {
         return db.read(c -> {

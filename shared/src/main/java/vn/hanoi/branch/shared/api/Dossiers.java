@@ -1,0 +1,78 @@
+package vn.hanoi.branch.shared.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Administrative procedures, their declaration forms (defined as data), and dossiers as the kiosk and
+ * the counter see them.
+ */
+public final class Dossiers {
+    private Dossiers() {
+    }
+
+    /** What a form field holds; drives the on-screen keyboard and the validation. */
+    public enum FieldKind { TEXT, DATE, ID_NUMBER, PHONE, CHOICE }
+
+    /** Card data a field is prefilled from when the citizen tapped or scanned the ID card. */
+    public enum CardField { FULL_NAME, DATE_OF_BIRTH, ID_NUMBER, SEX, PERMANENT_ADDRESS, PLACE_OF_ORIGIN }
+
+    /**
+     * @param pattern   a regular expression the whole value must match, or null
+     * @param maxLength longest accepted value
+     * @param choices   accepted values of a CHOICE field
+     * @param prefill   the card field it is filled from, or null
+     */
+    public record FormField(String key, String labelVi, String labelEn, FieldKind kind, boolean required,
+                            String pattern, int maxLength, List<String> choices, CardField prefill) {
+    }
+
+    /** @param original true when the original is needed, false when a copy will do */
+    public record RequiredDocument(String code, String nameVi, String nameEn, boolean original) {
+    }
+
+    /**
+     * A procedure of the national procedure database as this branch offers it.
+     *
+     * @param code           national procedure code, e.g. {@code 1.001193}
+     * @param serviceCode    the queue service whose counters receive it
+     * @param processingDays legal processing time in working days
+     * @param sample         true for the bundled sample catalog (not official data)
+     */
+    public record Procedure(String code, String nameVi, String nameEn, String serviceCode, int processingDays,
+                            long feeVnd, List<FormField> form, List<RequiredDocument> documents, boolean sample) {
+    }
+
+    public enum State {
+        DRAFT, RECEIVED, SENT_TO_DEPARTMENT, PROCESSING, ADDITIONAL_DOCUMENTS_REQUESTED, RESULT_READY,
+        RETURNED, DELIVERED, REFUSED
+    }
+
+    /**
+     * A self-declaration sent by the kiosk for a ticket.
+     *
+     * @param fromCard true when the citizen's ID card was read; prefilled card fields are then trusted
+     */
+    public record DeclarationRequest(String procedureCode, Map<String, String> values, boolean fromCard) {
+    }
+
+    /** The draft dossier of a ticket, with the personal data the citizen declared; staff only, audited. */
+    public record Declaration(long dossierId, long ticketId, String procedureCode, String procedureNameVi,
+                              Map<String, String> values, boolean fromCard, Instant declaredAt) {
+    }
+
+    /** One step in a dossier's history. */
+    public record Event(Instant at, State state, String noteVi, String noteEn) {
+    }
+
+    /** What anyone holding the dossier code may see: no personal data. */
+    public record Lookup(String code, String procedureCode, String procedureNameVi, String procedureNameEn,
+                         State state, LocalDate appointmentDate, List<Event> history) {
+    }
+
+    /** A status change by hand, with a note for the citizen's view of the history. */
+    public record StateChange(State state, String noteVi, String noteEn) {
+    }
+}

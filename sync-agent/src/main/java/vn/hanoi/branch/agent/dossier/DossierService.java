@@ -1,0 +1,347 @@
+package vn.hanoi.branch.agent.dossier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.auth.Principal;
+import vn.hanoi.branch.agent.db.Database;
+import vn.hanoi.branch.agent.db.WriteTx;
+import vn.hanoi.branch.agent.http.ApiException;
+import vn.hanoi.branch.dossier.FormCheck;
+import vn.hanoi.branch.shared.api.Dossiers;
+import vn.hanoi.branch.shared.api.Dossiers.Declaration;
+import vn.hanoi.branch.shared.api.Dossiers.DeclarationRequest;
+import vn.hanoi.branch.shared.api.Dossiers.Procedure;
+import vn.hanoi.branch.shared.api.Dossiers.State;
+import vn.hanoi.branch.shared.api.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Dossiers from the kiosk's self-declaration (a draft linked to the ticket) through reception and
+ * processing. Declared values are personal data: only staff read them, and every read is audited
+ * before the data leaves; the public lookup by code shows the procedure, state and history only.
+ */
+public final class DossierService {
+    private static final DateTimeFormatter CODE_DAY = DateTimeFormatter.ofPattern("yyMMdd");
+    private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
+    };
+
+    /** Moves a clerk or the city may make; reception (DRAFT → RECEIVED) has its own call. */
+    private static final Map<State, Set<State>> NEXT = Map.of(
+            State.RECEIVED, EnumSet.of(State.SENT_TO_DEPARTMENT, State.ADDITIONAL_DOCUMENTS_REQUESTED, State.REFUSED),
+            State.SENT_TO_DEPARTMENT, EnumSet.of(State.PROCESSING, State.ADDITIONAL_DOCUMENTS_REQUESTED, State.REFUSED),
+            State.PROCESSING, EnumSet.of(State.RESULT_READY, State.ADDITIONAL_DOCUMENTS_REQUESTED, State.REFUSED),
+            State.ADDITIONAL_DOCUMENTS_REQUESTED, EnumSet.of(State.RECEIVED, State.REFUSED),
+            State.RESULT_READY, EnumSet.of(State.RETURNED, State.DELIVERED));
+
+    private final Database db;
+    private final AuditLog audit;
+    private final ZoneId zone;
+    private final String agencyCode;
+
+    public DossierService(Database db, AuditLog audit, ZoneId zone, String agencyCode) {
+        this.db = db;
+        this.audit = audit;
+        this.zone = zone;
+        this.agencyCode = agencyCode;
+    }
+
+    /**
+     * Stores the kiosk's self-declaration as the ticket's draft dossier. Sending it again (a retry, or
+     * the citizen correcting it) replaces the draft as long as no clerk has received it.
+     */
+    public Declaration declare(Principal kiosk, long ticketId, DeclarationRequest req) {
+        if (req == null || req.procedureCode() == null || req.values() == null) {
+            throw ApiException.badRequest("bad_declaration", "Tờ khai thiếu thủ tục hoặc nội dung.",
+                    "The declaration needs a procedure and values.");
+        }
+        return db.write(tx -> {
+            Connection c = tx.connection();
+            Procedure p = ProcedureCatalog.find(c, req.procedureCode()).orElseThrow(DossierService::unknownProcedure);
+            String ticketState;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT t.state, s.code FROM ticket t JOIN service s ON s.id = t.service_id WHERE t.id = ?")) {
+                ps.setLong(1, ticketId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ApiException.notFound("unknown_ticket", "Không tìm thấy số thứ tự này.", "No such ticket.");
+                    }
+                    ticketState = rs.getString(1);
+                    if (!rs.getString(2).equals(p.serviceCode())) {
+                        throw ApiException.badRequest("procedure_not_for_service",
+                                "Thủ tục này không thuộc dịch vụ của số thứ tự.",
+                                "This procedure does not belong to the ticket's service.");
+                    }
+                }
+            }
+            if (!Set.of("WAITING", "CALLED", "SERVING").contains(ticketState)) {
+                throw ApiException.conflict("ticket_closed", "Số thứ tự này đã kết thúc, không thể khai thêm.",
+                        "This ticket is closed; nothing can be declared for it.");
+            }
+            List<FormCheck.Problem> problems = FormCheck.check(p.form(), req.values());
+            if (!problems.isEmpty()) {
+                FormCheck.Problem first = problems.get(0);
+                throw ApiException.badRequest("invalid_field:" + first.field(), first.messageVi(), first.messageEn());
+            }
+            String json = json(FormCheck.normalise(p.form(), req.values()));
+            Long existing = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, state FROM dossier WHERE ticket_id = ?")) {
+                ps.setLong(1, ticketId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        if (!State.DRAFT.name().equals(rs.getString(2))) {
+                            throw ApiException.conflict("dossier_received", "Hồ sơ đã được cán bộ tiếp nhận.",
+                                    "A clerk has already received this dossier.");
+                        }
+                        existing = rs.getLong(1);
+                    }
+                }
+            }
+            long id;
+            if (existing == null) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO dossier (ticket_id, procedure_code, state, "
+                        + "declaration, from_card, created_at, updated_at) VALUES (?, ?, 'DRAFT', ?, ?, ?, ?) RETURNING id")) {
+                    ps.setLong(1, ticketId);
+                    ps.setString(2, p.code());
+                    ps.setString(3, json);
+                    ps.setInt(4, req.fromCard() ? 1 : 0);
+                    ps.setLong(5, tx.now());
+                    ps.setLong(6, tx.now());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                }
+                event(tx, kiosk, id, State.DRAFT, "Công dân tự khai tại kiosk", "Self-declared at the kiosk");
+            } else {
+                id = existing;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE dossier SET procedure_code = ?, declaration = ?, "
+                        + "from_card = ?, updated_at = ? WHERE id = ?")) {
+                    ps.setString(1, p.code());
+                    ps.setString(2, json);
+                    ps.setInt(3, req.fromCard() ? 1 : 0);
+                    ps.setLong(4, tx.now());
+                    ps.setLong(5, id);
+                    ps.executeUpdate();
+                }
+            }
+            // The audit trail names the dossier and the procedure, never the declared values.
+            audit.record(tx, kiosk, "dossier.declare", "dossier", id, p.code());
+            return declaration(c, id);
+        });
+    }
+
+    /** The ticket's draft or received dossier with its declared values, for the clerk who serves it. */
+    public Declaration declarationOfTicket(Principal staff, long ticketId) {
+        Long id = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM dossier WHERE ticket_id = ?")) {
+                ps.setLong(1, ticketId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : null;
+                }
+            }
+        });
+        if (id == null) {
+            throw ApiException.notFound("no_declaration", "Công dân chưa tự khai hồ sơ cho số này.",
+                    "The citizen has not self-declared a dossier for this ticket.");
+        }
+        audit.recordPersonalDataRead(staff, "dossier", id, "declaration at the counter");
+        return db.read(c -> declaration(c, id));
+    }
+
+    /**
+     * Reception by a clerk: the dossier gets its code ({@code <agency>-<yyMMdd>-<seq>}) and an
+     * appointment date counted in working days (Monday to Friday; public holidays come with the
+     * reception issue's calendar).
+     */
+    public Dossiers.Lookup receive(Principal staff, long dossierId) {
+        String code = db.write(tx -> {
+            Connection c = tx.connection();
+            State state = state(c, dossierId);
+            if (state != State.DRAFT) {
+                throw ApiException.conflict("dossier_received", "Hồ sơ đã được tiếp nhận.", "This dossier was received already.");
+            }
+            LocalDate today = Instant.ofEpochMilli(tx.now()).atZone(zone).toLocalDate();
+            String prefix = agencyCode + "-" + CODE_DAY.format(today) + "-";
+            int seq;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM dossier WHERE code LIKE ?")) {
+                ps.setString(1, prefix + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    seq = rs.getInt(1) + 1;
+                }
+            }
+            String newCode = prefix + String.format("%04d", seq);
+            int days;
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.processing_days FROM dossier d "
+                    + "JOIN procedure p ON p.code = d.procedure_code WHERE d.id = ?")) {
+                ps.setLong(1, dossierId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    days = rs.getInt(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE dossier SET code = ?, state = 'RECEIVED', appointment_date = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, newCode);
+                ps.setString(2, addWorkingDays(today, days).toString());
+                ps.setLong(3, tx.now());
+                ps.setLong(4, dossierId);
+                ps.executeUpdate();
+            }
+            event(tx, staff, dossierId, State.RECEIVED, "Đã tiếp nhận hồ sơ", "Dossier received");
+            audit.record(tx, staff, "dossier.receive", "dossier", dossierId, newCode);
+            return newCode;
+        });
+        return lookup(code);
+    }
+
+    /** A status change by hand (or, later, from the city), along the allowed moves only. */
+    public Dossiers.Lookup changeState(Principal staff, long dossierId, State to, String noteVi, String noteEn) {
+        String code = db.write(tx -> {
+            Connection c = tx.connection();
+            State from = state(c, dossierId);
+            if (to == null || !NEXT.getOrDefault(from, Set.of()).contains(to)) {
+                throw ApiException.conflict("bad_dossier_move", "Không thể chuyển hồ sơ từ trạng thái " + from + " sang " + to + ".",
+                        "A dossier cannot move from " + from + " to " + to + ".");
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE dossier SET state = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, to.name());
+                ps.setLong(2, tx.now());
+                ps.setLong(3, dossierId);
+                ps.executeUpdate();
+            }
+            event(tx, staff, dossierId, to, noteVi, noteEn);
+            audit.record(tx, staff, "dossier.state", "dossier", dossierId, from + "->" + to);
+            try (PreparedStatement ps = c.prepareStatement("SELECT code FROM dossier WHERE id = ?")) {
+                ps.setLong(1, dossierId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
+        return lookup(code);
+    }
+
+    /** What the code on an appointment slip shows: procedure, state, appointment and history; no personal data. */
+    public Dossiers.Lookup lookup(String rawCode) {
+        String code = rawCode == null ? "" : rawCode.strip().toUpperCase();
+        return db.read(c -> {
+            long id;
+            Dossiers.Lookup head;
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.code, d.procedure_code, p.name_vi, p.name_en, "
+                    + "d.state, d.appointment_date FROM dossier d JOIN procedure p ON p.code = d.procedure_code WHERE d.code = ?")) {
+                ps.setString(1, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw ApiException.notFound("unknown_dossier",
+                                "Không tìm thấy hồ sơ có mã " + code + ". Hãy kiểm tra mã trên phiếu hẹn.",
+                                "No dossier with code " + code + ". Check the code on your appointment slip.");
+                    }
+                    id = rs.getLong(1);
+                    String appointment = rs.getString(7);
+                    head = new Dossiers.Lookup(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            State.valueOf(rs.getString(6)), appointment == null ? null : LocalDate.parse(appointment), List.of());
+                }
+            }
+            List<Dossiers.Event> history = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT at, state, note_vi, note_en FROM dossier_event WHERE dossier_id = ? ORDER BY id")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        history.add(new Dossiers.Event(Instant.ofEpochMilli(rs.getLong(1)), State.valueOf(rs.getString(2)),
+                                rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            return new Dossiers.Lookup(head.code(), head.procedureCode(), head.procedureNameVi(), head.procedureNameEn(),
+                    head.state(), head.appointmentDate(), history);
+        });
+    }
+
+    static LocalDate addWorkingDays(LocalDate from, int days) {
+        LocalDate d = from;
+        for (int left = days; left > 0; ) {
+            d = d.plusDays(1);
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        return d;
+    }
+
+    private static Declaration declaration(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.ticket_id, d.procedure_code, p.name_vi, "
+                + "d.declaration, d.from_card, d.created_at FROM dossier d JOIN procedure p ON p.code = d.procedure_code "
+                + "WHERE d.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Map<String, String> values = rs.getString(5) == null ? Map.of()
+                        : Json.mapper().readValue(rs.getString(5), VALUES);
+                return new Declaration(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), values,
+                        rs.getInt(6) == 1, Instant.ofEpochMilli(rs.getLong(7)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static State state(Connection c, long dossierId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM dossier WHERE id = ?")) {
+            ps.setLong(1, dossierId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ApiException.notFound("unknown_dossier", "Không tìm thấy hồ sơ.", "No such dossier.");
+                }
+                return State.valueOf(rs.getString(1));
+            }
+        }
+    }
+
+    private static void event(WriteTx tx, Principal who, long dossierId, State state, String vi, String en)
+            throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO dossier_event (dossier_id, at, state, "
+                + "user_id, device_id, note_vi, note_en) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, dossierId);
+            ps.setLong(2, tx.now());
+            ps.setString(3, state.name());
+            ps.setObject(4, who.userId());
+            ps.setObject(5, who.deviceId());
+            ps.setString(6, vi);
+            ps.setString(7, en);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String json(Map<String, String> values) {
+        try {
+            return Json.mapper().writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApiException unknownProcedure() {
+        return ApiException.badRequest("unknown_procedure", "Thủ tục không có trong danh mục của chi nhánh.",
+                "The branch does not offer this procedure.");
+    }
+}

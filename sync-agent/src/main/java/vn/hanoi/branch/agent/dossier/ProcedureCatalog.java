@@ -1,0 +1,134 @@
+package vn.hanoi.branch.agent.dossier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.hanoi.branch.agent.db.Database;
+import vn.hanoi.branch.agent.db.WriteTx;
+import vn.hanoi.branch.agent.http.ApiException;
+import vn.hanoi.branch.shared.api.Dossiers.FormField;
+import vn.hanoi.branch.shared.api.Dossiers.Procedure;
+import vn.hanoi.branch.shared.api.Dossiers.RequiredDocument;
+import vn.hanoi.branch.shared.api.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The procedures this branch receives, each with its declaration form and required documents as
+ * data. Imported from a JSON catalog (the bundled sample, later the city's catalog through sync).
+ */
+public final class ProcedureCatalog {
+    public static final String SAMPLE = "/dossier/sample-procedures.json";
+
+    private final Database db;
+
+    public ProcedureCatalog(Database db) {
+        this.db = db;
+    }
+
+    /** Procedures of active services, for the kiosk's choice and the counter. */
+    public List<Procedure> list() {
+        return db.read(c -> {
+            List<Procedure> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE p.active = 1 AND s.active = 1 ORDER BY s.id, p.name_vi");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    public static Optional<Procedure> find(Connection c, String code) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE p.code = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Adds or replaces procedures from a catalog document {@code {"procedures": [...]}}; procedures of a
+     * service the branch does not have are skipped. Returns how many were imported.
+     */
+    public static int importJson(WriteTx tx, InputStream catalog) throws SQLException {
+        JsonNode root;
+        try {
+            root = Json.mapper().readTree(catalog);
+        } catch (IOException e) {
+            throw ApiException.badRequest("bad_catalog", "Tệp danh mục thủ tục không đọc được.",
+                    "The procedure catalog file cannot be read.");
+        }
+        int n = 0;
+        for (JsonNode node : root.path("procedures")) {
+            Procedure p = Json.mapper().convertValue(node, Procedure.class);
+            Long serviceId = serviceId(tx.connection(), p.serviceCode());
+            if (serviceId == null) {
+                continue;
+            }
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "INSERT INTO procedure (code, name_vi, name_en, service_id, processing_days, fee_vnd, definition, sample) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET name_vi = excluded.name_vi, "
+                            + "name_en = excluded.name_en, service_id = excluded.service_id, "
+                            + "processing_days = excluded.processing_days, fee_vnd = excluded.fee_vnd, "
+                            + "definition = excluded.definition, sample = excluded.sample, active = 1")) {
+                ps.setString(1, p.code());
+                ps.setString(2, p.nameVi());
+                ps.setString(3, p.nameEn());
+                ps.setLong(4, serviceId);
+                ps.setInt(5, p.processingDays());
+                ps.setLong(6, p.feeVnd());
+                ps.setString(7, Json.mapper().writeValueAsString(new Definition(p.form(), p.documents())));
+                ps.setInt(8, p.sample() ? 1 : 0);
+                ps.executeUpdate();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** Imports the bundled sample catalog (demo and tests). */
+    public static int importSample(WriteTx tx) throws SQLException {
+        try (InputStream in = ProcedureCatalog.class.getResourceAsStream(SAMPLE)) {
+            return importJson(tx, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Definition(List<FormField> form, List<RequiredDocument> documents) {
+    }
+
+    private static final String SELECT = "SELECT p.code, p.name_vi, p.name_en, s.code, p.processing_days, p.fee_vnd, "
+            + "p.definition, p.sample FROM procedure p JOIN service s ON s.id = p.service_id ";
+
+    private static Procedure row(ResultSet rs) throws SQLException {
+        try {
+            Definition d = Json.mapper().readValue(rs.getString(7), Definition.class);
+            return new Procedure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                    rs.getLong(6), d.form(), d.documents(), rs.getInt(8) == 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Long serviceId(Connection c, String serviceCode) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM service WHERE code = ?")) {
+            ps.setString(1, serviceCode);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+}
