@@ -9,11 +9,10 @@ import javafx.scene.input.TouchEvent;
 import javafx.util.Duration;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel.Step;
-import vn.hanoi.branch.shared.i18n.I18n;
 
 /**
  * Puts the kiosk back on its first screen, in Vietnamese, when nobody touches it: the next citizen
- * must never find the previous one's ticket, error or language.
+ * must never find the previous one's ticket, error, language or card data (wiped by {@code home()}).
  */
 public final class IdleReset {
     private final PauseTransition timer = new PauseTransition();
@@ -30,7 +29,7 @@ public final class IdleReset {
         this.idle = idle;
         this.afterTicket = afterTicket;
         timer.setOnFinished(e -> {
-            if (model.stepProperty().get() != Step.CHOOSE || !I18n.VI.equals(model.languageProperty().get())) {
+            if (model.inSession()) {
                 model.home();
             }
         });

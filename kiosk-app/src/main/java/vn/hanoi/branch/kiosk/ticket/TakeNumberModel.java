@@ -17,6 +17,10 @@ import vn.hanoi.branch.printer.TicketPrinter;
 import vn.hanoi.branch.shared.api.ApiError;
 import vn.hanoi.branch.shared.api.Bookings;
 import vn.hanoi.branch.shared.api.DeviceHealth;
+import vn.hanoi.branch.shared.api.Dossiers;
+import vn.hanoi.branch.kiosk.dossier.DeclarationModel;
+import vn.hanoi.branch.kiosk.identity.Citizen;
+import vn.hanoi.branch.kiosk.lookup.LookupModel;
 import vn.hanoi.branch.shared.api.BranchInfo;
 import vn.hanoi.branch.shared.api.IssueTicketRequest;
 import vn.hanoi.branch.shared.api.PriorityClass;
@@ -27,6 +31,8 @@ import vn.hanoi.branch.shared.client.AgentClient;
 import vn.hanoi.branch.shared.client.AgentException;
 import vn.hanoi.branch.shared.i18n.I18n;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -48,8 +54,15 @@ import java.util.concurrent.Executor;
 public final class TakeNumberModel {
     private static final Logger LOG = LoggerFactory.getLogger(TakeNumberModel.class);
 
-    /** PRIORITY: asked after the service; BOOKING: typing an online booking code. */
-    public enum Step { STARTING, CHOOSE, PRIORITY, BOOKING, ISSUING, TICKET, PROBLEM }
+    /**
+     * PRIORITY: asked after the service (not when the card shows the citizen's age gives priority);
+     * PROCEDURE: which procedure, to self-declare (optional); DECLARE: the form; BOOKING: typing an
+     * online booking code; LOOKUP: a dossier or ticket looked up.
+     */
+    public enum Step { STARTING, CHOOSE, PRIORITY, PROCEDURE, DECLARE, BOOKING, LOOKUP, ISSUING, TICKET, PROBLEM }
+
+    /** Age from which the agent gives the elderly priority by default; the kiosk then skips the question. */
+    public static final int ELDERLY_AGE = 70;
 
     private final AgentClient agent;
     private final TicketPrinter printer;
@@ -73,14 +86,147 @@ public final class TakeNumberModel {
     private final ReadOnlyObjectWrapper<PriorityClass> declared = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Bookings.CheckIn> checkIn = new ReadOnlyObjectWrapper<>();
 
+    private final ReadOnlyObjectWrapper<Citizen> citizen = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Dossiers.Procedure> procedures = FXCollections.observableArrayList();
+    private final ObservableList<Dossiers.Procedure> proceduresOfChosen = FXCollections.observableArrayList();
+    private final ObservableList<Dossiers.Procedure> proceduresOfChosenView = FXCollections.unmodifiableObservableList(proceduresOfChosen);
+    private final ReadOnlyObjectWrapper<Boolean> declarationSent = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String[]> notice = new ReadOnlyObjectWrapper<>();
+    private final DeclarationModel declaration = new DeclarationModel();
+    private final LookupModel lookup;
+    private final Clock clock;
+
     private Runnable retry;
     private String issueKey;
 
     public TakeNumberModel(AgentClient agent, TicketPrinter printer, Executor background, Executor ui) {
+        this(agent, printer, background, ui, Clock.systemDefaultZone());
+    }
+
+    public TakeNumberModel(AgentClient agent, TicketPrinter printer, Executor background, Executor ui, Clock clock) {
         this.agent = Objects.requireNonNull(agent);
         this.printer = Objects.requireNonNull(printer);
         this.background = background;
         this.ui = ui;
+        this.clock = clock;
+        this.lookup = new LookupModel(agent, this::runInBackground, ui);
+    }
+
+    /** The citizen identified by ID card or its QR in this session, or null. */
+    public ReadOnlyObjectProperty<Citizen> citizenProperty() {
+        return citizen.getReadOnlyProperty();
+    }
+
+    /** Procedures of the chosen service, for the optional self-declaration. */
+    public ObservableList<Dossiers.Procedure> proceduresOfChosen() {
+        return proceduresOfChosenView;
+    }
+
+    public DeclarationModel declaration() {
+        return declaration;
+    }
+
+    public LookupModel lookup() {
+        return lookup;
+    }
+
+    /** After a ticket with a declaration: true when the agent has it, false when it could not be sent. */
+    public ReadOnlyObjectProperty<Boolean> declarationSentProperty() {
+        return declarationSent.getReadOnlyProperty();
+    }
+
+    /** A short message for the current screen ({vi, en}), e.g. a QR that could not be read; or null. */
+    public ReadOnlyObjectProperty<String[]> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** True when the citizen's age, known from the card, gives the elderly priority by itself. */
+    public boolean elderlyByAge() {
+        Citizen c = citizen.get();
+        return c != null && c.dateOfBirth() != null && c.age(LocalDate.now(clock)) >= ELDERLY_AGE;
+    }
+
+    /**
+     * The ID card was read (chip or QR): greet the citizen and use the data for this session only.
+     * Ignored while a ticket is being issued or shown, so a card left on the reader does not mix sessions.
+     */
+    public void identified(Citizen c) {
+        Step now = step.get();
+        if (now == Step.ISSUING || now == Step.TICKET || now == Step.STARTING) {
+            return;
+        }
+        citizen.set(c);
+        notice.set(null);
+        if (now == Step.PROBLEM || now == Step.LOOKUP || now == Step.BOOKING) {
+            step.set(Step.CHOOSE);
+        }
+    }
+
+    /** Shows a short message on the current screen, e.g. why a scanned code or a card was not read. */
+    public void tell(String vi, String en) {
+        notice.set(new String[] {vi, en});
+    }
+
+    /** The citizen asked to look a dossier up: show the code entry. */
+    public void startLookup() {
+        if (step.get() == Step.CHOOSE || step.get() == Step.LOOKUP) {
+            lookup.clear();
+            step.set(Step.LOOKUP);
+        }
+    }
+
+    /** A dossier code from a scanned appointment slip, or a ticket number from a scanned ticket. */
+    public void showDossier(String code) {
+        if (step.get() == Step.CHOOSE || step.get() == Step.LOOKUP) {
+            step.set(Step.LOOKUP);
+            lookup.lookupDossier(code);
+        }
+    }
+
+    public void showTicket(String displayNumber) {
+        if (step.get() == Step.CHOOSE || step.get() == Step.LOOKUP) {
+            lookup.clear();
+            step.set(Step.LOOKUP);
+            lookup.lookupTicket(displayNumber);
+        }
+    }
+
+    /** The citizen chose a procedure to declare, or null to take a number without declaring. */
+    public void chooseProcedure(Dossiers.Procedure p) {
+        if (step.get() != Step.PROCEDURE) {
+            return;
+        }
+        if (p == null) {
+            startIssue();
+        } else {
+            declaration.start(p, citizen.get());
+            step.set(Step.DECLARE);
+        }
+    }
+
+    /** Sends the form with the number: checked here first so the citizen fixes fields before waiting. */
+    public void submitDeclaration() {
+        if (step.get() == Step.DECLARE && declaration.check()) {
+            startIssue();
+        }
+    }
+
+    /** Back from the form to the procedure choice (the typed values are dropped). */
+    public void back() {
+        switch (step.get()) {
+            case DECLARE -> {
+                declaration.clear();
+                step.set(Step.PROCEDURE);
+            }
+            case PROCEDURE, PRIORITY, LOOKUP, BOOKING -> {
+                lookup.clear();
+                chosen.set(null);
+                declared.set(null);
+                step.set(Step.CHOOSE);
+            }
+            default -> {
+            }
+        }
     }
 
     public ReadOnlyObjectProperty<Step> stepProperty() {
@@ -152,11 +298,13 @@ public final class TakeNumberModel {
                 BranchInfo b = agent.branch();
                 List<ServiceInfo> open = agent.services().stream().filter(ServiceInfo::active).toList();
                 List<PriorityClass> classes = agent.priorityClasses();
+                List<Dossiers.Procedure> offered = agent.procedures();
                 Map<Long, Integer> waits = currentEstimates();
                 ui.execute(() -> {
                     branchName.set(b.nameVi());
                     services.setAll(open);
                     priorityClasses.setAll(classes);
+                    procedures.setAll(offered);
                     estimates.putAll(waits);
                     step.set(Step.CHOOSE);
                 });
@@ -175,8 +323,11 @@ public final class TakeNumberModel {
             return;
         }
         chosen.set(service);
-        if (priorityClasses.isEmpty()) {
-            declare(null);
+        notice.set(null);
+        if (priorityClasses.isEmpty() || elderlyByAge()) {
+            // The agent sets the elderly priority from the date of birth sent with the ticket.
+            declared.set(null);
+            afterPriority();
         } else {
             step.set(Step.PRIORITY);
         }
@@ -188,6 +339,23 @@ public final class TakeNumberModel {
             return;
         }
         declared.set(group);
+        afterPriority();
+    }
+
+    /** The procedure choice when the service has procedures to declare, else the number straight away. */
+    private void afterPriority() {
+        ServiceInfo s = chosen.get();
+        List<Dossiers.Procedure> ofService = s == null ? List.of()
+                : procedures.stream().filter(p -> p.serviceCode().equals(s.code())).toList();
+        proceduresOfChosen.setAll(ofService);
+        if (ofService.isEmpty()) {
+            startIssue();
+        } else {
+            step.set(Step.PROCEDURE);
+        }
+    }
+
+    private void startIssue() {
         issueKey = UUID.randomUUID().toString();
         issue();
     }
@@ -231,12 +399,16 @@ public final class TakeNumberModel {
         ServiceInfo s = chosen.get();
         String key = issueKey;
         PriorityClass group = declared.get();
+        Citizen who = citizen.get();
+        Dossiers.DeclarationRequest form = declaration.procedureProperty().get() != null ? declaration.request() : null;
         step.set(Step.ISSUING);
         problem.set(null);
         runInBackground(() -> {
             Ticket t;
             try {
-                t = agent.issueTicket(new IssueTicketRequest(s.id(), group == null ? null : group.code(), null), key);
+                // Only the date of birth leaves the kiosk with the ticket (for age priority); the agent does not keep it.
+                t = agent.issueTicket(new IssueTicketRequest(s.id(), group == null ? null : group.code(),
+                        who == null ? null : who.dateOfBirth()), key);
             } catch (AgentException e) {
                 // Unreachable or a server fault: the request may have been carried out, so a retry
                 // must reuse the key. A refusal (4xx) is final for this tap.
@@ -244,14 +416,27 @@ public final class TakeNumberModel {
                 ui.execute(() -> fail(e.error(), retryable ? this::issue : null));
                 return;
             }
+            Boolean sent = form == null ? null : sendDeclaration(t, form);
             PrintOutcome printed = print(s, t, null);
             ui.execute(() -> {
+                declarationSent.set(sent);
                 ticket.set(t);
                 printerProblem.set(printed.printed() ? null : printed.statusAfter());
                 issueKey = null;
                 step.set(Step.TICKET);
             });
         });
+    }
+
+    /** The ticket stands either way; a declaration the agent refused or did not get is told, not retried. */
+    private boolean sendDeclaration(Ticket t, Dossiers.DeclarationRequest form) {
+        try {
+            agent.declare(t.id(), form);
+            return true;
+        } catch (AgentException e) {
+            LOG.warn("declaration for ticket {} not stored: {}", t.id(), e.error().code());
+            return false;
+        }
     }
 
     /** Prints, then keeps the job with the ticket in the agent (which raises a printer alert for IT). */
@@ -296,6 +481,12 @@ public final class TakeNumberModel {
         }
     }
 
+    /** True when something of a citizen's session is on the kiosk: a screen past the first, a language, card data. */
+    public boolean inSession() {
+        return step.get() != Step.CHOOSE || !I18n.VI.equals(language.get()) || citizen.get() != null
+                || notice.get() != null;
+    }
+
     /** Back to the first screen, in Vietnamese, forgetting this citizen's choice. */
     public void home() {
         if (step.get() == Step.ISSUING) {
@@ -304,6 +495,13 @@ public final class TakeNumberModel {
         ticket.set(null);
         chosen.set(null);
         declared.set(null);
+        // End of the citizen's session: card data and the declaration are dropped here.
+        citizen.set(null);
+        declaration.clear();
+        lookup.clear();
+        declarationSent.set(null);
+        notice.set(null);
+        proceduresOfChosen.clear();
         checkIn.set(null);
         problem.set(null);
         printerProblem.set(null);
