@@ -101,6 +101,10 @@ class BranchEndToEndTest {
                 .map(n -> n.getParent().getParent().isVisible() && n.getLayoutBounds().getWidth() > 0).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#priority-none");
+        waitFor(() -> robot.lookup("#procedure-skip").tryQuery()
+                .map(n -> n.getParent().getParent().isVisible() && n.getLayoutBounds().getWidth() > 0).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#procedure-skip");
         waitFor(() -> "1001".equals(robot.lookup("#ticket-number").queryAs(Label.class).getText()));
 
         // Counter 1: the clerk signs in and calls the next number.

@@ -4,6 +4,9 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.layout.StackPane;
+import vn.hanoi.branch.kiosk.dossier.DeclarationScreen;
+import vn.hanoi.branch.kiosk.dossier.ProcedureScreen;
+import vn.hanoi.branch.kiosk.lookup.LookupScreen;
 import vn.hanoi.branch.kiosk.ticket.BookingScreen;
 import vn.hanoi.branch.kiosk.ticket.PriorityScreen;
 import vn.hanoi.branch.kiosk.ticket.ProblemScreen;
@@ -35,6 +38,12 @@ public final class KioskView {
         var problem = new ProblemScreen(model, texts).root();
         var priority = new PriorityScreen(model, texts).root();
         var booking = new BookingScreen(model, texts).root();
+        var procedure = new ProcedureScreen(model, texts).root();
+        var declare = new DeclarationScreen(model, texts).root();
+        var lookup = new LookupScreen(model, texts).root();
+        procedure.visibleProperty().bind(model.stepProperty().isEqualTo(Step.PROCEDURE));
+        declare.visibleProperty().bind(model.stepProperty().isEqualTo(Step.DECLARE));
+        lookup.visibleProperty().bind(model.stepProperty().isEqualTo(Step.LOOKUP));
         priority.visibleProperty().bind(model.stepProperty().isEqualTo(Step.PRIORITY));
         booking.visibleProperty().bind(model.stepProperty().isEqualTo(Step.BOOKING));
         services.visibleProperty().bind(model.stepProperty().isEqualTo(Step.CHOOSE));
@@ -48,7 +57,10 @@ public final class KioskView {
                 Platform.runLater(() -> ticket.receiptProperty().set(fx));
             });
         }
-        StackPane root = new StackPane(services, priority, booking, wait, ticket.root(), problem);
+        StackPane root = new StackPane(services, priority, procedure, declare, booking, lookup, wait, ticket.root(), problem);
+        // A screen taller than the panel must not push its header (language switch) off the top:
+        // the screen keeps the window's size and only its lowest content would be cut.
+        root.getChildren().forEach(n -> ((javafx.scene.layout.Region) n).setMinSize(0, 0));
         root.getStylesheets().add(STYLESHEET);
         return root;
     }

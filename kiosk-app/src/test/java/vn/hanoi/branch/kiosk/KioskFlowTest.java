@@ -106,8 +106,10 @@ class KioskFlowTest {
         int before = waiting("CT");
         robot.clickOn("#service-CT");
         awaitShown(robot, "#priority-none");
-        link.mode(FlakyLink.Mode.LOSE_RESPONSES);
         robot.clickOn("#priority-none");
+        awaitShown(robot, "#procedure-skip");
+        link.mode(FlakyLink.Mode.LOSE_RESPONSES);
+        robot.clickOn("#procedure-skip");
 
         waitFor(() -> robot.lookup("#problem-screen").query().isVisible());
         assertThat(texts(robot.lookup("#problem-message").query()))
@@ -207,6 +209,7 @@ class KioskFlowTest {
         robot.clickOn("#service-CTH");
         awaitShown(robot, "#priority-ELDERLY");
         robot.clickOn("#priority-ELDERLY");
+        skipDeclaration(robot);
 
         waitFor(() -> !number(robot).isEmpty());
         assertThat(robot.lookup("#ticket-priority").queryAs(Label.class).getText()).isEqualTo("ƯU TIÊN – Người cao tuổi");
@@ -232,9 +235,16 @@ class KioskFlowTest {
         assertThat(robot.lookup("#ticket-notice").query().isVisible()).as("on time: no notice").isFalse();
     }
 
+    /** "No priority", then "just a number" on the procedure screen (every demo service has procedures). */
     private static void answerNoPriority(FxRobot robot) throws Exception {
         awaitShown(robot, "#priority-none");
         robot.clickOn("#priority-none");
+        skipDeclaration(robot);
+    }
+
+    private static void skipDeclaration(FxRobot robot) throws Exception {
+        awaitShown(robot, "#procedure-skip");
+        robot.clickOn("#procedure-skip");
     }
 
     private static void awaitShown(FxRobot robot, String query) throws Exception {

@@ -45,16 +45,16 @@ public final class BookingScreen {
             keys.add(b, i % 8, i / 8);
         }
         keys.setAlignment(Pos.CENTER);
-        Button clear = button("booking-clear", "booking.clear", texts, model);
+        Button clear = ServicesScreen.button("booking-clear", "booking.clear", texts, model);
         clear.getStyleClass().add("quiet");
         clear.setOnAction(e -> code.clear());
-        Button back = button("booking-back", "booking.back", texts, model);
+        Button back = ServicesScreen.button("booking-back", "booking.back", texts, model);
         back.getStyleClass().add("quiet");
         back.setOnAction(e -> {
             code.clear();
             model.home();
         });
-        Button submit = button("booking-submit", "booking.submit", texts, model);
+        Button submit = ServicesScreen.button("booking-submit", "booking.submit", texts, model);
         submit.disableProperty().bind(code.textProperty().length().lessThan(CODE_LENGTH));
         submit.setOnAction(e -> model.checkIn(code.getText()));
         model.stepProperty().addListener((o, a, b) -> {
@@ -69,14 +69,6 @@ public final class BookingScreen {
         center.setPadding(new Insets(24, 64, 24, 64));
         root.setCenter(center);
         root.setId("booking-screen");
-    }
-
-    private static Button button(String id, String key, Texts texts, TakeNumberModel model) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get(model.languageProperty().get(), key), model.languageProperty()));
-        return b;
     }
 
     public Node root() {

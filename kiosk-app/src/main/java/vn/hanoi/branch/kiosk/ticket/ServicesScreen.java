@@ -1,5 +1,6 @@
 package vn.hanoi.branch.kiosk.ticket;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -14,9 +15,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.Texts;
+import vn.hanoi.branch.kiosk.identity.Citizen;
 import vn.hanoi.branch.shared.api.ServiceInfo;
+import vn.hanoi.branch.shared.i18n.I18n;
 
 import java.util.List;
+import java.util.Locale;
 
 /** First screen: one big tile per open service, and the language switch. */
 public final class ServicesScreen {
@@ -33,36 +37,48 @@ public final class ServicesScreen {
         root.setTop(header(model, texts));
 
         tiles.setHgap(32);
-        tiles.setVgap(32);
+        tiles.setVgap(20);
         for (int i = 0; i < COLUMNS; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(100.0 / COLUMNS);
             tiles.getColumnConstraints().add(c);
         }
         VBox none = texts.both(model.languageProperty(), "none.title");
-        none.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.services()));
-        Button booking = new Button();
-        booking.setId("booking");
+        none.visibleProperty().bind(Bindings.isEmpty(model.services()));
+        none.managedProperty().bind(none.visibleProperty());
+        Button booking = button("booking", "choose.booking", texts, model);
         booking.getStyleClass().add("quiet");
-        booking.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> texts.get(model.languageProperty().get(), "choose.booking"), model.languageProperty()));
         booking.setOnAction(e -> model.startBooking());
-        VBox center = new VBox(32, texts.both(model.languageProperty(), "choose.title"), none, tiles, booking);
-        center.setPadding(new Insets(32, 64, 32, 64));
+        Button lookup = button("lookup", "choose.lookup", texts, model);
+        lookup.getStyleClass().add("quiet");
+        lookup.setOnAction(e -> model.startLookup());
+        HBox more = new HBox(32, booking, lookup);
+        more.setAlignment(Pos.CENTER);
+        VBox center = new VBox(16, identity(model, texts), texts.both(model.languageProperty(), "choose.title"), none, tiles, more);
+        center.setPadding(new Insets(20, 64, 20, 64));
         center.setAlignment(Pos.TOP_CENTER);
         root.setCenter(center);
         model.services().addListener((ListChangeListener<ServiceInfo>) c -> fill(model.services()));
         fill(model.services());
     }
 
+    /** A button whose text follows the kiosk's language. */
+    public static Button button(String id, String key, Texts texts, TakeNumberModel model) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get(model.languageProperty().get(), key), model.languageProperty()));
+        return b;
+    }
+
     /** Branch name on the left, language switch on the right: shared by the kiosk screens. */
-    static Node header(TakeNumberModel model, Texts texts) {
+    public static Node header(TakeNumberModel model, Texts texts) {
         Label branch = new Label();
         branch.getStyleClass().add("branch");
         branch.textProperty().bind(model.branchNameProperty());
         Button lang = new Button();
         lang.setId("language");
-        lang.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        lang.textProperty().bind(Bindings.createStringBinding(
                 () -> texts.get(model.languageProperty().get(), "language.switch"), model.languageProperty()));
         lang.setOnAction(e -> model.toggleLanguage());
         Region gap = new Region();
@@ -71,6 +87,61 @@ public final class ServicesScreen {
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("header");
         return h;
+    }
+
+    /**
+     * Before a card: how to use it and the consent line. After: the greeting, where the data came from,
+     * and the age priority. A message about a code or card that could not be read shows above both.
+     */
+    static Node identity(TakeNumberModel model, Texts texts) {
+        var lang = model.languageProperty();
+        var citizen = model.citizenProperty();
+        VBox notice = Texts.both(lang, () -> model.noticeProperty().get() == null ? "" : model.noticeProperty().get()[0],
+                () -> model.noticeProperty().get() == null ? "" : model.noticeProperty().get()[1], model.noticeProperty());
+        notice.setId("notice");
+        notice.getStyleClass().add("warning");
+        notice.visibleProperty().bind(model.noticeProperty().isNotNull());
+        notice.managedProperty().bind(notice.visibleProperty());
+
+        VBox prompt = new VBox(8, texts.both(lang, "identity.prompt"), texts.both(lang, "identity.consent"));
+        prompt.setId("identity-prompt");
+        prompt.getStyleClass().add("identity");
+        prompt.visibleProperty().bind(citizen.isNull());
+        prompt.managedProperty().bind(prompt.visibleProperty());
+        ((VBox) prompt.getChildren().get(1)).getStyleClass().add("consent");
+
+        VBox greeting = Texts.both(lang,
+                () -> citizen.get() == null ? "" : texts.get(I18n.VI, "identity.greeting", citizen.get().salutationVi()),
+                () -> citizen.get() == null ? "" : texts.get(I18n.EN, "identity.greeting", citizen.get().salutationEn()),
+                citizen);
+        greeting.setId("greeting");
+        VBox source = Texts.both(lang, () -> sourceText(model, texts, I18n.VI),
+                () -> sourceText(model, texts, I18n.EN), citizen);
+        source.setId("identity-source");
+        Label elderly = new Label();
+        elderly.setId("elderly");
+        elderly.getStyleClass().add("priority-mark");
+        elderly.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.get(lang.get(), "identity.elderly", TakeNumberModel.ELDERLY_AGE), lang, citizen));
+        elderly.visibleProperty().bind(Bindings.createBooleanBinding(model::elderlyByAge, citizen));
+        elderly.managedProperty().bind(elderly.visibleProperty());
+        VBox known = new VBox(8, greeting, source, elderly);
+        known.setAlignment(Pos.CENTER);
+        known.getStyleClass().add("identity");
+        known.visibleProperty().bind(citizen.isNotNull());
+        known.managedProperty().bind(known.visibleProperty());
+        return new VBox(12, notice, prompt, known);
+    }
+
+    private static String sourceText(TakeNumberModel model, Texts texts, Locale l) {
+        var c = model.citizenProperty().get();
+        if (c == null) {
+            return "";
+        }
+        String from = texts.get(l, c.source() == Citizen.Source.CHIP
+                ? "identity.verified.chip" : "identity.verified.qr");
+        String verdict = I18n.EN.equals(l) ? c.verdictEn() : c.verdictVi();
+        return verdict == null ? from : from + " – " + verdict;
     }
 
     private void fill(List<ServiceInfo> services) {
@@ -88,7 +159,7 @@ public final class ServicesScreen {
         Label wait = new Label();
         wait.setId("wait-" + s.code());
         wait.getStyleClass().add("wait");
-        wait.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        wait.textProperty().bind(Bindings.createStringBinding(() -> {
             Integer m = model.estimates().get(s.id());
             return m == null ? "" : texts.get(model.languageProperty().get(), "choose.wait", m);
         }, model.estimates(), model.languageProperty()));

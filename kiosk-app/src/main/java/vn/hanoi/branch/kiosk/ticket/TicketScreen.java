@@ -81,8 +81,22 @@ public final class TicketScreen {
                 () -> model.checkInProperty().get() != null && !model.checkInProperty().get().onTime(), model.checkInProperty()));
         notice.managedProperty().bind(notice.visibleProperty());
 
+        var sent = model.declarationSentProperty();
+        VBox declared = Texts.both(lang,
+                () -> sent.get() == null ? "" : texts.get(I18n.VI, sent.get() ? "ticket.declared" : "ticket.notDeclared"),
+                () -> sent.get() == null ? "" : texts.get(I18n.EN, sent.get() ? "ticket.declared" : "ticket.notDeclared"), sent);
+        declared.setId("ticket-declared");
+        declared.visibleProperty().bind(sent.isNotNull());
+        declared.managedProperty().bind(declared.visibleProperty());
+        sent.addListener((o, a, b) -> {
+            declared.getStyleClass().remove("warning");
+            if (Boolean.FALSE.equals(b)) {
+                declared.getStyleClass().add("warning");
+            }
+        });
+
         VBox left = new VBox(20, texts.both(lang, "ticket.title"), number, priority, service, ahead, estimate, notice,
-                warning, take, done);
+                declared, warning, take, done);
         left.setAlignment(Pos.CENTER);
 
         ImageView image = new ImageView();

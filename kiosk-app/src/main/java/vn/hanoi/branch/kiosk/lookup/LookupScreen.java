@@ -1,0 +1,138 @@
+package vn.hanoi.branch.kiosk.lookup;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import vn.hanoi.branch.kiosk.Texts;
+import vn.hanoi.branch.kiosk.ticket.ServicesScreen;
+import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
+import vn.hanoi.branch.shared.api.Dossiers;
+import vn.hanoi.branch.shared.api.Ticket;
+import vn.hanoi.branch.shared.api.TicketState;
+import vn.hanoi.branch.shared.i18n.I18n;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Dossier lookup: the code typed on a keypad (or scanned), then the status and history as the agent knows it. */
+public final class LookupScreen {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.systemDefault());
+
+    private final BorderPane root = new BorderPane();
+    private final VBox result = new VBox(12);
+    private final TakeNumberModel model;
+    private final LookupModel lookup;
+    private final Texts texts;
+
+    public LookupScreen(TakeNumberModel model, Texts texts) {
+        this.model = model;
+        this.lookup = model.lookup();
+        this.texts = texts;
+        var lang = model.languageProperty();
+        root.setTop(ServicesScreen.header(model, texts));
+        TextField code = new TextField();
+        code.setId("lookup-code");
+        code.setEditable(false);
+        code.setFocusTraversable(false);
+        code.textProperty().bind(lookup.codeProperty());
+        GridPane keys = new GridPane();
+        keys.setHgap(10);
+        keys.setVgap(10);
+        keys.setAlignment(Pos.CENTER);
+        String k = LookupModel.keys();
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            Button b = new Button(String.valueOf(c));
+            b.setId("lookup-key-" + c);
+            b.getStyleClass().add("key");
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> lookup.type(c));
+            keys.add(b, i % 13, i / 13);
+        }
+        Button bksp = new Button("⌫");
+        bksp.setId("lookup-backspace");
+        bksp.getStyleClass().add("quiet");
+        bksp.setOnAction(e -> lookup.backspace());
+        Button back = ServicesScreen.button("lookup-back", "lookup.back", texts, model);
+        back.getStyleClass().add("quiet");
+        back.setOnAction(e -> model.back());
+        Button submit = ServicesScreen.button("lookup-submit", "lookup.submit", texts, model);
+        submit.disableProperty().bind(lookup.codeProperty().isEmpty().or(lookup.busyProperty()));
+        submit.setOnAction(e -> lookup.submit());
+        HBox actions = new HBox(24, back, bksp, submit);
+        actions.setAlignment(Pos.CENTER);
+        result.setId("lookup-result");
+        result.setAlignment(Pos.TOP_LEFT);
+        lookup.dossierProperty().addListener((o, a, b) -> show());
+        lookup.ticketProperty().addListener((o, a, b) -> show());
+        lookup.problemProperty().addListener((o, a, b) -> show());
+        lang.addListener((o, a, b) -> show());
+        VBox center = new VBox(20, texts.both(lang, "lookup.title"), texts.both(lang, "lookup.hint"), code, keys, actions, result);
+        center.setAlignment(Pos.TOP_CENTER);
+        center.setPadding(new Insets(24, 64, 24, 64));
+        root.setCenter(center);
+        root.setId("lookup-screen");
+    }
+
+    private void show() {
+        result.getChildren().clear();
+        Locale l = model.languageProperty().get();
+        boolean en = I18n.EN.equals(l);
+        if (lookup.problemProperty().get() != null) {
+            var p = lookup.problemProperty().get();
+            VBox box = Texts.both(model.languageProperty(), p::messageVi, p::messageEn);
+            box.setId("lookup-problem");
+            box.getStyleClass().add("warning");
+            result.getChildren().add(box);
+        }
+        Dossiers.Lookup d = lookup.dossierProperty().get();
+        if (d != null) {
+            result.getChildren().add(line("lookup-procedure", d.code() + " – " + (en ? d.procedureNameEn() : d.procedureNameVi()), "primary"));
+            result.getChildren().add(line("lookup-state", texts.get(l, "lookup.state", texts.get(l, "state." + d.state().name())), "primary"));
+            if (d.appointmentDate() != null) {
+                result.getChildren().add(line("lookup-appointment", texts.get(l, "lookup.appointment", DAY.format(d.appointmentDate())), "secondary"));
+            }
+            for (Dossiers.Event e : d.history()) {
+                String note = en ? e.noteEn() : e.noteVi();
+                result.getChildren().add(line(null, WHEN.format(e.at()) + "  " + texts.get(l, "state." + e.state().name())
+                        + (note == null || note.isBlank() ? "" : " – " + note), "secondary"));
+            }
+        }
+        Ticket t = lookup.ticketProperty().get();
+        if (t != null) {
+            String text;
+            if (t.state() == TicketState.CALLED || t.state() == TicketState.SERVING) {
+                text = texts.get(l, "lookup.ticket.called", t.displayNumber(), t.counterNumber());
+            } else if (t.state() == TicketState.WAITING) {
+                text = texts.get(l, "lookup.ticket.waiting", t.displayNumber(), t.waitingAhead());
+            } else {
+                text = texts.get(l, "lookup.ticket.done", t.displayNumber());
+            }
+            result.getChildren().add(line("lookup-ticket", text, "primary"));
+        }
+    }
+
+    private static Label line(String id, String text, String style) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(style);
+        if (id != null) {
+            label.setId(id);
+        }
+        return label;
+    }
+
+    public Node root() {
+        return root;
+    }
+}
