@@ -26,7 +26,13 @@ public final class DeclarationModel {
     private final ObservableMap<String, FormCheck.Problem> problems = FXCollections.observableHashMap();
     private final ObservableMap<String, String> valuesView = FXCollections.unmodifiableObservableMap(values);
     private final ObservableMap<String, FormCheck.Problem> problemsView = FXCollections.unmodifiableObservableMap(problems);
+    private final javafx.beans.property.BooleanProperty shift = new javafx.beans.property.SimpleBooleanProperty();
     private boolean fromCard;
+
+    /** One capital letter next (a line starts with one by itself). */
+    public javafx.beans.property.BooleanProperty shiftProperty() {
+        return shift;
+    }
 
     public ReadOnlyObjectProperty<Dossiers.Procedure> procedureProperty() {
         return procedure.getReadOnlyProperty();
@@ -73,7 +79,9 @@ public final class DeclarationModel {
             return;
         }
         String now = values.getOrDefault(f.key(), "");
-        String next = Character.isLetter(key) && f.kind() == Dossiers.FieldKind.TEXT ? TelexComposer.type(now, key) : now + key;
+        char k = shift.get() || now.isEmpty() ? Character.toUpperCase(key) : key;
+        shift.set(false);
+        String next = Character.isLetter(k) && f.kind() == Dossiers.FieldKind.TEXT ? TelexComposer.type(now, k) : now + k;
         if (next.length() <= f.maxLength()) {
             set(f, next);
         }

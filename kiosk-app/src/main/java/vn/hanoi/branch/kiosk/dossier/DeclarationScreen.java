@@ -41,6 +41,7 @@ public final class DeclarationScreen {
     private final Map<String, Button> lineButtons = new HashMap<>();
     private final TakeNumberModel model;
     private final DeclarationModel form;
+    private final ScrollPane scroll;
     private final Texts texts;
 
     public DeclarationScreen(TakeNumberModel model, Texts texts) {
@@ -56,7 +57,7 @@ public final class DeclarationScreen {
         fix.getStyleClass().add("warning");
         fix.visibleProperty().bind(Bindings.isNotEmpty(form.problems()));
         fix.managedProperty().bind(fix.visibleProperty());
-        ScrollPane scroll = new ScrollPane(new VBox(16, lines, documents));
+        scroll = new ScrollPane(new VBox(16, lines, documents));
         scroll.setFitToWidth(true);
         VBox left = new VBox(12, title, fix, scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -84,6 +85,7 @@ public final class DeclarationScreen {
         form.currentProperty().addListener((o, a, b) -> {
             refreshLines();
             buildKeyboard();
+            javafx.application.Platform.runLater(this::showCurrent);
         });
         lang.addListener((ChangeListener<Object>) (o, a, b) -> rebuild());
         rebuild();
@@ -162,6 +164,25 @@ public final class DeclarationScreen {
         }
     }
 
+    /** Scrolls the form so the line being typed is in view (the keyboard types into it). */
+    private void showCurrent() {
+        Dossiers.FormField f = form.currentProperty().get();
+        Button line = f == null ? null : lineButtons.get(f.key());
+        if (line == null || scroll.getContent() == null) {
+            return;
+        }
+        double content = scroll.getContent().getLayoutBounds().getHeight();
+        double view = scroll.getViewportBounds().getHeight();
+        if (content <= view) {
+            return;
+        }
+        double y = line.getBoundsInParent().getMinY();
+        double top = scroll.getVvalue() * (content - view);
+        if (y < top || y + line.getHeight() > top + view) {
+            scroll.setVvalue(Math.max(0, Math.min(1, (y - view / 3) / (content - view))));
+        }
+    }
+
     private void buildKeyboard() {
         keyboard.getChildren().clear();
         Dossiers.FormField f = form.currentProperty().get();
@@ -170,9 +191,10 @@ public final class DeclarationScreen {
         }
         if (f.kind() == Dossiers.FieldKind.CHOICE) {
             VBox choices = new VBox(16);
-            for (String c : f.choices()) {
+            for (int i = 0; i < f.choices().size(); i++) {
+                String c = f.choices().get(i);
                 Button b = new Button(c);
-                b.setId("choice-" + c);
+                b.setId("choice-" + i);
                 b.setMaxWidth(Double.MAX_VALUE);
                 b.setOnAction(e -> form.choose(f, c));
                 choices.getChildren().add(b);
@@ -202,6 +224,12 @@ public final class DeclarationScreen {
         space.setOnAction(e -> form.type(' '));
         space.setVisible(!digits);
         space.setManaged(!digits);
+        javafx.scene.control.ToggleButton shift = new javafx.scene.control.ToggleButton("⇧");
+        shift.setId("kb-shift");
+        shift.getStyleClass().addAll("button", "quiet");
+        shift.selectedProperty().bindBidirectional(form.shiftProperty());
+        shift.setVisible(!digits);
+        shift.setManaged(!digits);
         Button bksp = new Button("⌫");
         bksp.setId("kb-backspace");
         bksp.getStyleClass().add("quiet");
@@ -211,7 +239,7 @@ public final class DeclarationScreen {
         clear.setOnAction(e -> form.clearField());
         Button next = ServicesScreen.button("kb-next", "declare.next", texts, model);
         next.setOnAction(e -> form.nextEmpty());
-        HBox bottom = new HBox(12, space, bksp, clear, next);
+        HBox bottom = new HBox(12, shift, space, bksp, clear, next);
         bottom.setAlignment(Pos.CENTER);
         keyboard.getChildren().addAll(grid, bottom);
     }

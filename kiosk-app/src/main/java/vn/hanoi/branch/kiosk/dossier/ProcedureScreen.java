@@ -62,7 +62,7 @@ public final class ProcedureScreen {
             Button b = new Button();
             b.setGraphic(names);
             b.getStyleClass().setAll("tile");
-            b.setId("procedure-" + p.code());
+            b.setId("procedure-" + p.code().replace('.', '_')); // dots would read as CSS classes
             b.setMaxWidth(Double.MAX_VALUE);
             b.setOnAction(e -> model.chooseProcedure(p));
             list.getChildren().add(b);

@@ -53,7 +53,7 @@ public final class LookupScreen {
         for (int i = 0; i < k.length(); i++) {
             char c = k.charAt(i);
             Button b = new Button(String.valueOf(c));
-            b.setId("lookup-key-" + c);
+            b.setId("lookup-key-" + (c == '-' ? "dash" : String.valueOf(c)));
             b.getStyleClass().add("key");
             b.setFocusTraversable(false);
             b.setOnAction(e -> lookup.type(c));
