@@ -17,6 +17,7 @@ import vn.hanoi.branch.shared.api.CounterInfo;
 import vn.hanoi.branch.shared.api.DeviceHealth;
 import vn.hanoi.branch.shared.api.CounterRequests;
 import vn.hanoi.branch.shared.api.CounterState;
+import vn.hanoi.branch.shared.api.Dossiers;
 import vn.hanoi.branch.shared.api.PriorityClass;
 import vn.hanoi.branch.shared.api.PriorityState;
 import vn.hanoi.branch.shared.api.Role;
@@ -37,6 +38,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
@@ -48,6 +50,7 @@ import java.util.function.Function;
  * <p>Threads: agent calls run on {@code background}; every property changes on {@code ui}.
  */
 public final class DeskModel implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeskModel.class);
     public enum Step { LOGIN, CHOOSE_COUNTER, DESK, SUPERVISOR }
 
     /** Why a clerk pauses; OTHER comes with the clerk's own words. */
@@ -93,6 +96,8 @@ public final class DeskModel implements AutoCloseable {
 
     private final SupervisorModel supervisor;
     private EventStream stream;
+    private final ReadOnlyObjectWrapper<Dossiers.Declaration> declaration = new ReadOnlyObjectWrapper<>();
+    private final Map<String, Dossiers.Procedure> procedures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DeskModel(AgentClient agent, Executor background, Executor ui) {
         this(agent, null, background, ui);
@@ -105,6 +110,7 @@ public final class DeskModel implements AutoCloseable {
         this.background = background;
         this.ui = ui;
         this.supervisor = new SupervisorModel(agent, background, ui);
+        current.addListener((o, was, now) -> loadDeclaration(was, now));
         // The overview follows the branch only while it is shown.
         step.addListener((o, was, now) -> {
             if (now == Step.SUPERVISOR) {
@@ -112,6 +118,52 @@ public final class DeskModel implements AutoCloseable {
             } else {
                 supervisor.stop();
             }
+        });
+    }
+
+    /**
+     * What the citizen of the current ticket declared at the kiosk, or null. Fetched when a ticket
+     * comes to the counter (the agent records the read in the audit log), dropped when it leaves.
+     */
+    public ReadOnlyObjectProperty<Dossiers.Declaration> declarationProperty() {
+        return declaration.getReadOnlyProperty();
+    }
+
+    /** A procedure of the branch's catalog by code, or null (labels and documents of a declaration). */
+    public Dossiers.Procedure procedure(String code) {
+        return procedures.get(code);
+    }
+
+    private void loadDeclaration(Ticket was, Ticket now) {
+        if (now == null) {
+            declaration.set(null);
+            return;
+        }
+        if (was != null && was.id() == now.id()) {
+            return; // the same citizen, a new state
+        }
+        declaration.set(null);
+        long id = now.id();
+        background.execute(() -> {
+            Dossiers.Declaration d;
+            try {
+                if (procedures.isEmpty()) {
+                    agent.procedures().forEach(p -> procedures.put(p.code(), p));
+                }
+                d = agent.declaration(id);
+            } catch (AgentException e) {
+                d = null; // 404: nothing declared; anything else: the clerk takes the dossier in person
+                if (e.status() != 404) {
+                    LOG.warn("declaration of ticket {} not loaded: {}", id, e.error().code());
+                }
+            }
+            Dossiers.Declaration found = d;
+            ui.execute(() -> {
+                Ticket still = current.get();
+                if (still != null && still.id() == id) {
+                    declaration.set(found);
+                }
+            });
         });
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import vn.hanoi.branch.counter.dossier.DeclarationCard;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -133,7 +134,9 @@ public final class DeskScreen {
                 model.busyProperty().or(model.counterStateProperty().isEqualTo(CounterState.OPEN)));
         buildOperations(notOpen);
         VBox right = new VBox(16, waitingCard, operations);
-        HBox body = new HBox(20, currentCard, right);
+        VBox left = new VBox(16, currentCard,
+                new DeclarationCard(model.declarationProperty(), model::procedure).root());
+        HBox body = new HBox(20, left, right);
         HBox.setHgrow(right, Priority.ALWAYS);
         body.setPadding(new Insets(20));
         root.setTop(header());
