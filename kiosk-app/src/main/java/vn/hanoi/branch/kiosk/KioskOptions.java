@@ -21,11 +21,20 @@ import java.util.List;
  *                         shows receipts on screen
  *   --printer-profile ID  tm-t88 (default), generic or generic-58
  *   --printer-baud N      the printer's serial speed (default 9600)
+ *   --scanner-port PATH   2D code scanner in serial (USB-CDC) mode on this port; a scanner in keyboard
+ *                         mode needs no option
+ *   --scanner-baud N      the scanner's serial speed (default 9600)
+ *   --card-reader NAME    PC/SC reader for ID card chips: a reader name, "auto" (default: the first
+ *                         reader, and any that appears later) or "none"
+ *   --csca FILE           Vietnamese CSCA certificate(s) (PEM or DER) to verify chips up to the issuer;
+ *                         without it the kiosk says "data integrity verified, issuer not verified"
+ *   --qr-base URL         lookup site printed in ticket QR codes (default: the placeholder host)
  * </pre>
  */
 public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, boolean windowed,
                            Duration idle, Duration ticketShown, String printerPort, PrinterProfile printerProfile,
-                           int printerBaud) {
+                           int printerBaud, String scannerPort, int scannerBaud, String cardReader, Path csca,
+                           String qrBase) {
 
     /** The serial printer's settings, or null for the virtual printer. */
     public SerialSettings printerSettings() {
@@ -41,6 +50,11 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
         String printerPort = null;
         PrinterProfile profile = PrinterProfile.TM_T88;
         int baud = 9600;
+        String scannerPort = null;
+        int scannerBaud = 9600;
+        String cardReader = "auto";
+        Path csca = null;
+        String qrBase = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -52,15 +66,22 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
                 case "--printer-port" -> printerPort = value(args, ++i, a);
                 case "--printer-profile" -> profile = PrinterProfile.byId(value(args, ++i, a));
                 case "--printer-baud" -> baud = Integer.parseInt(value(args, ++i, a));
+                case "--scanner-port" -> scannerPort = value(args, ++i, a);
+                case "--scanner-baud" -> scannerBaud = Integer.parseInt(value(args, ++i, a));
+                case "--card-reader" -> cardReader = value(args, ++i, a);
+                case "--csca" -> csca = Path.of(value(args, ++i, a));
+                case "--qr-base" -> qrBase = value(args, ++i, a);
                 default -> throw new IllegalArgumentException("unknown option " + a
                         + " (options: --agent URL --pairing-code CODE --state-dir DIR --windowed --idle-seconds N"
-                        + " --printer-port PATH --printer-profile tm-t88|generic|generic-58 --printer-baud N)");
+                        + " --printer-port PATH --printer-profile tm-t88|generic|generic-58 --printer-baud N"
+                        + " --scanner-port PATH --scanner-baud N --card-reader NAME|auto|none --csca FILE --qr-base URL)");
             }
         }
-        if (baud <= 0) {
-            throw new IllegalArgumentException("--printer-baud must be positive");
+        if (baud <= 0 || scannerBaud <= 0) {
+            throw new IllegalArgumentException("--printer-baud and --scanner-baud must be positive");
         }
-        return new KioskOptions(agent, code, dir, windowed, idle, Duration.ofSeconds(20), printerPort, profile, baud);
+        return new KioskOptions(agent, code, dir, windowed, idle, Duration.ofSeconds(20), printerPort, profile, baud,
+                scannerPort, scannerBaud, cardReader, csca, qrBase);
     }
 
     private static String value(List<String> args, int i, String option) {
