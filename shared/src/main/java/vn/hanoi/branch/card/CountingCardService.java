@@ -51,6 +51,11 @@ final class CountingCardService extends CardService {
         } catch (CardServiceException e) {
             note(e);
             throw e;
+        } catch (IllegalArgumentException e) {
+            // An answer shorter than a status word: the link to the card broke mid-command (vpcd and
+            // some contactless readers report a card lifted mid-APDU as an empty answer, not an error).
+            lost = true;
+            throw new CardServiceException("no answer from the card", e);
         } catch (RuntimeException e) {
             // javax.smartcardio throws IllegalStateException once the card handle is gone.
             note(e);
