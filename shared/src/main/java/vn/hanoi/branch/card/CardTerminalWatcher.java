@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * Watches a PC/SC card reader (javax.smartcardio) on a background thread and tells a listener when
  * a card is placed on it or lifted off. It keeps going through what happens at a kiosk: no reader
- * yet, the reader unplugged and plugged back, pcscd restarted.
+ * yet, the reader unplugged and plugged back, pcscd restarted. An empty reader is watched with
+ * {@code waitForCardPresent}; a card in it by polling its status every 150 ms, so the read of that
+ * card never waits behind a blocking status call (see {@link #run}).
  *
  * <p>Two JDK details this class handles. On Linux the JDK looks for {@code libpcsclite.so}, which
  * only the -dev package installs, so {@link #usePcscLibrary()} points it at
@@ -34,6 +36,7 @@ public final class CardTerminalWatcher implements AutoCloseable {
     private static final List<Path> LINUX_LIBRARIES = List.of(
             Path.of("/usr/lib/x86_64-linux-gnu/libpcsclite.so.1"), Path.of("/usr/lib/aarch64-linux-gnu/libpcsclite.so.1"),
             Path.of("/usr/lib64/libpcsclite.so.1"), Path.of("/usr/lib/libpcsclite.so.1"));
+    private static final long PRESENT_POLL_MILLIS = 150;
     private static boolean resetWarned;
 
     /** What the watcher reports; called on the watcher's thread, so keep it short. */
@@ -163,7 +166,10 @@ public final class CardTerminalWatcher implements AutoCloseable {
                     listener.cardRemoved(reader);
                 }
                 if (present) {
-                    terminal.waitForCardAbsent(wait.toMillis());
+                    // Not waitForCardAbsent: the JDK has one PC/SC context per JVM and pcsc-lite locks
+                    // a context for the whole of a blocking status wait, so every APDU of a read on the
+                    // card would queue behind it (seen: 21 APDUs, 4-7 s). A quick status poll instead.
+                    sleep(Duration.ofMillis(Math.min(PRESENT_POLL_MILLIS, wait.toMillis())));
                 } else {
                     terminal.waitForCardPresent(wait.toMillis());
                 }

@@ -1,5 +1,6 @@
 package vn.hanoi.branch.card.emulator;
 
+import jdk.net.ExtendedSocketOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public final class VpcdCard implements AutoCloseable {
     /** The pcscd reader that port 35963 feeds. */
     public static final String READER_NAME = "Virtual PCD 00 00";
     private static final Logger LOG = LoggerFactory.getLogger(VpcdCard.class);
+    private static final boolean QUICK_ACK = supportsQuickAck();
 
     private final String host;
     private final int port;
@@ -132,6 +134,14 @@ public final class VpcdCard implements AutoCloseable {
         return apdus;
     }
 
+    private static boolean supportsQuickAck() {
+        try (Socket probe = new Socket()) {
+            return probe.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public CccdApplet applet() {
         return applet;
     }
@@ -141,14 +151,31 @@ public final class VpcdCard implements AutoCloseable {
         remove();
     }
 
+    /**
+     * vpcd writes the length and the APDU in two small segments without TCP_NODELAY; with Linux's
+     * delayed ACK the second waits ~40 ms for our ACK of the first (Nagle), on every APDU. Asking
+     * for an immediate ACK before each read removes that (it only lasts until the next read).
+     */
+    private static void quickAck(Socket s) {
+        if (QUICK_ACK) {
+            try {
+                s.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+            } catch (IOException | UnsupportedOperationException e) {
+                // Not Linux: delayed ACKs cost time, not correctness.
+            }
+        }
+    }
+
     private void serve(Socket s, CccdApplet card) {
         apdus = 0;
         try (s) {
             DataInputStream in = new DataInputStream(s.getInputStream());
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
             while (true) {
+                quickAck(s);
                 int length = in.readUnsignedShort();
                 byte[] payload = new byte[length];
+                quickAck(s);
                 in.readFully(payload);
                 byte[] answer = null;
                 if (length == 1) {
@@ -167,8 +194,11 @@ public final class VpcdCard implements AutoCloseable {
                     }
                 }
                 if (answer != null) {
-                    out.writeShort(answer.length);
-                    out.write(answer);
+                    byte[] message = new byte[answer.length + 2];
+                    message[0] = (byte) (answer.length >> 8);
+                    message[1] = (byte) answer.length;
+                    System.arraycopy(answer, 0, message, 2, answer.length);
+                    out.write(message);
                     out.flush();
                 }
             }
