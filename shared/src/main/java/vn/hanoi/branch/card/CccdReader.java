@@ -199,11 +199,13 @@ public final class CccdReader {
         return new CardException(otherwise, what + ": " + e.getClass().getSimpleName(), e);
     }
 
+    // DG2 of CCCD cards is ISO 19794-5, which JMRTD reads through methods it deprecates for ISO 39794.
+    @SuppressWarnings("deprecation")
     private static CitizenCard assemble(Map<Integer, byte[]> dgs, PassiveAuthentication.Result pa, int attempts,
                                         CitizenCard.ReadStats stats) throws IOException {
         MRZInfo m = new DG1File(new ByteArrayInputStream(dgs.get(1))).getMRZInfo();
         CitizenCard.Mrz mrz = new CitizenCard.Mrz(m.getDocumentCode(), m.getIssuingState(), m.getDocumentNumber(),
-                m.getOptionalData1(), m.getDateOfBirth(), m.getGender() == null ? null : m.getGender().name(),
+                m.getOptionalData1(), m.getDateOfBirth(), m.getGenderCode() == null ? null : m.getGenderCode().name(),
                 m.getDateOfExpiry(), m.getNationality(), m.getPrimaryIdentifier(), m.getSecondaryIdentifier());
         DG13File d = DG13File.parse(dgs.get(13));
 
@@ -212,8 +214,8 @@ public final class CccdReader {
         if (dob == null) {
             dob = mrzDate(m.getDateOfBirth(), true);
         }
-        String sex = d.text(DG13File.SEX).orElseGet(() -> m.getGender() == Gender.MALE ? "Nam"
-                : m.getGender() == Gender.FEMALE ? "Nữ" : null);
+        String sex = d.text(DG13File.SEX).orElseGet(() -> m.getGenderCode() == Gender.MALE ? "Nam"
+                : m.getGenderCode() == Gender.FEMALE ? "Nữ" : null);
         String expiry = d.text(DG13File.EXPIRY_DATE).orElse(m.getDateOfExpiry());
         LocalDate expiryDate = d.text(DG13File.EXPIRY_DATE).map(CccdReader::date).orElse(null);
 

@@ -213,6 +213,8 @@ public final class CccdCardFiles {
      * A small generated JPEG grown to about {@code approxBytes} with a comment segment, which keeps
      * it a valid JPEG; {@code variant} changes one byte of the filler (tampering).
      */
+    // Cards carry ISO 19794-5 face records; JMRTD deprecates writing them in favour of ISO 39794.
+    @SuppressWarnings("deprecation")
     private static byte[] dg2(FakeCitizen c, int approxBytes, byte variant) throws IOException {
         BufferedImage img = new BufferedImage(90, 120, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
