@@ -1,5 +1,6 @@
 package vn.hanoi.branch.kiosk.identity;
 
+import vn.hanoi.branch.card.CitizenCard;
 import vn.hanoi.branch.card.CitizenIdQr;
 import vn.hanoi.branch.dossier.FormCheck;
 import vn.hanoi.branch.shared.api.Dossiers.CardField;
@@ -22,6 +23,13 @@ public record Citizen(String fullName, LocalDate dateOfBirth, String idNumber, S
 
     public static Citizen fromQr(CitizenIdQr qr) {
         return new Citizen(qr.fullName(), qr.dateOfBirth(), qr.id(), qr.sex(), qr.address(), null, Source.QR, null, null);
+    }
+
+    /** From the chip: verified data, with the passive-authentication verdict to show. */
+    public static Citizen fromCard(CitizenCard card) {
+        var verdict = card.authentication().verdict();
+        return new Citizen(card.fullName(), card.dateOfBirth(), card.id(), card.sex(), card.placeOfResidence(),
+                card.placeOfOrigin(), Source.CHIP, verdict.textVi(), verdict.textEn());
     }
 
     public int age(LocalDate today) {

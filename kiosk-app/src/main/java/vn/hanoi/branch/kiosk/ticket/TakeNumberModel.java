@@ -164,7 +164,7 @@ public final class TakeNumberModel {
 
     /** Shows a short message on the current screen, e.g. why a scanned code or a card was not read. */
     public void tell(String vi, String en) {
-        notice.set(new String[] {vi, en});
+        notice.set(vi == null ? null : new String[] {vi, en});
     }
 
     /** The citizen asked to look a dossier up: show the code entry. */
