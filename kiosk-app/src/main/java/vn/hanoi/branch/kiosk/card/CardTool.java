@@ -41,6 +41,7 @@ import java.util.Optional;
  *   CardTool list-readers
  *   CardTool read-card [--reader NAME] (--qr TEXT | --doc N --dob yyMMdd --expiry yyMMdd) [--csca FILE]... [--dg2]
  *   CardTool emulate   [--seed N] [--tamper] [--not-cccd] [--remove-after N] [--dg2] [--csca-out FILE] [--port 35963]
+ *                      [--scanner PTY] [--commands FIFO] [--start-removed]
  * </pre>
  * {@code read-card} prints what the chip holds as JSON, with the passive-authentication verdict
  * (an issuer the CSCA files do not know is reported, not refused, so IT sees it). It shows a
@@ -87,7 +88,14 @@ public final class CardTool {
         return switch (args.getFirst()) {
             case "list-readers" -> listReaders(out);
             case "read-card" -> readCard(o, out, source);
-            case "emulate" -> emulate(o, out, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            case "emulate" -> {
+                try {
+                    yield emulate(o, out, commands(o));
+                } catch (IOException e) {
+                    out.println("Cannot read commands from " + o.commands + ": " + e.getMessage());
+                    yield 1;
+                }
+            }
             default -> usage(out);
         };
     }
@@ -142,19 +150,8 @@ public final class CardTool {
     }
 
     private static int emulate(Options o, PrintStream out, BufferedReader commands) {
-        FakeCitizen citizen = new FakeCitizens(o.seed).next();
-        CccdCardFiles.Builder b = CccdCardFiles.of(citizen);
-        if (o.tamper) {
-            b.tamper(13);
-        }
-        if (o.dg2) {
-            b.faceImage(15_000);
-        }
-        CccdCardFiles files = b.build();
-        out.println("Made-up citizen, seed " + o.seed + " (not a real person).");
-        out.println("QR: " + citizen.qr().format());
-        out.println("MRZ key: --doc " + citizen.documentNumber() + " --dob " + files.accessKey().dateOfBirth()
-                + " --expiry " + citizen.chipExpiry());
+        FakeCitizens people = new FakeCitizens(o.seed);
+        CccdCardFiles files = card(o, people.next(), out);
         try {
             if (o.cscaOut != null) {
                 files.pki().writeCscaPem(o.cscaOut);
@@ -166,33 +163,37 @@ public final class CardTool {
         }
         VpcdCard vpcd = new VpcdCard("127.0.0.1", o.port);
         try {
-            vpcd.insert(applet(o, files), o.wait);
+            if (!o.startRemoved) {
+                present(o, vpcd, files, out);
+            }
         } catch (IOException e) {
             out.println(e.getMessage());
             return 1;
         }
-        out.println("Card on reader \"" + VpcdCard.READER_NAME + "\". Commands: remove, insert, quit.");
+        out.println("Reader \"" + VpcdCard.READER_NAME + "\". Commands: next, remove, insert, quit.");
         try (vpcd) {
             String line;
             while ((line = commands.readLine()) != null) {
                 switch (line.strip()) {
+                    case "next" -> {
+                        vpcd.remove();
+                        files = card(o, people.next(), out);
+                        present(o, vpcd, files, out);
+                    }
                     case "remove" -> {
                         vpcd.remove();
                         out.println("removed");
                     }
-                    case "insert" -> {
-                        vpcd.insert(applet(o, files), o.wait);
-                        out.println("inserted");
-                    }
+                    case "insert" -> present(o, vpcd, files, out);
                     case "quit" -> {
                         return 0;
                     }
                     case "" -> {
                     }
-                    default -> out.println("remove | insert | quit");
+                    default -> out.println("next | remove | insert | quit");
                 }
             }
-            // No stdin (started in the background): keep the card on the reader until killed.
+            // No more commands (started in the background): keep the card on the reader until killed.
             Thread.currentThread().join();
             return 0;
         } catch (IOException e) {
@@ -201,6 +202,49 @@ public final class CardTool {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
+        }
+    }
+
+    /**
+     * Where {@code emulate} takes its commands: stdin, or a named pipe ({@code --commands}) for the demo.
+     * The pipe is opened for reading and writing so that each {@code echo next > pipe} does not end it.
+     */
+    private static BufferedReader commands(Options o) throws IOException {
+        if (o.commands == null) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        }
+        java.io.RandomAccessFile pipe = new java.io.RandomAccessFile(o.commands.toFile(), "rw");
+        return new BufferedReader(new InputStreamReader(new java.io.FileInputStream(pipe.getFD()), StandardCharsets.UTF_8));
+    }
+
+    private static CccdCardFiles card(Options o, FakeCitizen citizen, PrintStream out) {
+        CccdCardFiles.Builder b = CccdCardFiles.of(citizen);
+        if (o.tamper) {
+            b.tamper(13);
+        }
+        if (o.dg2) {
+            b.faceImage(15_000);
+        }
+        CccdCardFiles files = b.build();
+        out.println("Made-up citizen (not a real person).");
+        out.println("QR: " + citizen.qr().format());
+        out.println("MRZ key: --doc " + citizen.documentNumber() + " --dob " + files.accessKey().dateOfBirth()
+                + " --expiry " + citizen.chipExpiry());
+        return files;
+    }
+
+    /**
+     * Puts the card on the virtual reader and, with {@code --scanner}, "scans" its QR: the text and CR LF
+     * written to the scanner's pseudo-terminal, byte for byte as a 2D scanner in serial mode sends it.
+     */
+    private static void present(Options o, VpcdCard vpcd, CccdCardFiles files, PrintStream out) throws IOException {
+        vpcd.insert(applet(o, files), o.wait);
+        out.println("inserted");
+        if (o.scanner != null) {
+            try (var w = java.nio.file.Files.newOutputStream(o.scanner, java.nio.file.StandardOpenOption.WRITE)) {
+                w.write((files.citizen().qr().format() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            out.println("QR sent to " + o.scanner);
         }
     }
 
@@ -316,7 +360,8 @@ public final class CardTool {
         out.println("""
                 usage: CardTool list-readers
                        CardTool read-card [--reader NAME] (--qr TEXT | --doc N --dob yyMMdd --expiry yyMMdd) [--csca FILE]... [--dg2]
-                       CardTool emulate   [--seed N] [--tamper] [--not-cccd] [--remove-after N] [--dg2] [--csca-out FILE] [--port N]""");
+                       CardTool emulate   [--seed N] [--tamper] [--not-cccd] [--remove-after N] [--dg2] [--csca-out FILE] [--port N]
+                                          [--scanner PTY] [--commands FIFO] [--start-removed]""");
         return 2;
     }
 
@@ -334,6 +379,9 @@ public final class CardTool {
         int removeAfter = -1;
         Path cscaOut;
         int port = VpcdCard.DEFAULT_PORT;
+        Path scanner;
+        Path commands;
+        boolean startRemoved;
         Duration wait = Duration.ofSeconds(5);
 
         static Options parse(List<String> args) {
@@ -344,6 +392,7 @@ public final class CardTool {
                     case "--dg2" -> o.dg2 = true;
                     case "--tamper" -> o.tamper = true;
                     case "--not-cccd" -> o.notCccd = true;
+                    case "--start-removed" -> o.startRemoved = true;
                     default -> {
                         if (i + 1 >= args.size()) {
                             throw new IllegalArgumentException(a.startsWith("--") ? a + " needs a value" : "unknown argument " + a);
@@ -360,6 +409,8 @@ public final class CardTool {
                             case "--remove-after" -> o.removeAfter = Integer.parseInt(v);
                             case "--csca-out" -> o.cscaOut = Path.of(v);
                             case "--port" -> o.port = Integer.parseInt(v);
+                            case "--scanner" -> o.scanner = Path.of(v);
+                            case "--commands" -> o.commands = Path.of(v);
                             case "--wait-ms" -> o.wait = Duration.ofMillis(Long.parseLong(v));
                             default -> throw new IllegalArgumentException("unknown option " + a);
                         }
