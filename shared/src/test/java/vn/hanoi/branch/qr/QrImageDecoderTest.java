@@ -172,7 +172,7 @@ class QrImageDecoderTest {
     void aNoisyFrameIsFound() throws Exception {
         BufferedImage clean = inFrame(cardLike(CCCD, 6), 12, 900, 800);
         assertThat(QrImageDecoder.find(noisy(clean, 0, 0.06, 7))).as("dead pixels").contains(CCCD);
-        assertThat(QrImageDecoder.find(noisy(clean, 25, 0, 7))).as("sensor noise").contains(CCCD);
+        assertThat(QrImageDecoder.find(noisy(clean, 35, 0, 7))).as("sensor noise").contains(CCCD);
         assertThat(QrImageDecoder.find(noisy(clean, 20, 0.02, 7))).as("both").contains(CCCD);
     }
 
