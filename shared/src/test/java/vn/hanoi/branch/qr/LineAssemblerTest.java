@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class LineAssemblerTest {
         byte[] b = utf8("Ngọc\r");
         int cut = 3; // inside the three bytes of "ọ"
         lines.feed(b, cut, 0);
-        byte[] rest = java.util.Arrays.copyOfRange(b, cut, b.length);
+        byte[] rest = Arrays.copyOfRange(b, cut, b.length);
         feed(rest, 1);
         assertThat(events.next()).isEqualTo(new ScanEvents.Code("Ngọc"));
     }
