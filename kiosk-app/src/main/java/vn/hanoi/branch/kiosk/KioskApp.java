@@ -9,6 +9,7 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.kiosk.pairing.PairingScreen;
+import vn.hanoi.branch.kiosk.identity.IdentityDevices;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.printer.TicketPrinter;
 import vn.hanoi.branch.printer.TicketPrinters;
@@ -33,6 +34,7 @@ public final class KioskApp extends Application {
     private DeviceState state;
     private Stage stage;
     private TicketPrinter printer;
+    private IdentityDevices devices;
 
     @Override
     public void start(Stage stage) {
@@ -81,7 +83,11 @@ public final class KioskApp extends Application {
                     options.printerBaud());
         }
         TakeNumberModel model = new TakeNumberModel(client, printer, background, Platform::runLater);
+        if (options.qrBase() != null) {
+            model.setLookupBase(options.qrBase());
+        }
         setRoot(KioskView.create(model, onScreen));
+        devices = IdentityDevices.start(options, model, stage.getScene(), background);
         new IdleReset(stage.getScene(), model, javafx.util.Duration.millis(options.idle().toMillis()),
                 javafx.util.Duration.millis(options.ticketShown().toMillis()));
         model.stepProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -114,6 +120,9 @@ public final class KioskApp extends Application {
     @Override
     public void stop() {
         background.shutdownNow();
+        if (devices != null) {
+            devices.close();
+        }
         if (printer != null) {
             printer.close();
         }

@@ -15,6 +15,7 @@ import vn.hanoi.branch.card.emulator.CccdCardFiles;
 import vn.hanoi.branch.card.emulator.FakeCitizen;
 import vn.hanoi.branch.card.emulator.FakeCitizens;
 import vn.hanoi.branch.card.emulator.VpcdCard;
+import vn.hanoi.branch.card.testing.PcscDaemon;
 
 import javax.smartcardio.CardTerminal;
 import java.io.IOException;
@@ -38,8 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CardPcscStackTest {
     private static final Duration EVENT_WAIT = Duration.ofSeconds(10);
-    private static Process pcscd;
-    private static Path pcscdLog;
+    private static PcscDaemon pcscd;
 
     private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     private final BlockingQueue<CardTerminal> inserted = new LinkedBlockingQueue<>();
@@ -48,18 +48,12 @@ class CardPcscStackTest {
 
     @BeforeAll
     static void pcscdWithVirtualReader() throws Exception {
-        assertThat(Path.of("/etc/reader.conf.d/vpcd"))
-                .as("vsmartcard-vpcd's reader config (apt install pcscd vsmartcard-vpcd)").exists();
-        CardTerminalWatcher.usePcscLibrary();
-        if (!pcscdRunning()) {
-            startPcscd();
-        }
-        awaitReader();
+        pcscd = PcscDaemon.ensure();
     }
 
     @AfterAll
     static void stopWhatWeStarted() throws Exception {
-        stopPcscd();
+        pcscd.close();
     }
 
     @AfterEach
@@ -176,12 +170,11 @@ class CardPcscStackTest {
         assertThat(nextEvent()).isEqualTo("inserted");
         inserted.clear();
 
-        boolean ours = pcscd != null;
-        if (ours) {
-            stopPcscd();
+        if (pcscd.ours()) {
+            pcscd.stop();
             assertThat(nextEvent()).isEqualTo("removed");
-            startPcscd();
-            awaitReader();
+            pcscd.start();
+            pcscd.awaitReader();
             vpcd.insert(CccdApplet.of(card), Duration.ofSeconds(10));
         } else {
             // Someone else's pcscd: not ours to restart; a reader reconnect is the closest we may do.
@@ -212,41 +205,5 @@ class CardPcscStackTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no card in " + VpcdCard.READER_NAME);
-    }
-
-    private static boolean pcscdRunning() {
-        return ProcessHandle.allProcesses().anyMatch(p -> p.info().command().map(s -> s.endsWith("/pcscd")).orElse(false));
-    }
-
-    private static void startPcscd() throws IOException {
-        pcscdLog = Files.createTempFile("pcscd", ".log");
-        pcscd = new ProcessBuilder("pcscd", "--foreground").redirectErrorStream(true)
-                .redirectOutput(pcscdLog.toFile()).start();
-    }
-
-    private static void stopPcscd() throws Exception {
-        if (pcscd == null) {
-            return;
-        }
-        pcscd.destroy();
-        if (!pcscd.waitFor(10, TimeUnit.SECONDS)) {
-            pcscd.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-        pcscd = null;
-    }
-
-    private static void awaitReader() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (CardTerminalWatcher.readerNames().contains(VpcdCard.READER_NAME)) {
-                return;
-            }
-            if (pcscd != null && !pcscd.isAlive()) {
-                throw new AssertionError("pcscd exited: " + Files.readString(pcscdLog));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("pcscd shows no " + VpcdCard.READER_NAME + " reader"
-                + (pcscdLog == null ? "" : ": " + Files.readString(pcscdLog)));
     }
 }

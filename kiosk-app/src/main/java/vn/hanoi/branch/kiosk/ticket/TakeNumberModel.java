@@ -11,6 +11,8 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.printer.PrintOutcome;
+import vn.hanoi.branch.qr.OurQr;
+import vn.hanoi.branch.qr.TicketQr;
 import vn.hanoi.branch.printer.PrinterStatus;
 import vn.hanoi.branch.printer.TicketPrint;
 import vn.hanoi.branch.printer.TicketPrinter;
@@ -98,6 +100,8 @@ public final class TakeNumberModel {
 
     private Runnable retry;
     private String issueKey;
+    private volatile String branchCode;
+    private volatile String lookupBase = OurQr.DEFAULT_BASE;
 
     public TakeNumberModel(AgentClient agent, TicketPrinter printer, Executor background, Executor ui) {
         this(agent, printer, background, ui, Clock.systemDefaultZone());
@@ -110,6 +114,11 @@ public final class TakeNumberModel {
         this.ui = ui;
         this.clock = clock;
         this.lookup = new LookupModel(agent, this::runInBackground, ui);
+    }
+
+    /** The lookup site printed in ticket QR codes (the kiosk's {@code --qr-base}). */
+    public void setLookupBase(String base) {
+        this.lookupBase = OurQr.normaliseBase(base);
     }
 
     /** The citizen identified by ID card or its QR in this session, or null. */
@@ -300,6 +309,7 @@ public final class TakeNumberModel {
                 List<PriorityClass> classes = agent.priorityClasses();
                 List<Dossiers.Procedure> offered = agent.procedures();
                 Map<Long, Integer> waits = currentEstimates();
+                branchCode = b.code();
                 ui.execute(() -> {
                     branchName.set(b.nameVi());
                     services.setAll(open);
@@ -364,6 +374,14 @@ public final class TakeNumberModel {
     public void startBooking() {
         if (step.get() == Step.CHOOSE) {
             step.set(Step.BOOKING);
+        }
+    }
+
+    /** A booking confirmation's QR was scanned: check in as if the code had been typed. */
+    public void scannedBooking(String code) {
+        if (step.get() == Step.CHOOSE || step.get() == Step.BOOKING) {
+            step.set(Step.BOOKING);
+            checkIn(code);
         }
     }
 
@@ -460,10 +478,21 @@ public final class TakeNumberModel {
             return printer.print(new TicketPrint(branchName.get(), s == null ? "" : s.nameVi(), s == null ? null : s.nameEn(),
                     t.displayNumber(), t.isPriority() ? priority : null,
                     LocalDateTime.ofInstant(t.issuedAt(), ZoneId.systemDefault()), t.waitingAhead(), t.estimateMinutes(),
-                    null, notice, false));
+                    lookupLink(t), notice, false));
         } catch (RuntimeException e) {
             LOG.error("printer failed on ticket {}", t.id(), e);
             return new PrintOutcome(false, PrinterStatus.ERROR, 0);
+        }
+    }
+
+    /** The ticket's QR: a phone opens the lookup page, the kiosk's scanner shows where to go. */
+    private String lookupLink(Ticket t) {
+        String code = branchCode;
+        try {
+            return code == null ? null : new TicketQr(code, t.businessDay(), t.displayNumber()).link(lookupBase);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("no QR on ticket {}: {}", t.id(), e.getMessage());
+            return null;
         }
     }
 

@@ -1,0 +1,48 @@
+package vn.hanoi.branch.kiosk.identity;
+
+import vn.hanoi.branch.card.CardException;
+import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
+import vn.hanoi.branch.qr.BookingQr;
+import vn.hanoi.branch.qr.DossierQr;
+import vn.hanoi.branch.qr.ScannedCode;
+import vn.hanoi.branch.qr.ScannedCodes;
+import vn.hanoi.branch.qr.TicketQr;
+import vn.hanoi.branch.shared.i18n.I18n;
+
+/**
+ * What a scanned code means at the kiosk, wherever it came from (serial scanner, keyboard-mode
+ * scanner, camera): an ID card greets the citizen (and may open the chip), a ticket tells where to go,
+ * a booking checks in, an appointment slip shows its dossier; anything else says what to scan instead.
+ * Runs on the FX thread.
+ */
+public final class ScannedInput {
+    private final TakeNumberModel model;
+    private final ChipSession chip;
+
+    /** @param chip the card reader's session, or null when the kiosk has no reader */
+    public ScannedInput(TakeNumberModel model, ChipSession chip) {
+        this.model = model;
+        this.chip = chip;
+    }
+
+    public void scanned(String text) {
+        ScannedCode code;
+        try {
+            code = ScannedCodes.parse(text);
+        } catch (CardException e) {
+            model.tell(e.message(I18n.VI), e.message(I18n.EN));
+            return;
+        }
+        switch (code) {
+            case ScannedCode.CitizenId id -> {
+                model.identified(Citizen.fromQr(id.card()));
+                if (chip != null) {
+                    chip.qrScanned(id.card());
+                }
+            }
+            case TicketQr t -> model.showTicket(t.displayNumber());
+            case BookingQr b -> model.scannedBooking(b.code());
+            case DossierQr d -> model.showDossier(d.code());
+        }
+    }
+}
