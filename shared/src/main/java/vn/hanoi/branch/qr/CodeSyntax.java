@@ -16,10 +16,10 @@ final class CodeSyntax {
     /** e.g. {@code 1005} or {@code B2003}. */
     static final Pattern DISPLAY_NUMBER = Pattern.compile("[A-Z0-9]{1,10}");
     /**
-     * {@code <agency>-<yyMMdd>-<sequence>}; agency codes are short ({@code HN01}) or dotted as in the
-     * national system ({@code 000.00.16.H26}).
+     * {@code <agency>-<yyMMdd>-<sequence>}; agency codes are short ({@code HN01}), the branch code the
+     * agent uses by default ({@code HN-CN01}) or dotted as in the national system ({@code 000.00.16.H26}).
      */
-    static final Pattern DOSSIER = Pattern.compile("([A-Z0-9]+(?:\\.[A-Z0-9]+)*)-(\\d{6})-(\\d{1,6})");
+    static final Pattern DOSSIER = Pattern.compile("([A-Z0-9]+(?:[.-][A-Z0-9]+)*)-(\\d{6})-(\\d{1,6})");
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
     static final DateTimeFormatter SHORT_DAY = DateTimeFormatter.ofPattern("uuMMdd").withResolverStyle(ResolverStyle.STRICT);

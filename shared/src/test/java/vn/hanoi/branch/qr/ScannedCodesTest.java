@@ -68,6 +68,10 @@ class ScannedCodesTest {
         assertThat(d.code()).isEqualTo("HN01-261123-0042");
         assertThat(d.agency()).isEqualTo("HN01");
         assertThat(d.receivedOn()).isEqualTo(LocalDate.of(2026, 11, 23));
+        // The agent's default agency part is the branch code, which has a hyphen of its own.
+        DossierQr branch = (DossierQr) ScannedCodes.parse(new DossierQr("HN-CN01-261123-0001").link());
+        assertThat(branch.agency()).isEqualTo("HN-CN01");
+        assertThat(branch.receivedOn()).isEqualTo(LocalDate.of(2026, 11, 23));
     }
 
     @Test

@@ -19,6 +19,14 @@ import vn.hanoi.branch.card.emulator.FakeCitizen;
 import vn.hanoi.branch.card.emulator.FakeCitizens;
 import vn.hanoi.branch.card.emulator.VpcdCard;
 
+import vn.hanoi.branch.qr.BookingQr;
+import vn.hanoi.branch.qr.DossierQr;
+import vn.hanoi.branch.qr.QrImageDecoder;
+import vn.hanoi.branch.qr.ScannedCode;
+import vn.hanoi.branch.qr.ScannedCodes;
+import vn.hanoi.branch.qr.TicketQr;
+import vn.hanoi.branch.shared.i18n.I18n;
+
 import javax.smartcardio.CardTerminal;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,6 +48,7 @@ import java.util.Optional;
  * <pre>
  *   CardTool list-readers
  *   CardTool read-card [--reader NAME] (--qr TEXT | --doc N --dob yyMMdd --expiry yyMMdd) [--csca FILE]... [--dg2]
+ *   CardTool decode-qr IMAGE
  *   CardTool emulate   [--seed N] [--tamper] [--not-cccd] [--remove-after N] [--dg2] [--csca-out FILE] [--port 35963]
  *                      [--scanner PTY] [--commands FIFO] [--start-removed]
  * </pre>
@@ -78,6 +87,9 @@ public final class CardTool {
         if (args.isEmpty()) {
             return usage(out);
         }
+        if (args.getFirst().equals("decode-qr")) {
+            return decodeQr(args.size() > 1 ? args.get(1) : null, out);
+        }
         Options o;
         try {
             o = Options.parse(args.subList(1, args.size()));
@@ -98,6 +110,41 @@ public final class CardTool {
             }
             default -> usage(out);
         };
+    }
+
+    /**
+     * Reads a QR code from a photo or camera frame and says what kind of code it is, e.g. to check a
+     * citizen's card that the kiosk refuses. Prints the code's text, which may be personal data.
+     */
+    private static int decodeQr(String image, PrintStream out) {
+        if (image == null) {
+            out.println("decode-qr needs an image file (PNG or JPEG)");
+            return 2;
+        }
+        String text;
+        try {
+            text = QrImageDecoder.decode(Path.of(image));
+        } catch (QrImageDecoder.NoCodeFoundException e) {
+            out.println("No QR code found in " + image + ". Take the photo straight on, closer, without glare.");
+            return 1;
+        } catch (IOException e) {
+            out.println("Cannot read " + image + ": " + e.getMessage());
+            return 1;
+        }
+        out.println("text: " + text);
+        try {
+            ScannedCode code = ScannedCodes.parse(text);
+            out.println("kind: " + switch (code) {
+                case ScannedCode.CitizenId id -> "citizen ID card (CCCD), " + (id.card().extras().size() + 7) + " fields";
+                case TicketQr t -> "ticket " + t.displayNumber() + " of " + t.branchCode() + " on " + t.businessDay();
+                case BookingQr b -> "online booking " + b.code();
+                case DossierQr d -> "dossier " + d.code();
+            });
+            return 0;
+        } catch (CardException e) {
+            out.println("kind: not usable at the kiosk (" + e.reason() + "): " + e.message(I18n.EN));
+            return 1;
+        }
     }
 
     private static int listReaders(PrintStream out) {
@@ -360,6 +407,7 @@ public final class CardTool {
         out.println("""
                 usage: CardTool list-readers
                        CardTool read-card [--reader NAME] (--qr TEXT | --doc N --dob yyMMdd --expiry yyMMdd) [--csca FILE]... [--dg2]
+                       CardTool decode-qr IMAGE
                        CardTool emulate   [--seed N] [--tamper] [--not-cccd] [--remove-after N] [--dg2] [--csca-out FILE] [--port N]
                                           [--scanner PTY] [--commands FIFO] [--start-removed]""");
         return 2;
