@@ -56,8 +56,42 @@ for _ in $(seq 1 100); do
 done
 code() { grep "^$1=" "$DATA/codes.properties" | cut -d= -f2; }
 
-"$JAVA" "${JOPTS[@]}" -cp "$(cp_of kiosk-app)" vn.hanoi.branch.kiosk.KioskMain \
-  --agent "http://127.0.0.1:$PORT" --pairing-code "$(code kiosk)" --state-dir "$DATA/kiosk" --windowed &
+# Simulated identity devices for the kiosk: a 2D scanner in serial mode on a socat pty pair, and a
+# made-up citizen's chip card in pcscd's virtual reader (vsmartcard-vpcd), both driven by CardTool
+# emulate. "echo next > demo-data/card.ctl" presents the next made-up citizen (card and QR).
+KIOSK_DEVICES=(--card-reader none)
+CARD_CTL=
+if command -v socat >/dev/null 2>&1; then
+  mkdir -p "$DATA/scanner"
+  rm -f "$DATA/scanner/kiosk" "$DATA/scanner/device"
+  socat pty,raw,echo=0,link="$DATA/scanner/kiosk" pty,raw,echo=0,link="$DATA/scanner/device" 2>/dev/null &
+  pids+=($!)
+  for _ in $(seq 1 50); do [ -e "$DATA/scanner/kiosk" ] && [ -e "$DATA/scanner/device" ] && break; sleep 0.1; done
+  KIOSK_DEVICES=(--scanner-port "$DATA/scanner/kiosk" --card-reader none)
+  if [ -f /etc/reader.conf.d/vpcd ]; then
+    if ! pgrep -x pcscd >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+      pcscd --foreground >/dev/null 2>&1 &
+      pids+=($!)
+      sleep 1
+    fi
+  fi
+  CARD_CTL="$DATA/card.ctl"
+  rm -f "$CARD_CTL" "$DATA/csca.pem"
+  mkfifo "$CARD_CTL"
+  "$JAVA" "${JOPTS[@]}" -cp "$(cp_of kiosk-app)" vn.hanoi.branch.kiosk.card.CardTool emulate --start-removed \
+    --commands "$CARD_CTL" --scanner "$DATA/scanner/device" --csca-out "$DATA/csca.pem" --seed "$RANDOM" \
+    > "$DATA/card.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do [ -s "$DATA/csca.pem" ] && break; sleep 0.1; done
+  if pgrep -x pcscd >/dev/null 2>&1; then
+    KIOSK_DEVICES=(--scanner-port "$DATA/scanner/kiosk" --card-reader "Virtual PCD" --csca "$DATA/csca.pem")
+  fi
+fi
+
+"$JAVA" "${JOPTS[@]}" --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED \
+  -cp "$(cp_of kiosk-app)" vn.hanoi.branch.kiosk.KioskMain \
+  --agent "http://127.0.0.1:$PORT" --pairing-code "$(code kiosk)" --state-dir "$DATA/kiosk" --windowed \
+  "${KIOSK_DEVICES[@]}" &
 pids+=($!)
 "$JAVA" "${JOPTS[@]}" -cp "$(cp_of counter-app)" vn.hanoi.branch.counter.CounterMain \
   --agent "http://127.0.0.1:$PORT" --pairing-code "$(code counter)" --state-dir "$DATA/counter" &
@@ -67,6 +101,10 @@ HALL="http://127.0.0.1:$PORT/hall/?pair=$(code screen)"
 echo
 echo "Hall screen / Màn hình sảnh: $HALL"
 echo "Counter login / Đăng nhập quầy: canbo1 with the password printed above"
+if [ -n "$CARD_CTL" ]; then
+  echo "Present a made-up citizen's ID card at the kiosk / Đưa thẻ căn cước của một công dân giả:"
+  echo "  echo next > $CARD_CTL        (card log: $DATA/card.log)"
+fi
 echo "Press Ctrl+C to stop the demo."
 command -v xdg-open >/dev/null 2>&1 && xdg-open "$HALL" >/dev/null 2>&1 || true
 wait "${pids[0]}"

@@ -285,8 +285,16 @@ public final class CardTool {
      * written to the scanner's pseudo-terminal, byte for byte as a 2D scanner in serial mode sends it.
      */
     private static void present(Options o, VpcdCard vpcd, CccdCardFiles files, PrintStream out) throws IOException {
-        vpcd.insert(applet(o, files), o.wait);
-        out.println("inserted");
+        try {
+            vpcd.insert(applet(o, files), o.wait);
+            out.println("inserted");
+        } catch (IOException e) {
+            if (o.scanner == null) {
+                throw e;
+            }
+            // The demo on a machine without pcscd/vpcd: the QR alone still identifies the citizen.
+            out.println("No virtual card reader (" + e.getMessage() + "): QR code only.");
+        }
         if (o.scanner != null) {
             try (var w = java.nio.file.Files.newOutputStream(o.scanner, java.nio.file.StandardOpenOption.WRITE)) {
                 w.write((files.citizen().qr().format() + "\r\n").getBytes(StandardCharsets.UTF_8));
