@@ -181,6 +181,18 @@ class KioskFlowTest {
                 .map(n -> n.getStyleClass().contains("primary")).orElse(false));
     }
 
+    @Test
+    void cardDataIsWipedWhenTheKioskIsLeftIdle(FxRobot robot) throws Exception {
+        awaitTile(robot, "HT");
+        var qr = vn.hanoi.branch.card.CitizenIdQr.parse(
+                "001150012345||Trần Thị Bích Ngọc|05031950|Nữ|Số 12 phố Hàng Bông, Hà Nội|10082021");
+        Platform.runLater(() -> model.identified(vn.hanoi.branch.kiosk.identity.Citizen.fromQr(qr)));
+        waitFor(() -> model.citizenProperty().get() != null);
+        // Nobody touches the first screen with a greeting on it: the session ends after the idle time.
+        waitFor(() -> model.citizenProperty().get() == null);
+        assertThat(robot.lookup("#identity-prompt").query().isVisible()).isTrue();
+    }
+
     private static void assertTouchable(FxRobot robot) {
         var buttons = robot.lookup(n -> n instanceof Button && n.isVisible() && n.getScene() != null
                 && visibleChain(n)).queryAll();
