@@ -73,7 +73,8 @@ class KioskFlowTest {
         printer = new VirtualPrinter(null);
         model = new TakeNumberModel(kiosk, printer, background, Platform::runLater);
         Scene scene = new Scene(KioskView.create(model, printer), 1920, 1080);
-        new IdleReset(scene, model, javafx.util.Duration.seconds(2), javafx.util.Duration.seconds(2));
+        // Short enough for the idle tests, long enough that a slow CI machine never resets a flow mid-way.
+        new IdleReset(scene, model, javafx.util.Duration.seconds(4), javafx.util.Duration.seconds(4));
         stage.setScene(scene);
         stage.show();
         model.start();
