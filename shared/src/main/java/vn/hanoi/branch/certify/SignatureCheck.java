@@ -17,6 +17,7 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -24,6 +25,7 @@ import org.bouncycastle.util.Selector;
 import org.bouncycastle.util.encoders.Hex;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -38,7 +40,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -93,7 +97,9 @@ public final class SignatureCheck {
                          Instant timestampTime, String reason, String location, Set<Problem> problems,
                          List<String> details) {
         public Result {
-            problems = problems.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(problems));
+            // Kept in the enum's order, most basic first, so that the first problem is the one to show.
+            problems = Collections.unmodifiableSet(problems.isEmpty()
+                    ? EnumSet.noneOf(Problem.class) : EnumSet.copyOf(problems));
             details = List.copyOf(details);
         }
 
@@ -171,7 +177,7 @@ public final class SignatureCheck {
             }
 
             if (!coversAllButContents(byteRange)) {
-                return fail(Problem.BYTE_RANGE_INVALID, "ByteRange " + java.util.Arrays.toString(byteRange)
+                return fail(Problem.BYTE_RANGE_INVALID, "ByteRange " + Arrays.toString(byteRange)
                         + " does not cover the file of " + pdf.length + " bytes except the Contents value");
             }
             if ((long) byteRange[2] + byteRange[3] != pdf.length) {
@@ -203,7 +209,7 @@ public final class SignatureCheck {
             byte[] signedBytes = new byte[br[1] + br[3]];
             System.arraycopy(pdf, 0, signedBytes, 0, br[1]);
             System.arraycopy(pdf, br[2], signedBytes, br[1], br[3]);
-            String hex = new String(pdf, br[1] + 1, br[2] - br[1] - 2, java.nio.charset.StandardCharsets.US_ASCII);
+            String hex = new String(pdf, br[1] + 1, br[2] - br[1] - 2, StandardCharsets.US_ASCII);
 
             SignerInformation signer;
             CMSSignedData cms;
@@ -256,7 +262,7 @@ public final class SignatureCheck {
             }
             try {
                 TimeStampToken token = new TimeStampToken(new CMSSignedData(a.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
-                String digest = new org.bouncycastle.operator.DefaultAlgorithmNameFinder()
+                String digest = new DefaultAlgorithmNameFinder()
                         .getAlgorithmName(token.getTimeStampInfo().getMessageImprintAlgOID());
                 byte[] imprint = MessageDigest.getInstance(digest).digest(signer.getSignature());
                 if (!MessageDigest.isEqual(imprint, token.getTimeStampInfo().getMessageImprintDigest())) {
