@@ -53,7 +53,10 @@ final class Astronomy {
         return mean + correction - deltaT;
     }
 
-    /** The sun's apparent ecliptic longitude at {@code julianDate}, in degrees in [0, 360). */
+    /**
+     * The sun's true ecliptic longitude at {@code julianDate} (no nutation, no aberration), in
+     * degrees in [0, 360).
+     */
     static double sunLongitude(double julianDate) {
         double t = (julianDate - J2000) / 36525;
         double t2 = t * t;

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * The per-year list of what the government actually announced: the real Tết and National Day days,
  * swapped days off and their make-up Saturdays, extra days off. It wins over the computed rules.
  *
- * <h2>File format</h2>
+ * <p><b>File format.</b>
  * UTF-8 CSV (a byte order mark, as Excel writes it, is fine). Lines starting with {@code #} and blank
  * lines are ignored. The first other line is the header, exactly
  * <pre>date,type,nameVi,nameEn,holiday</pre>
@@ -152,8 +152,8 @@ public final class HolidayOverrides {
         Optional<PublicHoliday> replaces = Optional.empty();
         if (fields.size() == 5 && !fields.get(4).isEmpty()) {
             if (type == DayOverride.Type.WORK) {
-                throw new OverrideFileException(source, number,
-                        "only an OFF line can replace a holiday's computed days; leave the holiday field empty on WORK lines");
+                throw new OverrideFileException(source, number, "only an OFF line can replace a holiday's"
+                        + " computed days; leave the holiday field empty on WORK lines");
             }
             try {
                 replaces = Optional.of(PublicHoliday.valueOf(fields.get(4)));

@@ -32,9 +32,15 @@ public final class WorkingCalendar {
         this.overrides = overrides;
     }
 
-    /** The Labour Code's rules with the announcements shipped in this version. */
+    /** The Labour Code's rules with the announcements shipped in this version; one shared instance. */
     public static WorkingCalendar standard() {
-        return new WorkingCalendar(PublicHolidays.labourCode(), HolidayOverrides.bundled());
+        return Standard.INSTANCE;
+    }
+
+    /** Loaded on first use: the bundled file is read once per process. */
+    private static final class Standard {
+        static final WorkingCalendar INSTANCE =
+                new WorkingCalendar(PublicHolidays.labourCode(), HolidayOverrides.bundled());
     }
 
     /** {@link #standard()} plus a branch's own list, which wins where both name a date. */

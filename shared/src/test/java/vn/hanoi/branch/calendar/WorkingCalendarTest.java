@@ -115,7 +115,8 @@ class WorkingCalendarTest {
         assertThat(holidays).filteredOn(d -> d.date().getMonthValue() <= 2)
                 .extracting(DayOff::date).hasSize(10)   // 1 January + 25/1..2/2
                 .contains(LocalDate.of(2025, 1, 25), LocalDate.of(2025, 2, 2));
-        assertThat(CAL.dayOff(LocalDate.of(2025, 1, 29)).orElseThrow().nameVi()).isEqualTo("Nghỉ Tết Nguyên đán Ất Tỵ");
+        assertThat(CAL.dayOff(LocalDate.of(2025, 1, 29)).orElseThrow().nameVi())
+                .isEqualTo("Nghỉ Tết Nguyên đán Ất Tỵ");
         assertThat(CAL.dayOff(LocalDate.of(2025, 5, 2)).orElseThrow().kind()).isEqualTo(DayOff.Kind.ANNOUNCED);
         assertThat(CAL.dayOff(LocalDate.of(2025, 4, 7)).orElseThrow().holiday()).contains(PublicHoliday.HUNG_KINGS);
         assertThat(holidays).extracting(DayOff::date).doesNotContain(LocalDate.of(2025, 4, 26));
