@@ -25,6 +25,7 @@ import vn.hanoi.branch.shared.api.Ticket;
 import vn.hanoi.branch.shared.client.AgentClient;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -154,7 +155,9 @@ class KioskIdentityFlowTest {
                 Map.entry("applicantAddress", "Số 3 ngõ Huế, Hà Nội"), Map.entry("phone", "0987654321"),
                 Map.entry("childName", "Lê Thu Trang"), Map.entry("childDob", "02/11/2026"),
                 Map.entry("childSex", "Nữ"), Map.entry("birthPlace", "Hà Nội"), Map.entry("relationship", "Cha")), false));
-        Dossiers.Lookup received = clerk.receiveDossier(d.dossierId());
+        Dossiers.Dossier received = clerk.receiveDossier(new Dossiers.Reception(t.id(), BIRTH,
+                new Dossiers.Applicant("Lê Văn Hùng", "001080054321", LocalDate.of(1980, 12, 12), "0987654321",
+                        "Số 3 ngõ Huế, Hà Nội"), List.of(), 0, null, false));
 
         click(robot, "#lookup");
         for (char c : received.code().toCharArray()) {
@@ -172,7 +175,6 @@ class KioskIdentityFlowTest {
         waitFor(() -> isShown(robot, "#lookup-problem"));
         assertThat(firstLabel(robot, "#lookup-problem")).contains("Không tìm thấy hồ sơ");
         assertThat(model.citizenProperty().get()).isNull();
-        assertThat(LocalDate.now()).isNotNull();
     }
 
     private void typeKeys(FxRobot robot, String keys) throws Exception {

@@ -22,6 +22,7 @@ import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.device.DeviceRoutes;
 import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.dossier.DossierRoutes;
+import vn.hanoi.branch.calendar.WorkingCalendar;
 import vn.hanoi.branch.agent.dossier.DossierService;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.event.EventRoutes;
@@ -76,7 +77,7 @@ public final class Agent implements AutoCloseable {
                             Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
                             Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")))),
                     new DossierRoutes(new ProcedureCatalog(db), new DossierService(db, audit, directory.zone(),
-                            agencyCode(config, directory))),
+                            agencyCode(config, directory), workingCalendar(config), clock)),
                     new EventRoutes(events)));
         } catch (RuntimeException e) {
             db.close();
@@ -124,6 +125,19 @@ public final class Agent implements AutoCloseable {
 
     public EventHub events() {
         return events;
+    }
+
+    /** Working days for appointments: the computed holidays plus the branch's yearly list, when configured. */
+    private static WorkingCalendar workingCalendar(AgentConfig config) {
+        String file = config.get("calendar.overrides.file");
+        if (file == null || file.isBlank()) {
+            return WorkingCalendar.standard();
+        }
+        try {
+            return WorkingCalendar.standardWith(java.nio.file.Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("calendar.overrides.file " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static String agencyCode(AgentConfig config, BranchDirectory directory) {

@@ -75,4 +75,38 @@ public final class Dossiers {
     /** A status change by hand, with a note for the citizen's view of the history. */
     public record StateChange(State state, String noteVi, String noteEn) {
     }
+
+    /** The person the dossier is for, as the clerk confirmed it (from the card, the declaration, or typed). */
+    public record Applicant(String fullName, String idNumber, LocalDate dateOfBirth, String phone, String address) {
+        @Override
+        public String toString() {
+            return "Applicant[personal data withheld]";
+        }
+    }
+
+    /** One line of the checklist: a required document and how it was handed in. */
+    public record ReceivedDocument(String code, boolean received, boolean original) {
+    }
+
+    /**
+     * Reception at the counter. With a ticket whose citizen declared at the kiosk, the draft becomes
+     * this dossier; otherwise a new one is made.
+     *
+     * @param online true when the citizen submitted online and brings the papers (counted in reports)
+     */
+    public record Reception(Long ticketId, String procedureCode, Applicant applicant, List<ReceivedDocument> documents,
+                            long feeVnd, String notes, boolean online) {
+    }
+
+    /** A dossier as staff see it: personal data included, every read audited by the agent. */
+    public record Dossier(long id, String code, Long ticketId, String procedureCode, String procedureNameVi,
+                          State state, Applicant applicant, List<ReceivedDocument> documents, long feeVnd,
+                          String notes, boolean online, Instant receivedAt, LocalDate appointmentDate,
+                          Boolean onTime, Map<String, String> declaration, List<Event> history) {
+    }
+
+    /** A line of the tracking list: no personal data. {@code onTime} is null while the date is ahead. */
+    public record Summary(long id, String code, String procedureCode, String procedureNameVi, State state,
+                          LocalDate appointmentDate, Boolean onTime) {
+    }
 }

@@ -281,8 +281,27 @@ public final class AgentClient {
         return get("tickets/" + ticketId + "/declaration", Dossiers.Declaration.class);
     }
 
-    public Dossiers.Lookup receiveDossier(long dossierId) {
-        return post("dossiers/" + dossierId + "/receive", null, null, Dossiers.Lookup.class);
+    /** Staff: reception at the counter (the ticket's draft becomes the dossier, or a new one is made). */
+    public Dossiers.Dossier receiveDossier(Dossiers.Reception reception) {
+        return post("dossiers", reception, null, Dossiers.Dossier.class);
+    }
+
+    /** Staff: a dossier with its personal data (the agent records the read in the audit log). */
+    public Dossiers.Dossier dossier(long dossierId) {
+        return get("dossiers/" + dossierId, Dossiers.Dossier.class);
+    }
+
+    /** Staff: the tracking list, newest first; {@code state} null for all, or only the overdue ones. */
+    public List<Dossiers.Summary> dossiers(Dossiers.State state, boolean overdueOnly) {
+        HttpUrl.Builder url = url("dossiers").newBuilder().addQueryParameter("limit", "500");
+        if (state != null) {
+            url.addQueryParameter("state", state.name());
+        }
+        if (overdueOnly) {
+            url.addQueryParameter("overdue", "true");
+        }
+        return send(new Request.Builder().url(url.build()).get(),
+                mapper.getTypeFactory().constructCollectionType(List.class, Dossiers.Summary.class));
     }
 
     public Dossiers.Lookup changeDossierState(long dossierId, Dossiers.State state, String noteVi, String noteEn) {

@@ -40,6 +40,9 @@ public final class AgentConfig {
         p.setProperty("booking.checkin.after.minutes", "15");
         // Agency part of dossier codes (<agency>-<yyMMdd>-<seq>); empty means the branch code.
         p.setProperty("dossier.agency.code", "");
+        // The branch's list of days off and make-up working days (see README "Working days and holidays"),
+        // on top of the bundled government announcements; empty: the bundled list only.
+        p.setProperty("calendar.overrides.file", "");
         p.setProperty("hall.notices", "Vui lòng giữ phiếu số thứ tự cho đến khi được gọi ~ Please keep your ticket until your number is called"
                 + " | Đường dây nóng hỗ trợ công dân của thành phố: 1022 ~ City hotline for citizens: 1022");
         return new AgentConfig(p);

@@ -16,6 +16,24 @@ public final class DossierRoutes implements ApiServer.Routes {
         this.dossiers = dossiers;
     }
 
+    private static int limit(String s) {
+        try {
+            return s == null ? 200 : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw vn.hanoi.branch.agent.http.ApiException.badRequest("bad_limit", "Giới hạn số dòng không hợp lệ.",
+                    "The limit must be a number.");
+        }
+    }
+
+    private static Dossiers.State state(String s) {
+        try {
+            return Dossiers.State.valueOf(s.toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw vn.hanoi.branch.agent.http.ApiException.badRequest("bad_state", "Trạng thái hồ sơ không hợp lệ: " + s,
+                    "Unknown dossier state: " + s);
+        }
+    }
+
     @Override
     public void register(Javalin app) {
         app.get("/api/v1/procedures", ctx -> ctx.json(catalog.list()), Access.DEVICE);
@@ -23,8 +41,14 @@ public final class DossierRoutes implements ApiServer.Routes {
                 Http.pathId(ctx, "id"), Http.body(ctx, Dossiers.DeclarationRequest.class))), Access.KIOSK);
         app.get("/api/v1/tickets/{id}/declaration", ctx -> ctx.json(
                 dossiers.declarationOfTicket(Http.principal(ctx), Http.pathId(ctx, "id"))), Access.STAFF);
-        app.post("/api/v1/dossiers/{id}/receive", ctx -> ctx.json(
-                dossiers.receive(Http.principal(ctx), Http.pathId(ctx, "id"))), Access.STAFF);
+        app.post("/api/v1/dossiers", ctx -> ctx.status(201).json(
+                dossiers.receive(Http.principal(ctx), Http.body(ctx, Dossiers.Reception.class))), Access.STAFF);
+        app.get("/api/v1/dossiers", ctx -> ctx.json(dossiers.list(
+                ctx.queryParam("state") == null ? null : state(ctx.queryParam("state")),
+                "true".equals(ctx.queryParam("overdue")),
+                limit(ctx.queryParam("limit")))), Access.STAFF);
+        app.get("/api/v1/dossiers/{id}", ctx -> ctx.json(dossiers.get(Http.principal(ctx), Http.pathId(ctx, "id"))),
+                Access.STAFF);
         app.post("/api/v1/dossiers/{id}/state", ctx -> {
             Dossiers.StateChange s = Http.body(ctx, Dossiers.StateChange.class);
             ctx.json(dossiers.changeState(Http.principal(ctx), Http.pathId(ctx, "id"), s.state(), s.noteVi(), s.noteEn()));

@@ -7,6 +7,7 @@ import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.db.WriteTx;
 import vn.hanoi.branch.agent.http.ApiException;
+import vn.hanoi.branch.calendar.WorkingCalendar;
 import vn.hanoi.branch.dossier.FormCheck;
 import vn.hanoi.branch.shared.api.Dossiers;
 import vn.hanoi.branch.shared.api.Dossiers.Declaration;
@@ -21,7 +22,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.DayOfWeek;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -50,16 +51,27 @@ public final class DossierService {
             State.ADDITIONAL_DOCUMENTS_REQUESTED, EnumSet.of(State.RECEIVED, State.REFUSED),
             State.RESULT_READY, EnumSet.of(State.RETURNED, State.DELIVERED));
 
+    private static final DateTimeFormatter SLIP_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final TypeReference<Dossiers.Applicant> APPLICANT = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Dossiers.ReceivedDocument>> DOCUMENTS = new TypeReference<>() {
+    };
+
     private final Database db;
     private final AuditLog audit;
     private final ZoneId zone;
     private final String agencyCode;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
 
-    public DossierService(Database db, AuditLog audit, ZoneId zone, String agencyCode) {
+    public DossierService(Database db, AuditLog audit, ZoneId zone, String agencyCode, WorkingCalendar calendar,
+                          Clock clock) {
         this.db = db;
         this.audit = audit;
         this.zone = zone;
         this.agencyCode = agencyCode;
+        this.calendar = calendar;
+        this.clock = clock;
     }
 
     /**
@@ -166,16 +178,37 @@ public final class DossierService {
     }
 
     /**
-     * Reception by a clerk: the dossier gets its code ({@code <agency>-<yyMMdd>-<seq>}) and an
-     * appointment date counted in working days (Monday to Friday; public holidays come with the
-     * reception issue's calendar).
+     * Reception by a clerk, from the called ticket: its self-declared draft becomes the dossier (or a new
+     * one is made), with the applicant, the checklist of documents handed in, fee and notes. The dossier
+     * gets its code ({@code <agency>-<yyMMdd>-<seq>}) and an appointment date counted in working days
+     * (weekends, public holidays with the lunar ones, the branch's yearly list).
      */
-    public Dossiers.Lookup receive(Principal staff, long dossierId) {
-        String code = db.write(tx -> {
+    public Dossiers.Dossier receive(Principal staff, Dossiers.Reception r) {
+        if (r == null || r.procedureCode() == null || r.applicant() == null || r.applicant().fullName() == null
+                || r.applicant().fullName().isBlank()) {
+            throw ApiException.badRequest("bad_reception", "Hồ sơ cần có thủ tục và họ tên người nộp.",
+                    "A dossier needs a procedure and the applicant's name.");
+        }
+        if (r.feeVnd() < 0) {
+            throw ApiException.badRequest("bad_fee", "Lệ phí không được âm.", "The fee cannot be negative.");
+        }
+        long id = db.write(tx -> {
             Connection c = tx.connection();
-            State state = state(c, dossierId);
-            if (state != State.DRAFT) {
-                throw ApiException.conflict("dossier_received", "Hồ sơ đã được tiếp nhận.", "This dossier was received already.");
+            Procedure p = ProcedureCatalog.find(c, r.procedureCode()).orElseThrow(DossierService::unknownProcedure);
+            Long dossierId = null;
+            if (r.ticketId() != null) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, state FROM dossier WHERE ticket_id = ?")) {
+                    ps.setLong(1, r.ticketId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            if (!State.DRAFT.name().equals(rs.getString(2))) {
+                                throw ApiException.conflict("dossier_received", "Hồ sơ của số này đã được tiếp nhận.",
+                                        "The dossier of this ticket was received already.");
+                            }
+                            dossierId = rs.getLong(1);
+                        }
+                    }
+                }
             }
             LocalDate today = Instant.ofEpochMilli(tx.now()).atZone(zone).toLocalDate();
             String prefix = agencyCode + "-" + CODE_DAY.format(today) + "-";
@@ -187,29 +220,107 @@ public final class DossierService {
                     seq = rs.getInt(1) + 1;
                 }
             }
-            String newCode = prefix + String.format("%04d", seq);
-            int days;
-            try (PreparedStatement ps = c.prepareStatement("SELECT p.processing_days FROM dossier d "
-                    + "JOIN procedure p ON p.code = d.procedure_code WHERE d.id = ?")) {
-                ps.setLong(1, dossierId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    days = rs.getInt(1);
+            String code = prefix + String.format("%04d", seq);
+            LocalDate appointment = calendar.addWorkingDays(today, p.processingDays());
+            if (dossierId == null) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO dossier (ticket_id, procedure_code, state, "
+                        + "created_at, updated_at) VALUES (?, ?, 'DRAFT', ?, ?) RETURNING id")) {
+                    ps.setObject(1, r.ticketId());
+                    ps.setString(2, p.code());
+                    ps.setLong(3, tx.now());
+                    ps.setLong(4, tx.now());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        dossierId = rs.getLong(1);
+                    }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE dossier SET code = ?, state = 'RECEIVED', appointment_date = ?, updated_at = ? WHERE id = ?")) {
-                ps.setString(1, newCode);
-                ps.setString(2, addWorkingDays(today, days).toString());
-                ps.setLong(3, tx.now());
-                ps.setLong(4, dossierId);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE dossier SET code = ?, procedure_code = ?, "
+                    + "state = 'RECEIVED', appointment_date = ?, applicant = ?, documents = ?, fee_vnd = ?, notes = ?, "
+                    + "online = ?, received_at = ?, received_by = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, code);
+                ps.setString(2, p.code());
+                ps.setString(3, appointment.toString());
+                ps.setString(4, json(r.applicant()));
+                ps.setString(5, json(r.documents() == null ? List.of() : r.documents()));
+                ps.setLong(6, r.feeVnd());
+                ps.setString(7, r.notes());
+                ps.setInt(8, r.online() ? 1 : 0);
+                ps.setLong(9, tx.now());
+                ps.setObject(10, staff.userId());
+                ps.setLong(11, tx.now());
+                ps.setLong(12, dossierId);
                 ps.executeUpdate();
             }
-            event(tx, staff, dossierId, State.RECEIVED, "Đã tiếp nhận hồ sơ", "Dossier received");
-            audit.record(tx, staff, "dossier.receive", "dossier", dossierId, newCode);
-            return newCode;
+            event(tx, staff, dossierId, State.RECEIVED, "Đã tiếp nhận hồ sơ, hẹn trả kết quả " + SLIP_DAY.format(appointment),
+                    "Dossier received, result due " + SLIP_DAY.format(appointment));
+            audit.record(tx, staff, "dossier.receive", "dossier", dossierId, code);
+            return dossierId;
         });
-        return lookup(code);
+        return db.read(c -> dossier(c, id));
+    }
+
+    /** A dossier with its personal data, for staff; the read is recorded in the audit log first. */
+    public Dossiers.Dossier get(Principal staff, long dossierId) {
+        db.read(c -> state(c, dossierId)); // 404 before anything is recorded
+        audit.recordPersonalDataRead(staff, "dossier", dossierId, "dossier at the counter");
+        return db.read(c -> dossier(c, dossierId));
+    }
+
+    /**
+     * The tracking list (no personal data), newest first: by state, or only the overdue ones (past the
+     * appointment date without a result).
+     */
+    public List<Dossiers.Summary> list(State state, boolean overdueOnly, int limit) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return db.read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT d.id, d.code, d.procedure_code, p.name_vi, d.state, "
+                    + "d.appointment_date, d.result_at FROM dossier d JOIN procedure p ON p.code = d.procedure_code "
+                    + "WHERE d.code IS NOT NULL");
+            if (state != null) {
+                sql.append(" AND d.state = ?");
+            }
+            if (overdueOnly) {
+                sql.append(" AND d.result_at IS NULL AND d.state NOT IN ('REFUSED', 'RETURNED', 'DELIVERED') "
+                        + "AND d.appointment_date < ?");
+            }
+            sql.append(" ORDER BY d.received_at DESC, d.id DESC LIMIT ?");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                if (state != null) {
+                    ps.setString(i++, state.name());
+                }
+                if (overdueOnly) {
+                    ps.setString(i++, today.toString());
+                }
+                ps.setInt(i, Math.max(1, Math.min(limit, 1000)));
+                List<Dossiers.Summary> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        LocalDate due = rs.getString(6) == null ? null : LocalDate.parse(rs.getString(6));
+                        State st = State.valueOf(rs.getString(5));
+                        Long resultAt = rs.getObject(7) == null ? null : rs.getLong(7);
+                        out.add(new Dossiers.Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), st,
+                                due, onTime(st, due, resultAt, today)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * On time when the result was ready by the appointment date; late when it was ready after, or is
+     * still not ready past the date; undecided (null) before the date and for refused dossiers.
+     */
+    private Boolean onTime(State state, LocalDate due, Long resultAt, LocalDate today) {
+        if (due == null || state == State.REFUSED || state == State.DRAFT) {
+            return null;
+        }
+        if (resultAt != null) {
+            return !Instant.ofEpochMilli(resultAt).atZone(zone).toLocalDate().isAfter(due);
+        }
+        return today.isAfter(due) ? Boolean.FALSE : null;
     }
 
     /** A status change by hand (or, later, from the city), along the allowed moves only. */
@@ -221,10 +332,17 @@ public final class DossierService {
                 throw ApiException.conflict("bad_dossier_move", "Không thể chuyển hồ sơ từ trạng thái " + from + " sang " + to + ".",
                         "A dossier cannot move from " + from + " to " + to + ".");
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE dossier SET state = ?, updated_at = ? WHERE id = ?")) {
+            // The first time a result is ready counts for on-time; the dossier ends when returned, delivered or refused.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE dossier SET state = ?, updated_at = ?, "
+                    + "result_at = CASE WHEN ? AND result_at IS NULL THEN ? ELSE result_at END, "
+                    + "finished_at = CASE WHEN ? THEN ? ELSE finished_at END WHERE id = ?")) {
                 ps.setString(1, to.name());
                 ps.setLong(2, tx.now());
-                ps.setLong(3, dossierId);
+                ps.setBoolean(3, to == State.RESULT_READY);
+                ps.setLong(4, tx.now());
+                ps.setBoolean(5, to == State.RETURNED || to == State.DELIVERED || to == State.REFUSED);
+                ps.setLong(6, tx.now());
+                ps.setLong(7, dossierId);
                 ps.executeUpdate();
             }
             event(tx, staff, dossierId, to, noteVi, noteEn);
@@ -261,31 +379,10 @@ public final class DossierService {
                             State.valueOf(rs.getString(6)), appointment == null ? null : LocalDate.parse(appointment), List.of());
                 }
             }
-            List<Dossiers.Event> history = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT at, state, note_vi, note_en FROM dossier_event WHERE dossier_id = ? ORDER BY id")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        history.add(new Dossiers.Event(Instant.ofEpochMilli(rs.getLong(1)), State.valueOf(rs.getString(2)),
-                                rs.getString(3), rs.getString(4)));
-                    }
-                }
-            }
+            List<Dossiers.Event> history = history(c, id);
             return new Dossiers.Lookup(head.code(), head.procedureCode(), head.procedureNameVi(), head.procedureNameEn(),
                     head.state(), head.appointmentDate(), history);
         });
-    }
-
-    static LocalDate addWorkingDays(LocalDate from, int days) {
-        LocalDate d = from;
-        for (int left = days; left > 0; ) {
-            d = d.plusDays(1);
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return d;
     }
 
     private static Declaration declaration(Connection c, long id) throws SQLException {
@@ -332,7 +429,56 @@ public final class DossierService {
         }
     }
 
-    private static String json(Map<String, String> values) {
+    private Dossiers.Dossier dossier(Connection c, long id) throws SQLException {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.code, d.ticket_id, d.procedure_code, p.name_vi, "
+                + "d.state, d.applicant, d.documents, d.fee_vnd, d.notes, d.online, d.received_at, d.appointment_date, "
+                + "d.result_at, d.declaration FROM dossier d JOIN procedure p ON p.code = d.procedure_code WHERE d.id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ApiException.notFound("unknown_dossier", "Không tìm thấy hồ sơ.", "No such dossier.");
+                }
+                State st = State.valueOf(rs.getString(6));
+                LocalDate due = rs.getString(13) == null ? null : LocalDate.parse(rs.getString(13));
+                Long resultAt = rs.getObject(14) == null ? null : rs.getLong(14);
+                Long received = rs.getObject(12) == null ? null : rs.getLong(12);
+                return new Dossiers.Dossier(rs.getLong(1), rs.getString(2), rs.getObject(3) == null ? null : rs.getLong(3),
+                        rs.getString(4), rs.getString(5), st, read(rs.getString(7), APPLICANT),
+                        rs.getString(8) == null ? List.of() : read(rs.getString(8), DOCUMENTS), rs.getLong(9),
+                        rs.getString(10), rs.getInt(11) == 1, received == null ? null : Instant.ofEpochMilli(received), due,
+                        onTime(st, due, resultAt, today), rs.getString(15) == null ? Map.of() : read(rs.getString(15), VALUES), history(c, id));
+            }
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Dossiers.Event> history(Connection c, long id) throws SQLException {
+        List<Dossiers.Event> history = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT at, state, note_vi, note_en FROM dossier_event WHERE dossier_id = ? ORDER BY id")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    history.add(new Dossiers.Event(Instant.ofEpochMilli(rs.getLong(1)), State.valueOf(rs.getString(2)),
+                            rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return history;
+    }
+
+    private static String json(Object values) {
         try {
             return Json.mapper().writeValueAsString(values);
         } catch (JsonProcessingException e) {

@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DossierApiTest {
     private static final String BIRTH = "1.001193"; // sample catalog: birth registration, service HT (id 1)
 
+    static final Dossiers.Applicant APPLICANT = new Dossiers.Applicant("Trần Thị Bích Ngọc", "001194012345",
+            LocalDate.of(1994, 3, 5), "0912345678", "Số 12 phố Hàng Bông, phường Hoàn Kiếm, Hà Nội");
+
     private TestAgent agent;
     private AgentClient kiosk;
     private AgentClient clerk;
@@ -139,7 +142,8 @@ class DossierApiTest {
     void receivedDossierIsFoundByItsCodeWithHistoryAndNoPersonalData() throws Exception {
         Ticket t = kiosk.issueTicket(1, UUID.randomUUID().toString());
         Dossiers.Declaration d = kiosk.declare(t.id(), new Dossiers.DeclarationRequest(BIRTH, birthValues(), true));
-        Dossiers.Lookup received = clerk.receiveDossier(d.dossierId());
+        Dossiers.Dossier received = clerk.receiveDossier(new Dossiers.Reception(t.id(), BIRTH, APPLICANT, List.of(), 0, null, false));
+        assertThat(received.id()).as("the draft became the dossier").isEqualTo(d.dossierId());
         assertThat(received.code()).matches("HN-CN01-\\d{6}-0001");
         assertThat(received.appointmentDate().getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         assertThat(received.appointmentDate()).isAfter(LocalDate.now().minusDays(1));
