@@ -18,6 +18,7 @@ import vn.hanoi.branch.shared.api.DeviceHealth;
 import vn.hanoi.branch.shared.api.CounterRequests;
 import vn.hanoi.branch.shared.api.CounterState;
 import vn.hanoi.branch.shared.api.Dossiers;
+import vn.hanoi.branch.counter.dossier.ReceptionModel;
 import vn.hanoi.branch.shared.api.PriorityClass;
 import vn.hanoi.branch.shared.api.PriorityState;
 import vn.hanoi.branch.shared.api.Role;
@@ -97,6 +98,7 @@ public final class DeskModel implements AutoCloseable {
     private final SupervisorModel supervisor;
     private EventStream stream;
     private final ReadOnlyObjectWrapper<Dossiers.Declaration> declaration = new ReadOnlyObjectWrapper<>();
+    private final ReceptionModel reception;
     private final Map<String, Dossiers.Procedure> procedures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DeskModel(AgentClient agent, Executor background, Executor ui) {
@@ -110,6 +112,7 @@ public final class DeskModel implements AutoCloseable {
         this.background = background;
         this.ui = ui;
         this.supervisor = new SupervisorModel(agent, background, ui);
+        this.reception = new ReceptionModel(agent, background, ui);
         current.addListener((o, was, now) -> loadDeclaration(was, now));
         // The overview follows the branch only while it is shown.
         step.addListener((o, was, now) -> {
@@ -134,14 +137,46 @@ public final class DeskModel implements AutoCloseable {
         return procedures.get(code);
     }
 
+    /** The reception form of the current ticket's dossier. */
+    public ReceptionModel reception() {
+        return reception;
+    }
+
+    /** Opens the reception form for the citizen at the counter, prefilled from the kiosk declaration. */
+    public void openReception() {
+        Ticket t = current.get();
+        if (t == null || reception.openProperty().get()) {
+            return;
+        }
+        background.execute(() -> {
+            try {
+                if (procedures.isEmpty()) {
+                    agent.procedures().forEach(p -> procedures.put(p.code(), p));
+                }
+                List<Dossiers.Procedure> catalog = procedures.values().stream()
+                        .sorted(java.util.Comparator.comparing(Dossiers.Procedure::serviceCode)
+                                .thenComparing(Dossiers.Procedure::nameVi)).toList();
+                ui.execute(() -> {
+                    if (current.get() != null && current.get().id() == t.id()) {
+                        reception.start(t, declaration.get(), catalog);
+                    }
+                });
+            } catch (AgentException e) {
+                ui.execute(() -> message.set(e.error().messageVi() + "\n" + e.error().messageEn()));
+            }
+        });
+    }
+
     private void loadDeclaration(Ticket was, Ticket now) {
         if (now == null) {
             declaration.set(null);
+            reception.close();
             return;
         }
         if (was != null && was.id() == now.id()) {
             return; // the same citizen, a new state
         }
+        reception.close(); // another citizen: the previous one's form never stays on screen
         declaration.set(null);
         long id = now.id();
         background.execute(() -> {

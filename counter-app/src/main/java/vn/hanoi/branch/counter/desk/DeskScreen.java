@@ -11,6 +11,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import vn.hanoi.branch.counter.dossier.ReceptionPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -55,6 +57,8 @@ public final class DeskScreen {
     private final ComboBox<String> returnNumber = new ComboBox<>();
     private final ComboBox<DeskModel.PauseReason> pauseReason = new ComboBox<>();
     private final Button pause;
+    private final ReceptionPane reception;
+    private final Button receive;
     private final Button resume;
 
     public DeskScreen(DeskModel model) {
@@ -73,6 +77,8 @@ public final class DeskScreen {
         noShow.getStyleClass().add("danger");
         finish = button("finish", "desk.finish", model::finish, model.busyProperty().or(current.isNull()));
         Button reprint = button("reprint", "desk.reprint", model::reprint, model.busyProperty().or(current.isNull()));
+        receive = button("receive", "reception.open", this::openReception,
+                model.busyProperty().or(current.isNull()).or(model.reception().openProperty()));
         reprint.setVisible(model.canReprint());
         reprint.setManaged(model.canReprint());
 
@@ -112,7 +118,7 @@ public final class DeskScreen {
         message.textProperty().bind(model.messageProperty());
 
         VBox currentCard = new VBox(8, new Label(I18n.both("counter", "desk.current")), number, priority, state,
-                new HBox(12, next, recall, serve), new HBox(12, noShow, finish, reprint), priorityActions, message);
+                new HBox(12, next, recall, serve), new HBox(12, noShow, finish, reprint), receive, priorityActions, message);
         currentCard.getStyleClass().add("card");
         currentCard.setAlignment(Pos.TOP_LEFT);
 
@@ -133,7 +139,11 @@ public final class DeskScreen {
         resume = small("resume", "desk.resume", model::resume,
                 model.busyProperty().or(model.counterStateProperty().isEqualTo(CounterState.OPEN)));
         buildOperations(notOpen);
-        VBox right = new VBox(16, waitingCard, operations);
+        reception = new ReceptionPane(model.reception());
+        VBox normal = new VBox(16, waitingCard, operations);
+        normal.visibleProperty().bind(model.reception().openProperty().not());
+        normal.managedProperty().bind(normal.visibleProperty());
+        VBox right = new VBox(16, normal, reception.root());
         VBox left = new VBox(16, currentCard,
                 new DeclarationCard(model.declarationProperty(), model::procedure).root());
         HBox body = new HBox(20, left, right);
@@ -319,6 +329,32 @@ public final class DeskScreen {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F7), () -> openOperation(1, transferService));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F8), () -> openOperation(2, returnNumber));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F9), () -> openOperation(3, pauseReason));
+        // F10 opens the reception form; in it Ctrl+Enter receives and Esc closes.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F10), () -> fireIfShown(receive));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (root.isVisible() && model.reception().openProperty().get()) {
+                model.reception().submit();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
+            if (root.isVisible() && model.reception().openProperty().get()) {
+                model.reception().close();
+            }
+        });
+    }
+
+    private void openReception() {
+        model.openReception();
+        // The form opens when the catalog is there; put the cursor in it then.
+        model.reception().openProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
+                if (now) {
+                    o.removeListener(this);
+                    javafx.application.Platform.runLater(reception::focusFirst);
+                }
+            }
+        });
     }
 
     private void openOperation(int tab, Node focus) {
