@@ -12,3 +12,9 @@ ALTER TABLE dossier ADD COLUMN finished_at INTEGER;
 
 CREATE INDEX dossier_by_state ON dossier (state, appointment_date);
 CREATE INDEX dossier_by_received ON dossier (received_at);
+
+-- The certified electronic copy of the result ("one procedure – two results") and home delivery.
+ALTER TABLE dossier ADD COLUMN copy_sha256 TEXT;
+ALTER TABLE dossier ADD COLUMN copy_at INTEGER;
+ALTER TABLE dossier ADD COLUMN delivery_address TEXT;
+ALTER TABLE dossier ADD COLUMN tracking_code TEXT;

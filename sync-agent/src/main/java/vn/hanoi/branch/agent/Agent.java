@@ -21,7 +21,11 @@ import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.device.DeviceRoutes;
 import vn.hanoi.branch.agent.event.EventHub;
+import vn.hanoi.branch.agent.dossier.CertifiedCopies;
 import vn.hanoi.branch.agent.dossier.DossierRoutes;
+import vn.hanoi.branch.certify.BranchSigner;
+import vn.hanoi.branch.certify.CertifiedCopy;
+import vn.hanoi.branch.certify.SigningKeyException;
 import vn.hanoi.branch.calendar.WorkingCalendar;
 import vn.hanoi.branch.agent.dossier.DossierService;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
@@ -64,7 +68,8 @@ public final class Agent implements AutoCloseable {
                     config.getInt("queue.normals.per.priority"), config.getInt("queue.max.overtaken"));
             this.tickets = new TicketService(db, directory, events, audit, new SqlQueuePolicy(rules), clock,
                     directory.zone(), Duration.ofMinutes(config.getInt("queue.noshow.return.minutes")));
-            this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"), List.of(
+            this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
+                    config.getInt("http.max.document.bytes"), List.of(
                     new HealthRoutes(db, events, started),
                     new BranchRoutes(directory),
                     new HallRoutes(config.get("hall.notices")),
@@ -77,7 +82,9 @@ public final class Agent implements AutoCloseable {
                             Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
                             Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")))),
                     new DossierRoutes(new ProcedureCatalog(db), new DossierService(db, audit, directory.zone(),
-                            agencyCode(config, directory), workingCalendar(config), clock)),
+                            agencyCode(config, directory), workingCalendar(config), clock),
+                            new CertifiedCopies(db, audit, documentsDir(config).resolve("certified-copies"),
+                                    copySigner(config, directory))),
                     new EventRoutes(events)));
         } catch (RuntimeException e) {
             db.close();
@@ -138,6 +145,35 @@ public final class Agent implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("calendar.overrides.file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where documents live (certified copies, later scans): beside the database unless configured. */
+    private static java.nio.file.Path documentsDir(AgentConfig config) {
+        String dir = config.get("documents.dir");
+        if (dir != null && !dir.isBlank()) {
+            return java.nio.file.Path.of(dir);
+        }
+        java.nio.file.Path parent = config.dbPath().toAbsolutePath().getParent();
+        return parent.resolve("documents");
+    }
+
+    /**
+     * The branch's signer for certified copies, from {@code certify.pkcs12} and {@code certify.password.file}
+     * (0600); null when not configured (the API then says so). A bad key file stops the start: IT sees it at once.
+     */
+    private static java.util.function.Supplier<CertifiedCopy> copySigner(AgentConfig config, BranchDirectory directory) {
+        String p12 = config.get("certify.pkcs12");
+        if (p12 == null || p12.isBlank()) {
+            return null;
+        }
+        BranchSigner signer;
+        try {
+            signer = BranchSigner.open(java.nio.file.Path.of(p12), java.nio.file.Path.of(config.get("certify.password.file")));
+        } catch (SigningKeyException e) {
+            throw new IllegalStateException("certify.pkcs12 " + p12 + ": " + e.getMessage(), e);
+        }
+        String branch = directory.branch().map(b -> b.nameVi()).orElse("");
+        return () -> new CertifiedCopy(signer, branch);
     }
 
     private static String agencyCode(AgentConfig config, BranchDirectory directory) {

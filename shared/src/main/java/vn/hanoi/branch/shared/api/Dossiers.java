@@ -98,11 +98,24 @@ public final class Dossiers {
                             long feeVnd, String notes, boolean online) {
     }
 
-    /** A dossier as staff see it: personal data included, every read audited by the agent. */
+    /**
+     * A dossier as staff see it: personal data included, every read audited by the agent.
+     *
+     * @param certifiedCopySha256 the SHA-256 of the certified electronic copy of the result, or null
+     * @param trackingCode        the home delivery's tracking code, or null
+     */
     public record Dossier(long id, String code, Long ticketId, String procedureCode, String procedureNameVi,
                           State state, Applicant applicant, List<ReceivedDocument> documents, long feeVnd,
                           String notes, boolean online, Instant receivedAt, LocalDate appointmentDate,
-                          Boolean onTime, Map<String, String> declaration, List<Event> history) {
+                          Boolean onTime, Map<String, String> declaration, List<Event> history,
+                          String certifiedCopySha256, String trackingCode) {
+    }
+
+    /** How the result leaves the branch: handed over at the counter, or sent to the citizen's home. */
+    public enum HandOverMethod { COUNTER, HOME }
+
+    /** @param deliveryAddress required for HOME */
+    public record HandOver(HandOverMethod method, String deliveryAddress, String phone) {
     }
 
     /** A line of the tracking list: no personal data. {@code onTime} is null while the date is ahead. */

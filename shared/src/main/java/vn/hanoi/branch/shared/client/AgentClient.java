@@ -291,6 +291,27 @@ public final class AgentClient {
         return get("dossiers/" + dossierId, Dossiers.Dossier.class);
     }
 
+    /** Staff: the result handed over at the counter or sent home. */
+    public Dossiers.Dossier handOver(long dossierId, Dossiers.HandOver handOver) {
+        return post("dossiers/" + dossierId + "/hand-over", handOver, null, Dossiers.Dossier.class);
+    }
+
+    /**
+     * Staff: has the agent sign the result document as the certified electronic copy and keep it;
+     * returns its SHA-256 and size.
+     */
+    public java.util.Map<String, Object> certifyCopy(long dossierId, byte[] resultPdf) {
+        return send(new Request.Builder().url(url("dossiers/" + dossierId + "/certified-copy"))
+                        .put(RequestBody.create(resultPdf, MediaType.get("application/pdf"))),
+                mapper.getTypeFactory().constructMapType(java.util.Map.class, String.class, Object.class));
+    }
+
+    /** Staff: the certified electronic copy (signed PDF) of a dossier's result. */
+    public byte[] certifiedCopy(long dossierId) {
+        return send(new Request.Builder().url(url("dossiers/" + dossierId + "/certified-copy")).get(),
+                mapper.constructType(byte[].class));
+    }
+
     /** Staff: the tracking list, newest first; {@code state} null for all, or only the overdue ones. */
     public List<Dossiers.Summary> dossiers(Dossiers.State state, boolean overdueOnly) {
         HttpUrl.Builder url = url("dossiers").newBuilder().addQueryParameter("limit", "500");
@@ -369,6 +390,11 @@ public final class AgentClient {
             }
             if (type == null || resp.code() == 204 || bytes.length == 0) {
                 return null;
+            }
+            if (type.getRawClass() == byte[].class) {
+                @SuppressWarnings("unchecked")
+                T raw = (T) bytes; // a document (PDF), not JSON
+                return raw;
             }
             return mapper.readValue(bytes, type);
         } catch (IOException e) {

@@ -27,6 +27,13 @@ public final class AgentConfig {
         p.setProperty("http.port", "8470");
         p.setProperty("db.path", "branch-agent.db");
         p.setProperty("http.max.body.bytes", "65536");
+        // Document uploads (a result PDF to certify, scans): their own, larger limit.
+        p.setProperty("http.max.document.bytes", "52428800");
+        // Documents (certified copies): empty = a "documents" folder beside the database.
+        p.setProperty("documents.dir", "");
+        // The branch's signing key for certified electronic copies (PKCS#12) and its password file (0600).
+        p.setProperty("certify.pkcs12", "");
+        p.setProperty("certify.password.file", "");
         p.setProperty("events.heartbeat.seconds", "10");
         p.setProperty("log.format", "text");
         // Queue rules (QueueOrder): one priority ticket after every N normal calls at a counter, and no

@@ -10,10 +10,12 @@ import vn.hanoi.branch.shared.api.Dossiers;
 public final class DossierRoutes implements ApiServer.Routes {
     private final ProcedureCatalog catalog;
     private final DossierService dossiers;
+    private final CertifiedCopies copies;
 
-    public DossierRoutes(ProcedureCatalog catalog, DossierService dossiers) {
+    public DossierRoutes(ProcedureCatalog catalog, DossierService dossiers, CertifiedCopies copies) {
         this.catalog = catalog;
         this.dossiers = dossiers;
+        this.copies = copies;
     }
 
     private static int limit(String s) {
@@ -53,6 +55,12 @@ public final class DossierRoutes implements ApiServer.Routes {
             Dossiers.StateChange s = Http.body(ctx, Dossiers.StateChange.class);
             ctx.json(dossiers.changeState(Http.principal(ctx), Http.pathId(ctx, "id"), s.state(), s.noteVi(), s.noteEn()));
         }, Access.STAFF);
+        app.post("/api/v1/dossiers/{id}/hand-over", ctx -> ctx.json(dossiers.handOver(Http.principal(ctx),
+                Http.pathId(ctx, "id"), Http.body(ctx, Dossiers.HandOver.class))), Access.STAFF);
+        app.put("/api/v1/dossiers/{id}/certified-copy", ctx -> ctx.json(copies.certify(Http.principal(ctx),
+                Http.pathId(ctx, "id"), ctx.bodyAsBytes())), Access.STAFF);
+        app.get("/api/v1/dossiers/{id}/certified-copy", ctx -> ctx.contentType("application/pdf")
+                .result(copies.get(Http.principal(ctx), Http.pathId(ctx, "id"))), Access.STAFF);
         app.get("/api/v1/dossiers/lookup/{code}", ctx -> ctx.json(dossiers.lookup(ctx.pathParam("code"))), Access.DEVICE);
     }
 }

@@ -323,6 +323,50 @@ public final class DossierService {
         return today.isAfter(due) ? Boolean.FALSE : null;
     }
 
+    /**
+     * The result leaves the branch: handed to the citizen at the counter (RETURNED), or sent home
+     * (DELIVERED, with the address and a tracking code the citizen can quote).
+     */
+    public Dossiers.Dossier handOver(Principal staff, long dossierId, Dossiers.HandOver h) {
+        if (h == null || h.method() == null) {
+            throw ApiException.badRequest("bad_hand_over", "Chọn cách trả kết quả: tại quầy hoặc gửi về nhà.",
+                    "Choose how the result is handed over: at the counter or sent home.");
+        }
+        boolean home = h.method() == Dossiers.HandOverMethod.HOME;
+        if (home && (h.deliveryAddress() == null || h.deliveryAddress().isBlank())) {
+            throw ApiException.badRequest("missing_address", "Cần địa chỉ nhận kết quả tại nhà.",
+                    "Home delivery needs an address.");
+        }
+        String tracking = home ? "GH" + newCode(10) : null;
+        if (home) {
+            db.write(tx -> {
+                try (PreparedStatement ps = tx.connection().prepareStatement(
+                        "UPDATE dossier SET delivery_address = ?, tracking_code = ? WHERE id = ? AND state = 'RESULT_READY'")) {
+                    ps.setString(1, h.deliveryAddress().strip() + (h.phone() == null || h.phone().isBlank() ? "" : " – " + h.phone().strip()));
+                    ps.setString(2, tracking);
+                    ps.setLong(3, dossierId);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+        changeState(staff, dossierId, home ? State.DELIVERED : State.RETURNED,
+                home ? "Đã gửi kết quả về nhà, mã vận đơn " + tracking : "Đã trả kết quả tại quầy",
+                home ? "Result sent home, tracking code " + tracking : "Result handed over at the counter");
+        return db.read(c -> dossier(c, dossierId));
+    }
+
+    private static final String TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    private String newCode(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(TRACKING_ALPHABET.charAt(random.nextInt(TRACKING_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
     /** A status change by hand (or, later, from the city), along the allowed moves only. */
     public Dossiers.Lookup changeState(Principal staff, long dossierId, State to, String noteVi, String noteEn) {
         String code = db.write(tx -> {
@@ -433,7 +477,8 @@ public final class DossierService {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.code, d.ticket_id, d.procedure_code, p.name_vi, "
                 + "d.state, d.applicant, d.documents, d.fee_vnd, d.notes, d.online, d.received_at, d.appointment_date, "
-                + "d.result_at, d.declaration FROM dossier d JOIN procedure p ON p.code = d.procedure_code WHERE d.id = ?")) {
+                + "d.result_at, d.declaration, d.copy_sha256, d.tracking_code "
+                + "FROM dossier d JOIN procedure p ON p.code = d.procedure_code WHERE d.id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -447,7 +492,8 @@ public final class DossierService {
                         rs.getString(4), rs.getString(5), st, read(rs.getString(7), APPLICANT),
                         rs.getString(8) == null ? List.of() : read(rs.getString(8), DOCUMENTS), rs.getLong(9),
                         rs.getString(10), rs.getInt(11) == 1, received == null ? null : Instant.ofEpochMilli(received), due,
-                        onTime(st, due, resultAt, today), rs.getString(15) == null ? Map.of() : read(rs.getString(15), VALUES), history(c, id));
+                        onTime(st, due, resultAt, today), rs.getString(15) == null ? Map.of() : read(rs.getString(15), VALUES),
+                        history(c, id), rs.getString(16), rs.getString(17));
             }
         }
     }

@@ -36,10 +36,18 @@ public final class ApiServer implements AutoCloseable {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
 
     public ApiServer(AuthService auth, long maxBodyBytes, List<Routes> features) {
+        this(auth, maxBodyBytes, maxBodyBytes, features);
+    }
+
+    /**
+     * @param maxDocumentBytes limit for document uploads (PDF, images: a result to certify, scanned
+     *                         pages); JSON bodies keep the small {@code maxBodyBytes} limit
+     */
+    public ApiServer(AuthService auth, long maxBodyBytes, long maxDocumentBytes, List<Routes> features) {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = true;
-            cfg.http.maxRequestSize = maxBodyBytes;
+            cfg.http.maxRequestSize = Math.max(maxBodyBytes, maxDocumentBytes);
             cfg.http.asyncTimeout = 0;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
             cfg.events(ev -> ev.handlerAdded(h -> {
@@ -56,9 +64,11 @@ public final class ApiServer implements AutoCloseable {
         });
         app.before(ctx -> {
             String len = ctx.header("Content-Length");
-            if (len != null && len.matches("\\d{1,18}") && Long.parseLong(len) > maxBodyBytes) {
+            String type = ctx.contentType() == null ? "" : ctx.contentType();
+            long limit = type.startsWith("application/pdf") || type.startsWith("image/") ? maxDocumentBytes : maxBodyBytes;
+            if (len != null && len.matches("\\d{1,18}") && Long.parseLong(len) > limit) {
                 throw new ApiException(413, "body_too_large", "Nội dung yêu cầu quá lớn.",
-                        "The request body is too large (limit " + maxBodyBytes + " bytes).");
+                        "The request body is too large (limit " + limit + " bytes).");
             }
         });
         app.beforeMatched(ctx -> {
