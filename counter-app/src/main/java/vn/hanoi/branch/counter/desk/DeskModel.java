@@ -19,6 +19,7 @@ import vn.hanoi.branch.shared.api.CounterRequests;
 import vn.hanoi.branch.shared.api.CounterState;
 import vn.hanoi.branch.shared.api.Dossiers;
 import vn.hanoi.branch.counter.dossier.ReceptionModel;
+import vn.hanoi.branch.counter.dossier.TrackingModel;
 import vn.hanoi.branch.shared.api.PriorityClass;
 import vn.hanoi.branch.shared.api.PriorityState;
 import vn.hanoi.branch.shared.api.Role;
@@ -99,6 +100,7 @@ public final class DeskModel implements AutoCloseable {
     private EventStream stream;
     private final ReadOnlyObjectWrapper<Dossiers.Declaration> declaration = new ReadOnlyObjectWrapper<>();
     private final ReceptionModel reception;
+    private final TrackingModel tracking;
     private final Map<String, Dossiers.Procedure> procedures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DeskModel(AgentClient agent, Executor background, Executor ui) {
@@ -113,6 +115,7 @@ public final class DeskModel implements AutoCloseable {
         this.ui = ui;
         this.supervisor = new SupervisorModel(agent, background, ui);
         this.reception = new ReceptionModel(agent, background, ui);
+        this.tracking = new TrackingModel(agent, background, ui);
         current.addListener((o, was, now) -> loadDeclaration(was, now));
         // The overview follows the branch only while it is shown.
         step.addListener((o, was, now) -> {
@@ -135,6 +138,11 @@ public final class DeskModel implements AutoCloseable {
     /** A procedure of the branch's catalog by code, or null (labels and documents of a declaration). */
     public Dossiers.Procedure procedure(String code) {
         return procedures.get(code);
+    }
+
+    /** The dossier tracking view of the desk. */
+    public TrackingModel tracking() {
+        return tracking;
     }
 
     /** The reception form of the current ticket's dossier. */

@@ -13,6 +13,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import vn.hanoi.branch.counter.dossier.ReceptionPane;
+import vn.hanoi.branch.counter.dossier.TrackingScreen;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -150,7 +151,10 @@ public final class DeskScreen {
         HBox.setHgrow(right, Priority.ALWAYS);
         body.setPadding(new Insets(20));
         root.setTop(header());
-        root.setCenter(body);
+        TrackingScreen tracking = new TrackingScreen(model.tracking());
+        body.visibleProperty().bind(model.tracking().openProperty().not());
+        body.managedProperty().bind(body.visibleProperty());
+        root.setCenter(new javafx.scene.layout.StackPane(body, tracking.root()));
     }
 
     private final TextField pauseOther = new TextField();
@@ -297,13 +301,17 @@ public final class DeskScreen {
         BooleanBinding isSupervisor = Bindings.createBooleanBinding(model::isSupervisor, model.userProperty());
         supervisor.visibleProperty().bind(isSupervisor);
         supervisor.managedProperty().bind(isSupervisor);
+        Button dossiers = new Button(I18n.both("counter", "tracking.open").replace("\n", " / "));
+        dossiers.setId("open-tracking");
+        dossiers.getStyleClass().add("op");
+        dossiers.setOnAction(e -> model.tracking().show());
         Button logout = new Button(I18n.both("counter", "desk.logout").replace("\n", " / "));
         logout.setId("logout");
         logout.setOnAction(e -> model.logout());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         logout.getStyleClass().add("op");
-        HBox h = new HBox(16, who, counterState, gap, live, supervisor, logout);
+        HBox h = new HBox(16, who, counterState, gap, live, dossiers, supervisor, logout);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("header");
         return h;
@@ -336,8 +344,15 @@ public final class DeskScreen {
                 model.reception().submit();
             }
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () -> {
+            if (root.isVisible()) {
+                model.tracking().show();
+            }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
-            if (root.isVisible() && model.reception().openProperty().get()) {
+            if (root.isVisible() && model.tracking().openProperty().get()) {
+                model.tracking().hide();
+            } else if (root.isVisible() && model.reception().openProperty().get()) {
                 model.reception().close();
             }
         });
