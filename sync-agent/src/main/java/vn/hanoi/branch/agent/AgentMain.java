@@ -131,6 +131,17 @@ public final class AgentMain {
             }
         }
         PrintStream out = System.out;
+        if (config.get("certify.pkcs12").isBlank()) {
+            // Certified copies in the demo are signed by a TEST certificate made here, never a real one.
+            Path dir = dbFile.toAbsolutePath().getParent();
+            char[] pw = java.util.UUID.randomUUID().toString().toCharArray();
+            vn.hanoi.branch.certify.TestSigningPki pki = vn.hanoi.branch.certify.TestSigningPki.generate(DemoBranch.BRANCH.nameVi());
+            config = config.with("certify.pkcs12", pki.writePkcs12(dir.resolve("demo-signing.p12"), pw).toString())
+                    .with("certify.password.file", vn.hanoi.branch.certify.TestSigningPki
+                            .writePasswordFile(dir.resolve("demo-signing.password"), pw).toString());
+            out.println("Certified copies: signed with a TEST certificate (demo only); its root: "
+                    + pki.writeRootPem(dir.resolve("demo-signing-root.pem")));
+        }
         out.println("=== Demo branch: " + DemoBranch.BRANCH.nameVi() + " ===");
         out.println("Database: " + dbFile.toAbsolutePath());
         out.println("Staff accounts (username / password):");
