@@ -34,8 +34,8 @@ import java.util.Set;
  * @param documents       for {@link Kind#RECEIPT} the documents received, for {@link Kind#ADDITIONAL_DOCUMENTS}
  *                        the missing ones; may be empty for {@link Kind#REFUSAL}
  * @param idNumberMasked  the ID number masked but for its last four characters, or null
- * @param appointmentDate when the result is due; required on a receipt, else null or shown when given
- * @param reason          why documents are requested or the dossier is refused; optional on a receipt
+ * @param appointmentDate when the result is due; required on a receipt, not printed on the other kinds
+ * @param reason          why documents are requested or the dossier is refused; on a receipt an optional remark
  * @param lookupLink      {@code new DossierQr(dossierCode).link(base)}, encoded in the slip's QR code
  */
 public record Slip(Kind kind, Issuer issuer, String dossierCode, String procedureCode, String procedureNameVi,
