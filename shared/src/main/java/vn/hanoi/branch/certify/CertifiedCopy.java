@@ -5,6 +5,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import vn.hanoi.branch.pdf.PdfFonts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -114,7 +115,7 @@ public final class CertifiedCopy {
             }
             boolean alreadySigned = !doc.getSignatureDictionaries().isEmpty();
 
-            CopyStamp.apply(doc, StampFont.load(doc, font), CopyStamp.text(branchName, now.toLocalDate(), dossierCode));
+            CopyStamp.apply(doc, PdfFonts.load(doc, font), CopyStamp.text(branchName, now.toLocalDate(), dossierCode));
 
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);

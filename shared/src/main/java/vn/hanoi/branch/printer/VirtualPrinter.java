@@ -2,6 +2,8 @@ package vn.hanoi.branch.printer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.branch.printer.escpos.EscPosInterpreter;
+import vn.hanoi.branch.printer.escpos.PrinterProfile;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -15,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A printer without paper: each ticket becomes a receipt image, handed to listeners (the kiosk shows
@@ -64,6 +67,34 @@ public final class VirtualPrinter implements TicketPrinter {
         byte[] png = png(img);
         if (folder != null) {
             save(png, ticket.displayNumber());
+        }
+        last = img;
+        jobs.incrementAndGet();
+        listeners.forEach(l -> l.accept(img));
+        return new PrintOutcome(true, s, png.length);
+    }
+
+    /**
+     * A prepared job (a dossier slip), laid out for {@link PrinterProfile#TM_T88} and put on "paper" by
+     * the ESC/POS interpreter, so the image shows what an 80 mm printer would print.
+     */
+    @Override
+    public PrintOutcome printJob(String name, Function<PrinterProfile, byte[]> layout) {
+        PrinterStatus s = status;
+        if (!s.canPrint()) {
+            return new PrintOutcome(false, s, 0);
+        }
+        PrinterProfile profile = PrinterProfile.TM_T88;
+        EscPosInterpreter paper = new EscPosInterpreter(profile);
+        paper.accept(layout.apply(profile));
+        paper.tearOff();
+        if (paper.receipts().isEmpty()) {
+            return new PrintOutcome(false, PrinterStatus.ERROR, 0);
+        }
+        BufferedImage img = paper.receipts().getFirst().render(profile.dotsPerLine());
+        byte[] png = png(img);
+        if (folder != null) {
+            save(png, name);
         }
         last = img;
         jobs.incrementAndGet();

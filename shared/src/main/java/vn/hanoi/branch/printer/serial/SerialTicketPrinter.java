@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 /**
  * An ESC/POS printer on a serial port. Each job asks {@code DLE EOT} before (nothing is sent to a
@@ -91,6 +92,11 @@ public final class SerialTicketPrinter implements TicketPrinter {
         PrintOutcome o = send(TicketLayout.render(t, profile));
         journal.record(ticket, o);
         return o;
+    }
+
+    @Override
+    public PrintOutcome printJob(String name, Function<PrinterProfile, byte[]> layout) {
+        return send(layout.apply(profile));
     }
 
     /** Sends any prepared job (the test page) under the same status and watchdog rules. */
