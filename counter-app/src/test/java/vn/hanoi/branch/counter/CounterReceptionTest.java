@@ -16,6 +16,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.calendar.WorkingCalendar;
 import vn.hanoi.branch.counter.desk.DeskModel;
+import vn.hanoi.branch.printer.VirtualPrinter;
 import vn.hanoi.branch.shared.api.DeviceKind;
 import vn.hanoi.branch.shared.api.Dossiers;
 import vn.hanoi.branch.shared.api.Ticket;
@@ -45,6 +46,7 @@ class CounterReceptionTest {
     private static AgentClient supervisor;
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final VirtualPrinter printer = new VirtualPrinter(null);
     private DeskModel model;
 
     @BeforeAll
@@ -61,7 +63,7 @@ class CounterReceptionTest {
 
     @Start
     void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), background, Platform::runLater);
+        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), printer, background, Platform::runLater);
         stage.setScene(CounterView.scene(model, 1280, 720));
         stage.show();
     }
@@ -117,11 +119,17 @@ class CounterReceptionTest {
                         org.assertj.core.groups.Tuple.tuple("HOUSING", true));
         assertThat(stored.feeVnd()).isEqualTo(15_000);
 
+        // The receipt and appointment slip on the counter's thermal printer.
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        keys++;
+        waitFor(() -> text(robot, "#reception-slip-message").startsWith("Đã in phiếu hẹn " + d.code()));
+        assertThat(printer.jobsPrinted()).isEqualTo(1);
+
         robot.press(KeyCode.F5).release(KeyCode.F5);
         keys++;
         waitFor(() -> model.currentProperty().get() == null && !isShown(robot, "#reception"));
-        // The standard flow: call, serve, open, two ticks, receive, finish.
-        assertThat(keys).isEqualTo(9);
+        // The standard flow: call, serve, open, two ticks, receive, print the slip, finish.
+        assertThat(keys).isEqualTo(10);
         System.out.println("reception flow: " + keys + " keystrokes, 0 clicks");
     }
 

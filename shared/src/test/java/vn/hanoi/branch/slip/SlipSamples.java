@@ -62,7 +62,7 @@ final class SlipSamples {
                         new ReceivedDocument("HC", true, false)),
                 50_000, "ghi chú nội bộ", false,
                 ZonedDateTime.of(2025, 5, 12, 9, 41, 0, 0, Slip.HANOI).toInstant(), LocalDate.of(2025, 5, 19),
-                null, Map.of(), List.of());
+                null, Map.of(), List.of(), null, null);
     }
 
     static Slip receipt() {

@@ -18,6 +18,10 @@ import vn.hanoi.branch.shared.api.DeviceHealth;
 import vn.hanoi.branch.shared.api.CounterRequests;
 import vn.hanoi.branch.shared.api.CounterState;
 import vn.hanoi.branch.shared.api.Dossiers;
+import vn.hanoi.branch.slip.Slip;
+import vn.hanoi.branch.slip.SlipPdf;
+import vn.hanoi.branch.slip.SlipPrinting;
+import vn.hanoi.branch.slip.SlipThermal;
 import vn.hanoi.branch.counter.dossier.ReceptionModel;
 import vn.hanoi.branch.counter.dossier.TrackingModel;
 import vn.hanoi.branch.shared.api.PriorityClass;
@@ -40,6 +44,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -116,6 +122,7 @@ public final class DeskModel implements AutoCloseable {
         this.supervisor = new SupervisorModel(agent, background, ui);
         this.reception = new ReceptionModel(agent, background, ui);
         this.tracking = new TrackingModel(agent, background, ui);
+        reception.configureSlips(this::slipIssuer, this::printSlip, null);
         current.addListener((o, was, now) -> loadDeclaration(was, now));
         // The overview follows the branch only while it is shown.
         step.addListener((o, was, now) -> {
@@ -138,6 +145,40 @@ public final class DeskModel implements AutoCloseable {
     /** A procedure of the branch's catalog by code, or null (labels and documents of a declaration). */
     public Dossiers.Procedure procedure(String code) {
         return procedures.get(code);
+    }
+
+    private volatile String branchName;
+
+    private Slip.Issuer slipIssuer() {
+        if (branchName == null) {
+            branchName = agent.branch().nameVi();
+        }
+        Sessions.User u = user.get();
+        CounterInfo c = counter.get();
+        return new Slip.Issuer(branchName, "", u == null ? "" : u.displayName(),
+                c == null ? "" : "Quầy " + c.number());
+    }
+
+    /**
+     * The counter's thermal printer when it has one; otherwise an A5 PDF, sent to the PC's default
+     * printer when there is one and kept in the slips folder either way (so nothing is lost).
+     */
+    private String[] printSlip(Slip slip) throws Exception {
+        if (slipPrinter != null) {
+            PrintOutcome out = SlipThermal.print(slip, slipPrinter);
+            return out.printed() ? new String[] {"Đã in phiếu hẹn " + slip.dossierCode() + ".", "Slip printed."}
+                    : new String[] {"Máy in phiếu: " + out.statusAfter().textVi(), "Slip printer: " + out.statusAfter().textEn()};
+        }
+        byte[] pdf = SlipPdf.render(slip, SlipPdf.Paper.A5);
+        Path dir = Path.of(System.getProperty("user.home"), "phieu-hen");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(slip.dossierCode() + ".pdf");
+        Files.write(file, pdf);
+        if (SlipPrinting.printers().isEmpty()) {
+            return new String[] {"Chưa có máy in; phiếu hẹn đã lưu tại " + file, "No printer; the slip was saved as " + file};
+        }
+        SlipPrinting.print(pdf, null, slip.dossierCode(), 1, SlipPdf.Paper.A5);
+        return new String[] {"Đã gửi phiếu hẹn tới máy in (bản lưu: " + file + ").", "Slip sent to the printer (saved as " + file + ")."};
     }
 
     /** The dossier tracking view of the desk. */

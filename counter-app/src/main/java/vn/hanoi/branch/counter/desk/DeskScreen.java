@@ -344,6 +344,11 @@ public final class DeskScreen {
                 model.reception().submit();
             }
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (root.isVisible() && model.reception().openProperty().get()) {
+                model.reception().printSlip();
+            }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () -> {
             if (root.isVisible()) {
                 model.tracking().show();

@@ -15,6 +15,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.hanoi.branch.dossier.FormCheck;
+import vn.hanoi.branch.qr.OurQr;
+import vn.hanoi.branch.slip.Slip;
 import vn.hanoi.branch.shared.api.Dossiers;
 import vn.hanoi.branch.shared.api.Ticket;
 import vn.hanoi.branch.shared.client.AgentClient;
@@ -25,6 +27,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Reception of a dossier at the counter, without UI: the procedure, the applicant (prefilled from what
@@ -39,6 +42,12 @@ public final class ReceptionModel {
             field("dateOfBirth", "Ngày sinh", "Date of birth", Dossiers.FieldKind.DATE, false, 10),
             field("phone", "Số điện thoại", "Phone number", Dossiers.FieldKind.PHONE, false, 12),
             field("address", "Địa chỉ", "Address", Dossiers.FieldKind.TEXT, false, 200));
+
+    /** Where a slip goes (the counter's thermal printer, or a PDF for the office printer); answers what happened. */
+    public interface SlipSink {
+        /** @return {vi, en} message for the clerk */
+        String[] print(Slip slip) throws Exception;
+    }
 
     /** One line of the checklist. */
     public record DocumentLine(Dossiers.RequiredDocument document, BooleanProperty received, BooleanProperty original) {
@@ -63,6 +72,10 @@ public final class ReceptionModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Dossiers.Dossier> received = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper slipMessage = new ReadOnlyStringWrapper("");
+    private Supplier<Slip.Issuer> issuer;
+    private SlipSink slips;
+    private String lookupBase = OurQr.DEFAULT_BASE;
     private Long ticketId;
 
     public ReceptionModel(AgentClient agent, Executor background, Executor ui) {
@@ -132,6 +145,42 @@ public final class ReceptionModel {
     /** What went wrong, in both languages, or empty. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** What happened to the last slip, in both languages, or empty. */
+    public ReadOnlyStringProperty slipMessageProperty() {
+        return slipMessage.getReadOnlyProperty();
+    }
+
+    /** Sets who issues slips (branch, clerk, counter) and where they print. */
+    public void configureSlips(Supplier<Slip.Issuer> issuer, SlipSink sink, String lookupBase) {
+        this.issuer = issuer;
+        this.slips = sink;
+        this.lookupBase = lookupBase == null ? OurQr.DEFAULT_BASE : lookupBase;
+    }
+
+    /** Prints the receipt and appointment slip of the dossier just received (Ctrl+P). */
+    public void printSlip() {
+        Dossiers.Dossier d = received.get();
+        Dossiers.Procedure p = procedure.get();
+        if (d == null || p == null || slips == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        slipMessage.set("");
+        background.execute(() -> {
+            String[] said;
+            try {
+                said = slips.print(Slip.receipt(issuer.get(), d, p, lookupBase));
+            } catch (Exception e) {
+                said = new String[] {"Không in được phiếu hẹn: " + e.getMessage(), "The slip was not printed: " + e.getMessage()};
+            }
+            String[] out = said;
+            ui.execute(() -> {
+                busy.set(false);
+                slipMessage.set(out[0] + "\n" + out[1]);
+            });
+        });
     }
 
     /** The dossier once the agent has received it (code, appointment date), else null. */
@@ -225,6 +274,7 @@ public final class ReceptionModel {
         online.set(false);
         documents.clear();
         message.set("");
+        slipMessage.set("");
         received.set(null);
         busy.set(false);
     }

@@ -85,7 +85,11 @@ public final class ReceptionPane {
         Button close = new Button(I18n.both("counter", "reception.cancel"));
         close.setId("reception-close");
         close.setOnAction(e -> model.close());
-        HBox actions = new HBox(12, submit, close);
+        Button slip = new Button(I18n.both("counter", "reception.slip"));
+        slip.setId("reception-slip");
+        slip.disableProperty().bind(model.busyProperty().or(model.receivedProperty().isNull()));
+        slip.setOnAction(e -> model.printSlip());
+        HBox actions = new HBox(12, submit, slip, close);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
@@ -105,7 +109,11 @@ public final class ReceptionPane {
         model.documents().addListener((ListChangeListener<ReceptionModel.DocumentLine>) c -> fillChecklist());
         ScrollPane scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
-        root.getChildren().addAll(title, scroll, message, done, actions);
+        Label slipMessage = new Label();
+        slipMessage.setId("reception-slip-message");
+        slipMessage.setWrapText(true);
+        slipMessage.textProperty().bind(model.slipMessageProperty());
+        root.getChildren().addAll(title, scroll, message, done, actions, slipMessage);
         root.getStyleClass().add("card");
         root.setPadding(new Insets(12));
         root.setId("reception");
