@@ -94,7 +94,7 @@ fi
   "${KIOSK_DEVICES[@]}" &
 pids+=($!)
 "$JAVA" "${JOPTS[@]}" -cp "$(cp_of counter-app)" vn.hanoi.branch.counter.CounterMain \
-  --agent "http://127.0.0.1:$PORT" --pairing-code "$(code counter)" --state-dir "$DATA/counter" &
+  --agent "http://127.0.0.1:$PORT" --pairing-code "$(code counter)" --state-dir "$DATA/counter" --customer-window &
 pids+=($!)
 
 HALL="http://127.0.0.1:$PORT/hall/?pair=$(code screen)"

@@ -2,7 +2,11 @@ package vn.hanoi.branch.counter;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import vn.hanoi.branch.counter.rating.CustomerModel;
+import vn.hanoi.branch.counter.rating.CustomerWindow;
 import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.printer.TicketPrinter;
 import vn.hanoi.branch.printer.TicketPrinters;
@@ -23,10 +27,18 @@ import java.util.concurrent.Executors;
  * only), {@code --state-dir DIR}, and the slip printer as on the kiosk: {@code --printer-port PATH
  * --printer-profile tm-t88|generic|generic-58 --printer-baud N} (without a port, slips are saved as
  * images in the state directory). The device token is kept in the state directory.
+ *
+ * <p>Customer-facing window (satisfaction ratings): by default it opens full screen on the second
+ * monitor as soon as there is one (also when it is plugged in later); {@code --customer-window} opens it
+ * even without a second monitor (a normal window on the only one, e.g. for a demo);
+ * {@code --no-customer-window} never opens it. {@code --rating-seconds N} (default 60) is how long the
+ * question waits for the citizen.
  */
 public final class CounterApp extends Application {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private DeskModel model;
+    private CustomerModel customer;
+    private Stage customerStage;
 
     @Override
     public void start(Stage stage) throws IOException {
@@ -56,6 +68,54 @@ public final class CounterApp extends Application {
         stage.setTitle("Quầy tiếp nhận / Counter");
         stage.setScene(CounterView.scene(model, 1280, 720));
         stage.show();
+        startCustomerWindow(args, client, stage);
+    }
+
+    /** Whether the customer-facing window opens: on a second monitor, always, or never. */
+    enum CustomerWindowMode { AUTO, ALWAYS, NEVER }
+
+    static CustomerWindowMode customerWindowMode(List<String> args) {
+        if (args.contains("--no-customer-window")) {
+            return CustomerWindowMode.NEVER;
+        }
+        return args.contains("--customer-window") ? CustomerWindowMode.ALWAYS : CustomerWindowMode.AUTO;
+    }
+
+    private void startCustomerWindow(List<String> args, AgentClient client, Stage desk) {
+        CustomerWindowMode mode = customerWindowMode(args);
+        if (mode == CustomerWindowMode.NEVER) {
+            return;
+        }
+        int seconds = Integer.parseInt(option(args, "--rating-seconds", "60"));
+        // The citizen's answers go with the device token only, never with the clerk's session.
+        customer = new CustomerModel(client.deviceOnly(), background, Platform::runLater,
+                CustomerModel.Timing.ofSeconds(seconds)).follow(model);
+        openCustomerWindow(mode, desk);
+        desk.setOnHidden(e -> {
+            if (customerStage != null) {
+                customerStage.close(); // the desk closed: the app ends, its second window with it
+            }
+        });
+        Screen.getScreens().addListener((ListChangeListener<Screen>) c -> openCustomerWindow(mode, desk));
+    }
+
+    /** Opens the window on a monitor other than the desk's when there is one; with ALWAYS also without. */
+    private void openCustomerWindow(CustomerWindowMode mode, Stage desk) {
+        if (customerStage != null && customerStage.isShowing()) {
+            return;
+        }
+        Screen own = Screen.getScreensForRectangle(desk.getX(), desk.getY(), desk.getWidth(), desk.getHeight())
+                .stream().findFirst().orElse(Screen.getPrimary());
+        Screen other = Screen.getScreens().stream().filter(s -> !s.equals(own)).findFirst().orElse(null);
+        if (other == null && mode != CustomerWindowMode.ALWAYS) {
+            return;
+        }
+        Screen target = other == null ? own : other;
+        // On a monitor of its own a tap there gives the keyboard back to the desk (F1-F5); on the same
+        // monitor that would hide the window behind the desk.
+        Runnable afterTouch = other == null ? null : desk::requestFocus;
+        customerStage = new CustomerWindow(customer, target.getDpi(), afterTouch)
+                .show(new Stage(), target, other != null, 1024, 768);
     }
 
     private static String option(List<String> args, String name, String fallback) {
@@ -65,6 +125,9 @@ public final class CounterApp extends Application {
 
     @Override
     public void stop() {
+        if (customer != null) {
+            customer.close();
+        }
         if (model != null) {
             model.close();
         }

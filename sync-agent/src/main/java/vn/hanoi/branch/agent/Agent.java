@@ -33,6 +33,8 @@ import vn.hanoi.branch.agent.event.EventRoutes;
 import vn.hanoi.branch.agent.http.ApiServer;
 import vn.hanoi.branch.agent.queue.QueueOrder;
 import vn.hanoi.branch.agent.queue.SqlQueuePolicy;
+import vn.hanoi.branch.agent.rating.RatingRoutes;
+import vn.hanoi.branch.agent.rating.RatingService;
 import vn.hanoi.branch.agent.stats.StatsRoutes;
 import vn.hanoi.branch.agent.stats.StatsService;
 import vn.hanoi.branch.agent.ticket.TicketRoutes;
@@ -85,6 +87,8 @@ public final class Agent implements AutoCloseable {
                             agencyCode(config, directory), workingCalendar(config), clock),
                             new CertifiedCopies(db, audit, documentsDir(config).resolve("certified-copies"),
                                     copySigner(config, directory))),
+                    new RatingRoutes(new RatingService(db, audit, clock, directory.zone(),
+                            config.getInt("rating.target.percent"))),
                     new EventRoutes(events)));
         } catch (RuntimeException e) {
             db.close();

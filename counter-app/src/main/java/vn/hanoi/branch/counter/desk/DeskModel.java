@@ -89,6 +89,7 @@ public final class DeskModel implements AutoCloseable {
     private final ObservableList<CounterInfo> countersView = FXCollections.unmodifiableObservableList(counters);
     private final ReadOnlyObjectWrapper<CounterInfo> counter = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Ticket> current = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Ticket> lastFinished = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ServiceWaiting> waiting = FXCollections.observableArrayList();
     private final ObservableList<ServiceWaiting> waitingView = FXCollections.unmodifiableObservableList(waiting);
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
@@ -275,6 +276,22 @@ public final class DeskModel implements AutoCloseable {
     /** The ticket at this counter (called or being served), or null. */
     public ReadOnlyObjectProperty<Ticket> currentProperty() {
         return current.getReadOnlyProperty();
+    }
+
+    /**
+     * The last ticket this counter finished (DONE), from this desk's answer or the agent's stream (also
+     * when finished elsewhere, e.g. by the API); the customer window asks that citizen for a rating. The
+     * same ticket may be set twice (answer and event): listeners go by its id.
+     */
+    public ReadOnlyObjectProperty<Ticket> lastFinishedProperty() {
+        return lastFinished.getReadOnlyProperty();
+    }
+
+    private void noteFinished(Ticket t) {
+        CounterInfo c = counter.get();
+        if (t != null && t.state() == TicketState.DONE && c != null && Objects.equals(t.counterId(), c.id())) {
+            lastFinished.set(t);
+        }
     }
 
     /** Waiting citizens per service, all services of the branch, this counter's first. */
@@ -570,7 +587,10 @@ public final class DeskModel implements AutoCloseable {
         }
         run(() -> {
             Ticket after = call.apply(t.id());
-            return () -> current.set(after.state().isActive() ? after : null);
+            return () -> {
+                current.set(after.state().isActive() ? after : null);
+                noteFinished(after);
+            };
         });
     }
 
@@ -639,6 +659,7 @@ public final class DeskModel implements AutoCloseable {
             if (t.state() == TicketState.NO_SHOW) {
                 rememberNoShow(t);
             }
+            noteFinished(t);
         }
         if (QueueEvent.TICKET_RETURNED.equals(e.type())) {
             noShows.removeIf(n -> n.id() == t.id());

@@ -31,6 +31,7 @@ import vn.hanoi.branch.shared.api.Pairing;
 import vn.hanoi.branch.shared.api.PriorityClass;
 import vn.hanoi.branch.shared.api.QueueEvent;
 import vn.hanoi.branch.shared.api.QueueSnapshot;
+import vn.hanoi.branch.shared.api.Ratings;
 import vn.hanoi.branch.shared.api.ServiceInfo;
 import vn.hanoi.branch.shared.api.Sessions;
 import vn.hanoi.branch.shared.api.Ticket;
@@ -60,6 +61,21 @@ public final class AgentClient {
                 .retryOnConnectionFailure(false) // retries are ours to decide: writes carry idempotency keys
                 .build();
         this.deviceToken = b.deviceToken;
+    }
+
+    private AgentClient(HttpUrl base, OkHttpClient http, String deviceToken) {
+        this.base = base;
+        this.http = http;
+        this.deviceToken = deviceToken;
+    }
+
+    /**
+     * A second client of the same device that never holds a staff session: for a window the citizen
+     * touches on a counter PC (its calls act as the device, not as the clerk signed in beside it).
+     * It shares the connection pool; its device token is the current one of this client.
+     */
+    public AgentClient deviceOnly() {
+        return new AgentClient(base, http, deviceToken);
     }
 
     public static Builder builder(String baseUrl) {
@@ -171,6 +187,19 @@ public final class AgentClient {
         return get("priority-classes", new TypeReference<List<PriorityClass>>() { });
     }
 
+    /**
+     * A citizen's rating of a ticket served today, from a kiosk or a counter's customer window (device
+     * token, no staff session). Safe to retry with the same answer; a different second answer is a 409.
+     */
+    public Ratings.Rating rate(long ticketId, Ratings.RatingRequest rating) {
+        return post("tickets/" + ticketId + "/rating", rating, null, Ratings.Rating.class);
+    }
+
+    /** The rating of a ticket; a 404 {@link AgentException} when it has none. */
+    public Ratings.Rating rating(long ticketId) {
+        return get("tickets/" + ticketId + "/rating", Ratings.Rating.class);
+    }
+
     /** Follows the queue events from {@code afterId} on, reconnecting by itself. Close to stop. */
     public EventStream events(long afterId, Consumer<QueueEvent> onEvent, Consumer<EventStream.Status> onStatus) {
         return new EventStream(http, base.newBuilder().addPathSegments("api/v1/events").build(),
@@ -250,6 +279,21 @@ public final class AgentClient {
     /** Supervisor: the figures of the business day so far (waiting, times, counters, hourly). */
     public DayStats statsToday() {
         return get("stats/today", DayStats.class);
+    }
+
+    /**
+     * Supervisor: satisfaction of the business days {@code from}..{@code to} (both included); null
+     * {@code from} is today, null {@code to} is up to today.
+     */
+    public Ratings.Summary ratingSummary(java.time.LocalDate from, java.time.LocalDate to) {
+        HttpUrl.Builder url = url("ratings/summary").newBuilder();
+        if (from != null) {
+            url.addQueryParameter("from", from.toString());
+        }
+        if (to != null) {
+            url.addQueryParameter("to", to.toString());
+        }
+        return send(new Request.Builder().url(url.build()).get(), mapper.constructType(Ratings.Summary.class));
     }
 
     public QueueSnapshot.CounterStatus setCounterState(long counterId, CounterState state, String reason) {

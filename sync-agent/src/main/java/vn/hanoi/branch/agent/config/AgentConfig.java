@@ -50,6 +50,8 @@ public final class AgentConfig {
         // The branch's list of days off and make-up working days (see README "Working days and holidays"),
         // on top of the bundled government announcements; empty: the bundled list only.
         p.setProperty("calendar.overrides.file", "");
+        // Citizens' satisfaction target (percent of very satisfied + satisfied answers) the summary compares against.
+        p.setProperty("rating.target.percent", "95");
         p.setProperty("hall.notices", "Vui lòng giữ phiếu số thứ tự cho đến khi được gọi ~ Please keep your ticket until your number is called"
                 + " | Đường dây nóng hỗ trợ công dân của thành phố: 1022 ~ City hotline for citizens: 1022");
         return new AgentConfig(p);

@@ -13,6 +13,12 @@ public enum Access implements RouteRole {
     DEVICE,
     /** A paired kiosk (issuing numbers). */
     KIOSK,
+    /**
+     * A screen the citizen touches: a paired kiosk, or a counter PC's device token without a staff
+     * session (its customer-facing window). Citizens' ratings come only from these, never from a
+     * clerk's session or a hall screen.
+     */
+    CITIZEN_DEVICE,
     /** A logged-in clerk or above. */
     STAFF,
     SUPERVISOR,
@@ -23,6 +29,8 @@ public enum Access implements RouteRole {
             case PUBLIC -> true;
             case DEVICE -> p != null;
             case KIOSK -> p != null && p.deviceKind() == DeviceKind.KIOSK && !p.isStaff();
+            case CITIZEN_DEVICE -> p != null && !p.isStaff()
+                    && (p.deviceKind() == DeviceKind.KIOSK || p.deviceKind() == DeviceKind.COUNTER);
             case STAFF -> p != null && p.hasRole(Role.CLERK);
             case SUPERVISOR -> p != null && p.hasRole(Role.SUPERVISOR);
             case IT -> p != null && p.role() == Role.IT;

@@ -1,0 +1,206 @@
+package vn.hanoi.branch.counter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.hanoi.branch.counter.FxSteps.click;
+import static vn.hanoi.branch.counter.FxSteps.isShown;
+import static vn.hanoi.branch.counter.FxSteps.text;
+import static vn.hanoi.branch.counter.FxSteps.waitFor;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.hanoi.branch.agent.testing.TestAgent;
+import vn.hanoi.branch.counter.desk.DeskModel;
+import vn.hanoi.branch.counter.rating.CustomerModel;
+import vn.hanoi.branch.counter.rating.CustomerWindow;
+import vn.hanoi.branch.shared.api.DeviceKind;
+import vn.hanoi.branch.shared.api.Ratings;
+import vn.hanoi.branch.shared.api.Ticket;
+import vn.hanoi.branch.shared.client.AgentClient;
+import vn.hanoi.branch.shared.client.AgentException;
+
+/**
+ * The counter's customer-facing window against a real agent: the desk (left) and the window the
+ * citizen touches (right) side by side on the headless screen.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RatingCustomerWindowTest {
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private TestAgent agent;
+    private AgentClient kiosk;
+    private AgentClient counterPc;
+    private DeskModel model;
+    private CustomerModel customer;
+    private CustomerWindow window;
+    private Stage customerStage;
+
+    @Start
+    void start(Stage stage) {
+        agent = TestAgent.start();
+        kiosk = agent.pairedClient(DeviceKind.KIOSK);
+        counterPc = agent.pairedClient(DeviceKind.COUNTER);
+        model = new DeskModel(counterPc, background, Platform::runLater);
+        stage.setScene(CounterView.scene(model, 950, 760));
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (customerStage != null) {
+                customerStage.close();
+            }
+        }).get(5, TimeUnit.SECONDS);
+        if (customer != null) {
+            customer.close();
+        }
+        model.close();
+        background.shutdownNow();
+        agent.close();
+    }
+
+    /** The window on the right half of the screen, following the desk, with these waiting times. */
+    private void openCustomerWindow(Duration ask) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            customer = new CustomerModel(counterPc.deviceOnly(), background, Platform::runLater,
+                    new CustomerModel.Timing(ask, Duration.ofSeconds(20), Duration.ofSeconds(1))).follow(model);
+            window = new CustomerWindow(customer, Screen.getPrimary().getDpi(), null);
+            customerStage = window.show(new Stage(), Screen.getPrimary(), false, 960, 1040);
+            customerStage.setX(960);
+            customerStage.setY(0);
+        }).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void signIn(FxRobot robot, int counter) throws Exception {
+        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, counter);
+    }
+
+    /** The clerk calls the next number with the desk's button and waits for it on the desk. */
+    private void callNextAtDesk(FxRobot robot, Ticket expected) throws Exception {
+        click(robot, "#next");
+        waitFor(() -> text(robot, "#current-number").equals(expected.displayNumber()));
+    }
+
+    @Test
+    void afterTheClerkFinishesTheWindowAsksAndAVerySatisfiedTapIsStoredForThatTicket(FxRobot robot) throws Exception {
+        signIn(robot, 1);
+        openCustomerWindow(Duration.ofSeconds(30));
+        Ticket first = kiosk.issueTicket(1, UUID.randomUUID().toString());
+        Ticket second = kiosk.issueTicket(1, UUID.randomUUID().toString());
+        assertThat(text(robot, "#customer-counter")).isEqualTo("Quầy 1 / Counter 1");
+        assertThat(text(robot, "#customer-number")).isEqualTo("—");
+
+        callNextAtDesk(robot, first);
+        waitFor(() -> text(robot, "#customer-number").equals(first.displayNumber()));
+        click(robot, "#finish");
+
+        waitFor(() -> isShown(robot, "#customer-ask"));
+        assertThat(text(robot, "#customer-question")).isEqualTo("Bạn có hài lòng với phục vụ của chúng tôi?");
+        assertThat(text(robot, "#customer-asked-number")).contains(first.displayNumber());
+        assertTouchTargets(robot, "#rate-VERY_SATISFIED", "#rate-SATISFIED", "#rate-NOT_SATISFIED");
+        // The desk goes on while the citizen thinks: the clerk calls the next number.
+        callNextAtDesk(robot, second);
+        assertThat(isShown(robot, "#customer-ask")).isTrue();
+
+        click(robot, "#rate-VERY_SATISFIED");
+
+        waitFor(() -> isShown(robot, "#customer-thanks"));
+        assertThat(text(robot, "#customer-thanks")).isEqualTo("Cảm ơn quý khách!");
+        waitFor(() -> customer.lastSentProperty().get() != null);
+        Ratings.Rating stored = kiosk.rating(first.id());
+        assertThat(stored.level()).isEqualTo(Ratings.Level.VERY_SATISFIED);
+        assertThat(stored.counterNumber()).isEqualTo(1);
+        assertThat(stored.deviceKind()).isEqualTo(DeviceKind.COUNTER);
+        assertNotRated(second);
+        // Thanks, then back to the number being served now.
+        waitFor(() -> isShown(robot, "#customer-idle"));
+        assertThat(text(robot, "#customer-number")).isEqualTo(second.displayNumber());
+    }
+
+    @Test
+    void withoutAnAnswerTheQuestionGoesAwayAndNothingIsStored(FxRobot robot) throws Exception {
+        signIn(robot, 2);
+        openCustomerWindow(Duration.ofSeconds(2));
+        Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
+        callNextAtDesk(robot, t);
+
+        // Finished through the API (another session): the agent's stream tells the desk, the window asks.
+        AgentClient elsewhere = agent.clerkClient();
+        elsewhere.serve(t.id());
+        elsewhere.finish(t.id());
+
+        waitFor(() -> isShown(robot, "#customer-ask"));
+        assertThat(text(robot, "#customer-asked-number")).contains(t.displayNumber());
+        assertThat(text(robot, "#customer-countdown")).matches("Còn [12] giây / [12] s left");
+        waitFor(() -> isShown(robot, "#customer-idle"));
+        assertThat(customer.phaseProperty().get()).isEqualTo(CustomerModel.Phase.IDLE);
+        assertThat(text(robot, "#customer-number")).isEqualTo("—");
+        Thread.sleep(300); // nothing on its way either
+        assertNotRated(t);
+        assertThat(customer.lastSentProperty().get()).isNull();
+    }
+
+    @Test
+    void notSatisfiedAsksForAReasonAndStoresBoth(FxRobot robot) throws Exception {
+        signIn(robot, 3);
+        openCustomerWindow(Duration.ofSeconds(30));
+        Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
+        callNextAtDesk(robot, t);
+        click(robot, "#serve");
+        click(robot, "#finish");
+        waitFor(() -> isShown(robot, "#customer-ask"));
+
+        click(robot, "#rate-NOT_SATISFIED");
+        waitFor(() -> isShown(robot, "#customer-reason"));
+        assertThat(customer.lastSentProperty().get()).as("sent once, with the reason").isNull();
+        assertTouchTargets(robot, "#reason-WAITED_TOO_LONG", "#reason-STAFF_ATTITUDE", "#reason-UNCLEAR_GUIDANCE",
+                "#reason-PROCEDURE_TOO_COMPLEX", "#reason-OTHER", "#reason-skip");
+        click(robot, "#reason-STAFF_ATTITUDE");
+
+        waitFor(() -> isShown(robot, "#customer-thanks"));
+        waitFor(() -> customer.lastSentProperty().get() != null);
+        Ratings.Rating stored = kiosk.rating(t.id());
+        assertThat(stored.level()).isEqualTo(Ratings.Level.NOT_SATISFIED);
+        assertThat(stored.reason()).isEqualTo(Ratings.Reason.STAFF_ATTITUDE);
+        assertThat(stored.counterNumber()).isEqualTo(3);
+        assertThat(stored.serviceCode()).isEqualTo("CT");
+        assertThat(agent.staffClient(vn.hanoi.branch.shared.api.Role.SUPERVISOR).ratingSummary(null, null).overall())
+                .isEqualTo(new Ratings.Counts(0, 0, 1, 1, 0.0, false));
+        waitFor(() -> isShown(robot, "#customer-idle"));
+    }
+
+    private void assertNotRated(Ticket t) {
+        assertThatThrownBy(() -> kiosk.rating(t.id())).isInstanceOfSatisfying(AgentException.class,
+                e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    /** Every target is shown and at least 15 mm wide and high on this screen. */
+    private void assertTouchTargets(FxRobot robot, String... queries) throws Exception {
+        double min = window.px(CustomerWindow.MIN_TOUCH_MM);
+        for (String q : queries) {
+            waitFor(() -> isShown(robot, q) && robot.lookup(q).query().getLayoutBounds().getWidth() > 0);
+            Bounds b = WaitForAsyncUtils.asyncFx(() -> robot.lookup(q).<Node>query().getLayoutBounds())
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(b.getWidth()).as(q + " width").isGreaterThanOrEqualTo(min);
+            assertThat(b.getHeight()).as(q + " height").isGreaterThanOrEqualTo(min);
+        }
+    }
+}
