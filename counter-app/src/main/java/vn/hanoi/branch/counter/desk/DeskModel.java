@@ -22,6 +22,7 @@ import vn.hanoi.branch.slip.Slip;
 import vn.hanoi.branch.slip.SlipPdf;
 import vn.hanoi.branch.slip.SlipPrinting;
 import vn.hanoi.branch.slip.SlipThermal;
+import vn.hanoi.branch.counter.AgentTasks;
 import vn.hanoi.branch.counter.dossier.ReceptionModel;
 import vn.hanoi.branch.counter.dossier.TrackingModel;
 import vn.hanoi.branch.shared.api.PriorityClass;
@@ -108,6 +109,7 @@ public final class DeskModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Dossiers.Declaration> declaration = new ReadOnlyObjectWrapper<>();
     private final ReceptionModel reception;
     private final TrackingModel tracking;
+    private final AgentTasks tasks;
     private final Map<String, Dossiers.Procedure> procedures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DeskModel(AgentClient agent, Executor background, Executor ui) {
@@ -123,6 +125,7 @@ public final class DeskModel implements AutoCloseable {
         this.supervisor = new SupervisorModel(agent, background, ui);
         this.reception = new ReceptionModel(agent, background, ui);
         this.tracking = new TrackingModel(agent, background, ui);
+        this.tasks = new AgentTasks(background, ui, busy, message);
         reception.configureSlips(this::slipIssuer, this::printSlip, null);
         current.addListener((o, was, now) -> loadDeclaration(was, now));
         // The overview follows the branch only while it is shown.
@@ -595,30 +598,10 @@ public final class DeskModel implements AutoCloseable {
     }
 
     /** Runs an agent call off the UI thread; shows its error, bilingual, if it fails. */
-    private void run(AgentCall call) {
-        busy.set(true);
-        message.set("");
-        background.execute(() -> {
-            try {
-                Runnable apply = call.call();
-                ui.execute(() -> {
-                    busy.set(false);
-                    apply.run();
-                });
-            } catch (AgentException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    message.set(e.error().messageVi() + "\n" + e.error().messageEn());
-                });
-            }
-        });
+    private void run(AgentTasks.Call call) {
+        tasks.run(call);
     }
 
-    @FunctionalInterface
-    private interface AgentCall {
-        /** Does the network part; returns what to change on the UI thread. */
-        Runnable call();
-    }
 
     // ---- live updates ----
 

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import vn.hanoi.branch.counter.AgentTasks;
 import vn.hanoi.branch.shared.api.Dossiers;
 import vn.hanoi.branch.shared.client.AgentClient;
 import vn.hanoi.branch.shared.client.AgentException;
@@ -30,8 +31,6 @@ import java.util.function.Supplier;
  */
 public final class TrackingModel {
     private final AgentClient agent;
-    private final Executor background;
-    private final Executor ui;
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper();
     private final ObservableList<Dossiers.Summary> items = FXCollections.observableArrayList();
     private final ObjectProperty<Dossiers.State> filter = new SimpleObjectProperty<>();
@@ -39,11 +38,11 @@ public final class TrackingModel {
     private final ReadOnlyObjectWrapper<Dossiers.Dossier> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final AgentTasks tasks;
 
     public TrackingModel(AgentClient agent, Executor background, Executor ui) {
         this.agent = agent;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = new AgentTasks(background, ui, busy, message);
         filter.addListener((o, a, b) -> refresh());
         overdueOnly.addListener((o, a, b) -> refresh());
     }
@@ -157,31 +156,7 @@ public final class TrackingModel {
         });
     }
 
-    private interface Call {
-        Runnable call();
-    }
-
-    private void run(Call call) {
-        busy.set(true);
-        message.set("");
-        background.execute(() -> {
-            try {
-                Runnable apply = call.call();
-                ui.execute(() -> {
-                    busy.set(false);
-                    apply.run();
-                });
-            } catch (AgentException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    message.set(e.error().messageVi() + "\n" + e.error().messageEn());
-                });
-            } catch (java.io.UncheckedIOException e) {
-                ui.execute(() -> {
-                    busy.set(false);
-                    message.set("Không đọc được tệp: " + e.getCause().getMessage() + "\nCannot read the file.");
-                });
-            }
-        });
+    private void run(AgentTasks.Call call) {
+        tasks.run(call);
     }
 }
