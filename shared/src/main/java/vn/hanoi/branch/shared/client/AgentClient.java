@@ -59,6 +59,9 @@ public final class AgentClient {
                 .readTimeout(b.readTimeout)
                 .callTimeout(b.readTimeout.plus(b.connectTimeout))
                 .retryOnConnectionFailure(false) // retries are ours to decide: writes carry idempotency keys
+                // Idle connections are dropped before the agent's server closes them (Jetty: 30 s), so the
+                // first tap after a quiet minute never lands on a dead socket and reports the agent as gone.
+                .connectionPool(new okhttp3.ConnectionPool(5, 10, java.util.concurrent.TimeUnit.SECONDS))
                 .build();
         this.deviceToken = b.deviceToken;
     }
