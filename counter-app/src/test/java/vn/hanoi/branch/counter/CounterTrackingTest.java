@@ -19,6 +19,7 @@ import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.certify.SignatureCheck;
 import vn.hanoi.branch.certify.TestSigningPki;
 import vn.hanoi.branch.counter.desk.DeskModel;
+import vn.hanoi.branch.printer.VirtualPrinter;
 import vn.hanoi.branch.shared.api.DeviceKind;
 import vn.hanoi.branch.shared.api.Dossiers;
 import vn.hanoi.branch.shared.client.AgentClient;
@@ -53,6 +54,7 @@ class CounterTrackingTest {
     private static Path dir;
 
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final VirtualPrinter printer = new VirtualPrinter(null);
     private DeskModel model;
 
     @BeforeAll
@@ -72,7 +74,7 @@ class CounterTrackingTest {
 
     @Start
     void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), background, Platform::runLater);
+        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), printer, background, Platform::runLater);
         stage.setScene(CounterView.scene(model, 1280, 720));
         stage.show();
     }
@@ -133,6 +135,20 @@ class CounterTrackingTest {
         assertThat(stored.onTime()).isTrue();
         assertThat(stored.history()).extracting(Dossiers.Event::noteVi).contains("Chuyen phong Tu phap");
         assertThat(new SignatureCheck(List.of(pki.root())).check(clerk.certifiedCopy(d.id())).valid()).isTrue();
+
+        // Refusing needs a reason, and gives the citizen the refusal slip.
+        WaitForAsyncUtils.asyncFx(() -> table(robot).getSelectionModel().select(
+                table(robot).getItems().stream().filter(s -> s.id() == late.id()).findFirst().orElseThrow())).get();
+        waitFor(() -> text(robot, "#tracking-selected").startsWith(late.code()));
+        click(robot, "#move-REFUSED");
+        waitFor(() -> text(robot, "#tracking-message").contains("lý do"));
+        assertThat(clerk.dossier(late.id()).state()).isEqualTo(Dossiers.State.RECEIVED);
+        click(robot, "#tracking-note");
+        robot.write("Nha o chua du dien tich toi thieu");
+        click(robot, "#move-REFUSED");
+        waitFor(() -> text(robot, "#tracking-message").startsWith("Đã in phiếu từ chối " + late.code()));
+        assertThat(printer.jobsPrinted()).isEqualTo(1);
+        assertThat(clerk.dossier(late.id()).state()).isEqualTo(Dossiers.State.REFUSED);
 
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitFor(() -> !isShown(robot, "#tracking") && isShown(robot, "#next"));

@@ -127,6 +127,7 @@ public final class DeskModel implements AutoCloseable {
         this.tracking = new TrackingModel(agent, background, ui);
         this.tasks = new AgentTasks(background, ui, busy, message);
         reception.configureSlips(this::slipIssuer, this::printSlip, null);
+        tracking.configureSlips(this::slipIssuer, this::printSlip, null);
         current.addListener((o, was, now) -> loadDeclaration(was, now));
         // The overview follows the branch only while it is shown.
         step.addListener((o, was, now) -> {
@@ -170,7 +171,12 @@ public final class DeskModel implements AutoCloseable {
     private String[] printSlip(Slip slip) throws Exception {
         if (slipPrinter != null) {
             PrintOutcome out = SlipThermal.print(slip, slipPrinter);
-            return out.printed() ? new String[] {"Đã in phiếu hẹn " + slip.dossierCode() + ".", "Slip printed."}
+            String what = switch (slip.kind()) {
+                case RECEIPT -> "phiếu hẹn";
+                case ADDITIONAL_DOCUMENTS -> "phiếu yêu cầu bổ sung";
+                case REFUSAL -> "phiếu từ chối";
+            };
+            return out.printed() ? new String[] {"Đã in " + what + " " + slip.dossierCode() + ".", "Slip printed."}
                     : new String[] {"Máy in phiếu: " + out.statusAfter().textVi(), "Slip printer: " + out.statusAfter().textEn()};
         }
         byte[] pdf = SlipPdf.render(slip, SlipPdf.Paper.A5);

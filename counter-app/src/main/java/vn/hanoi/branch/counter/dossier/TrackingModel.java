@@ -13,6 +13,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.hanoi.branch.counter.AgentTasks;
+import vn.hanoi.branch.qr.OurQr;
+import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.slip.Slip;
 import vn.hanoi.branch.shared.api.Dossiers;
 import vn.hanoi.branch.shared.client.AgentClient;
 import vn.hanoi.branch.shared.client.AgentException;
@@ -112,13 +115,60 @@ public final class TrackingModel {
         });
     }
 
+    /**
+     * Moves the dossier on. Asking for more documents or refusing needs a reason (the note), and prints
+     * the matching slip for the citizen: the request lists what is missing, the refusal says why.
+     */
     public void moveTo(Dossiers.State state, String noteVi) {
         Dossiers.Dossier d = selected.get();
         if (d == null) {
             return;
         }
         String note = noteVi == null || noteVi.isBlank() ? null : noteVi.strip();
-        after(() -> agent.changeDossierState(d.id(), state, note, null), d.id());
+        boolean slip = state == Dossiers.State.ADDITIONAL_DOCUMENTS_REQUESTED || state == Dossiers.State.REFUSED;
+        if (slip && note == null) {
+            message.set(I18n.both("counter", "tracking.reasonNeeded"));
+            return;
+        }
+        run(() -> {
+            agent.changeDossierState(d.id(), state, note, null);
+            Dossiers.Dossier now = agent.dossier(d.id());
+            String[] printed = slip && slips != null ? printSlip(now, state, note) : null;
+            List<Dossiers.Summary> list = agent.dossiers(filter.get(), overdueOnly.get());
+            return () -> {
+                selected.set(now);
+                items.setAll(list);
+                if (printed != null) {
+                    message.set(printed[0] + "\n" + printed[1]);
+                }
+            };
+        });
+    }
+
+    private String[] printSlip(Dossiers.Dossier d, Dossiers.State state, String reason) {
+        Dossiers.Procedure p = agent.procedures().stream().filter(x -> x.code().equals(d.procedureCode())).findFirst()
+                .orElse(null);
+        if (p == null) {
+            return null;
+        }
+        Slip slip = state == Dossiers.State.REFUSED ? Slip.refusal(issuer.get(), d, p, reason, lookupBase)
+                : Slip.additionalDocuments(issuer.get(), d, p, reason, lookupBase);
+        try {
+            return slips.print(slip);
+        } catch (Exception e) {
+            return new String[] {"Không in được phiếu: " + e.getMessage(), "The slip was not printed: " + e.getMessage()};
+        }
+    }
+
+    private Supplier<Slip.Issuer> issuer;
+    private ReceptionModel.SlipSink slips;
+    private String lookupBase = OurQr.DEFAULT_BASE;
+
+    /** Who issues slips and where they print (the same as the reception form's). */
+    public void configureSlips(Supplier<Slip.Issuer> issuer, ReceptionModel.SlipSink sink, String lookupBase) {
+        this.issuer = issuer;
+        this.slips = sink;
+        this.lookupBase = lookupBase == null ? OurQr.DEFAULT_BASE : lookupBase;
     }
 
     public void handOver(Dossiers.HandOverMethod method, String address, String phone) {

@@ -127,6 +127,7 @@ public final class TrackingScreen {
 
     private void showDetail(Dossiers.Dossier d) {
         detail.getChildren().clear();
+        note.clear(); // a note belongs to one move
         if (d == null) {
             detail.getChildren().add(new Label(I18n.both("counter", "tracking.choose")));
             return;
