@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import vn.hanoi.branch.shared.api.ApiError;
 import vn.hanoi.branch.shared.api.Dossiers;
+import vn.hanoi.branch.shared.api.Ratings;
 import vn.hanoi.branch.shared.api.Ticket;
 import vn.hanoi.branch.shared.client.AgentClient;
 import vn.hanoi.branch.shared.client.AgentException;
@@ -30,6 +31,7 @@ public final class LookupModel {
     private final ReadOnlyObjectWrapper<Ticket> ticket = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ApiError> problem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Ratings.Rating> rated = new ReadOnlyObjectWrapper<>();
 
     public LookupModel(AgentClient agent, Executor background, Executor ui) {
         this.agent = agent;
@@ -51,6 +53,38 @@ public final class LookupModel {
 
     public ReadOnlyObjectProperty<ApiError> problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** The citizen's rating of the scanned ticket once sent, else null. */
+    public ReadOnlyObjectProperty<Ratings.Rating> ratedProperty() {
+        return rated.getReadOnlyProperty();
+    }
+
+    /**
+     * A served ticket scanned at the kiosk can be rated there (for citizens who left the counter before
+     * the customer window asked). The agent takes one rating per ticket.
+     */
+    public void rate(Ratings.Level level) {
+        Ticket t = ticket.get();
+        if (t == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        problem.set(null);
+        background.execute(() -> {
+            try {
+                Ratings.Rating r = agent.rate(t.id(), Ratings.RatingRequest.of(level));
+                ui.execute(() -> {
+                    busy.set(false);
+                    rated.set(r);
+                });
+            } catch (AgentException e) {
+                ui.execute(() -> {
+                    busy.set(false);
+                    problem.set(e.error());
+                });
+            }
+        });
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -90,6 +124,7 @@ public final class LookupModel {
     }
 
     public void clear() {
+        rated.set(null);
         code.set("");
         dossier.set(null);
         ticket.set(null);
@@ -98,6 +133,7 @@ public final class LookupModel {
     }
 
     private <T> void run(Supplier<T> call, ReadOnlyObjectWrapper<T> into) {
+        rated.set(null);
         dossier.set(null);
         ticket.set(null);
         problem.set(null);

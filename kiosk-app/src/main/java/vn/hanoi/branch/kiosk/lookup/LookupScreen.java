@@ -15,6 +15,7 @@ import vn.hanoi.branch.kiosk.Texts;
 import vn.hanoi.branch.kiosk.ticket.ServicesScreen;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.shared.api.Dossiers;
+import vn.hanoi.branch.shared.api.Ratings;
 import vn.hanoi.branch.shared.api.Ticket;
 import vn.hanoi.branch.shared.api.TicketState;
 import vn.hanoi.branch.shared.i18n.I18n;
@@ -76,6 +77,7 @@ public final class LookupScreen {
         lookup.dossierProperty().addListener((o, a, b) -> show());
         lookup.ticketProperty().addListener((o, a, b) -> show());
         lookup.problemProperty().addListener((o, a, b) -> show());
+        lookup.ratedProperty().addListener((o, a, b) -> show());
         lang.addListener((o, a, b) -> show());
         VBox center = new VBox(20, texts.both(lang, "lookup.title"), texts.both(lang, "lookup.hint"), code, keys, actions, result);
         center.setAlignment(Pos.TOP_CENTER);
@@ -119,6 +121,22 @@ public final class LookupScreen {
                 text = texts.get(l, "lookup.ticket.done", t.displayNumber());
             }
             result.getChildren().add(line("lookup-ticket", text, "primary"));
+            if (t.state() == TicketState.DONE) {
+                if (lookup.ratedProperty().get() != null) {
+                    result.getChildren().add(line("lookup-thanks", texts.get(l, "rating.thanks"), "primary"));
+                } else {
+                    HBox faces = new HBox(24);
+                    faces.setId("rating-buttons");
+                    for (Ratings.Level level : Ratings.Level.values()) {
+                        Button b = new Button(en ? level.textEn : level.textVi);
+                        b.setId("rate-" + level.name());
+                        b.getStyleClass().add("rating-" + level.name().toLowerCase());
+                        b.setOnAction(e -> lookup.rate(level));
+                        faces.getChildren().add(b);
+                    }
+                    result.getChildren().addAll(line(null, texts.get(l, "rating.question"), "secondary"), faces);
+                }
+            }
         }
     }
 

@@ -166,6 +166,21 @@ class KioskIdentityDevicesTest {
         assertThat(text(robot, "#lookup-ticket")).contains(t.displayNumber()).contains("đang chờ");
     }
 
+    @Test
+    void aServedTicketScannedAtTheKioskCanBeRated(FxRobot robot) throws Exception {
+        waitFor(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
+        Ticket t = agent.pairedClient(DeviceKind.KIOSK).issueTicket(4, UUID.randomUUID().toString());
+        var clerk = agent.clerkClient();
+        assertThat(clerk.callNext(4).id()).isEqualTo(t.id());
+        clerk.finish(clerk.serve(t.id()).id());
+
+        scan(new TicketQr("HN-CN01", t.businessDay(), t.displayNumber()).link());
+        waitFor(() -> isShown(robot, "#rate-VERY_SATISFIED"));
+        robot.clickOn("#rate-VERY_SATISFIED");
+        waitFor(() -> isShown(robot, "#lookup-thanks"));
+        assertThat(clerk.rating(t.id()).level()).isEqualTo(vn.hanoi.branch.shared.api.Ratings.Level.VERY_SATISFIED);
+    }
+
     /** What a 2D scanner in serial mode sends: the code's UTF-8 bytes and CR LF. */
     private void scan(String code) throws Exception {
         try (OutputStream out = Files.newOutputStream(scanner.printerEnd(), StandardOpenOption.WRITE)) {
