@@ -1,5 +1,7 @@
 package vn.hanoi.branch.calendar;
 
+import vn.hanoi.branch.csv.CsvLine;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -195,37 +197,12 @@ public final class HolidayOverrides {
         }
     }
 
-    /** Splits on commas outside double quotes; fields are stripped of surrounding blanks. */
     private static List<String> splitFields(String line, String source, int number) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.toString().isBlank()) {
-                field.setLength(0);
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString().strip());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+        try {
+            return CsvLine.split(line);
+        } catch (IllegalArgumentException e) {
+            throw new OverrideFileException(source, number, e.getMessage());
         }
-        if (quoted) {
-            throw new OverrideFileException(source, number, "a double quote is not closed");
-        }
-        fields.add(field.toString().strip());
-        return fields;
     }
 
     /** This list with {@code later}'s lines added; where both have a date, {@code later}'s wins. */

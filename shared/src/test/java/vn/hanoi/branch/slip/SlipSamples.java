@@ -41,7 +41,7 @@ final class SlipSamples {
             "12 phố Hàng Trống, phường Hoàn Kiếm, Hà Nội", "Trần Văn Đức", "Quầy 3");
 
     static final Procedure BIRTH = new Procedure("1.001193", PROCEDURE, "Birth registration with a foreign element",
-            "HT", 5, 50_000, List.of(), List.of(
+            "HT", "Phòng Tư pháp", 5, 50_000, List.of(), List.of(
                     new RequiredDocument("TK", "Tờ khai đăng ký khai sinh (mẫu TP/HT-2020-TKKS)",
                             "Birth registration form", true),
                     new RequiredDocument("GCS", "Giấy chứng sinh", "Birth certificate from the hospital", true),

@@ -39,6 +39,8 @@ import vn.hanoi.branch.shared.client.AgentClient;
  *                                                          (--simulate: a live crowd of citizens and clerks)
  * sync-agent pairing-code --kind KIOSK|COUNTER|SCREEN [--name NAME] [--config FILE]
  * sync-agent add-user --username U --role CLERK|SUPERVISOR|IT --name "Full name" [--config FILE]
+ * sync-agent import-catalog --file catalog.json|catalog.csv [--config FILE]
+ *                                                          adds or replaces procedures (see README)
  * sync-agent simulate [--tickets N] [--policy fifo|interleave|both] [--seed S] [--counters N] [--db FILE]
  *                                                          a simulated day on a fresh database, then its report
  * </pre>
@@ -66,8 +68,10 @@ public final class AgentMain {
             case "pairing-code" -> pairingCode(config, opts, System.out);
             case "add-user" -> addUser(config, opts, System.out);
             case "simulate" -> simulate(opts, System.out);
+            case "import-catalog" -> importCatalog(config, opts, System.out);
             default -> {
-                System.err.println("unknown command: " + command + " (serve, demo, pairing-code, add-user, simulate)");
+                System.err.println("unknown command: " + command
+                        + " (serve, demo, pairing-code, add-user, import-catalog, simulate)");
                 yield 2;
             }
         };
@@ -189,6 +193,28 @@ public final class AgentMain {
                     + " (valid until " + code.expiresAt() + ")");
         }
         return 0;
+    }
+
+    /** Branch IT loads the procedure catalog from a JSON or CSV file into the agent's database. */
+    static int importCatalog(AgentConfig config, Map<String, String> opts, PrintStream out) throws Exception {
+        String file = opts.get("file");
+        if (file == null) {
+            out.println("import-catalog needs --file catalog.json or catalog.csv");
+            return 2;
+        }
+        Path path = Path.of(file);
+        try (Database db = Database.open(config.dbPath(), Clock.systemUTC());
+             var in = Files.newInputStream(path)) {
+            int n = db.write(tx -> file.toLowerCase().endsWith(".csv")
+                    ? vn.hanoi.branch.agent.dossier.ProcedureCatalog.importCsv(tx,
+                            new java.io.InputStreamReader(in, StandardCharsets.UTF_8))
+                    : vn.hanoi.branch.agent.dossier.ProcedureCatalog.importJson(tx, in));
+            out.println("Imported " + n + " procedures from " + path + " (procedures of services this branch lacks are skipped).");
+            return 0;
+        } catch (vn.hanoi.branch.agent.http.ApiException e) {
+            out.println(e.error().messageVi() + "\n" + e.error().messageEn());
+            return 1;
+        }
     }
 
     private static int addUser(AgentConfig config, Map<String, String> opts, PrintStream out) throws Exception {

@@ -38,10 +38,12 @@ public final class Dossiers {
      *
      * @param code           national procedure code, e.g. {@code 1.001193}
      * @param serviceCode    the queue service whose counters receive it
+     * @param department     the competent department that decides, or null
      * @param processingDays legal processing time in working days
      * @param sample         true for the bundled sample catalog (not official data)
      */
-    public record Procedure(String code, String nameVi, String nameEn, String serviceCode, int processingDays,
+    public record Procedure(String code, String nameVi, String nameEn, String serviceCode, String department,
+                            int processingDays,
                             long feeVnd, List<FormField> form, List<RequiredDocument> documents, boolean sample) {
     }
 
