@@ -22,6 +22,7 @@ import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.device.DeviceRoutes;
 import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.dossier.CertifiedCopies;
+import vn.hanoi.branch.agent.dossier.DossierCodePattern;
 import vn.hanoi.branch.agent.dossier.DossierRoutes;
 import vn.hanoi.branch.certify.BranchSigner;
 import vn.hanoi.branch.certify.CertifiedCopy;
@@ -84,7 +85,8 @@ public final class Agent implements AutoCloseable {
                             Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
                             Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")))),
                     new DossierRoutes(new ProcedureCatalog(db), new DossierService(db, audit, directory.zone(),
-                            agencyCode(config, directory), workingCalendar(config), clock),
+                            agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
+                            workingCalendar(config), clock),
                             new CertifiedCopies(db, audit, documentsDir(config).resolve("certified-copies"),
                                     copySigner(config, directory))),
                     new RatingRoutes(new RatingService(db, audit, clock, directory.zone(),

@@ -47,6 +47,8 @@ public final class AgentConfig {
         p.setProperty("booking.checkin.after.minutes", "15");
         // Agency part of dossier codes (<agency>-<yyMMdd>-<seq>); empty means the branch code.
         p.setProperty("dossier.agency.code", "");
+        // Dossier codes: {agency}, {date:FORMAT} (reception day), {seq:N} (the day's sequence, N digits).
+        p.setProperty("dossier.code.pattern", "{agency}-{date:yyMMdd}-{seq:4}");
         // The branch's list of days off and make-up working days (see README "Working days and holidays"),
         // on top of the bundled government announcements; empty: the bundled list only.
         p.setProperty("calendar.overrides.file", "");

@@ -39,7 +39,6 @@ import java.util.Set;
  * before the data leaves; the public lookup by code shows the procedure, state and history only.
  */
 public final class DossierService {
-    private static final DateTimeFormatter CODE_DAY = DateTimeFormatter.ofPattern("yyMMdd");
     private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
     };
 
@@ -61,11 +60,13 @@ public final class DossierService {
     private final AuditLog audit;
     private final ZoneId zone;
     private final String agencyCode;
+    private final DossierCodePattern codes;
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    public DossierService(Database db, AuditLog audit, ZoneId zone, String agencyCode, WorkingCalendar calendar,
-                          Clock clock) {
+    public DossierService(Database db, AuditLog audit, ZoneId zone, String agencyCode, DossierCodePattern codes,
+                          WorkingCalendar calendar, Clock clock) {
+        this.codes = codes;
         this.db = db;
         this.audit = audit;
         this.zone = zone;
@@ -211,16 +212,16 @@ public final class DossierService {
                 }
             }
             LocalDate today = Instant.ofEpochMilli(tx.now()).atZone(zone).toLocalDate();
-            String prefix = agencyCode + "-" + CODE_DAY.format(today) + "-";
+            // The day's sequence: dossiers received since the start of this business day, plus one.
             int seq;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM dossier WHERE code LIKE ?")) {
-                ps.setString(1, prefix + "%");
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM dossier WHERE received_at >= ?")) {
+                ps.setLong(1, today.atStartOfDay(zone).toInstant().toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     seq = rs.getInt(1) + 1;
                 }
             }
-            String code = prefix + String.format("%04d", seq);
+            String code = codes.format(agencyCode, today, seq);
             LocalDate appointment = calendar.addWorkingDays(today, p.processingDays());
             if (dossierId == null) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO dossier (ticket_id, procedure_code, state, "
