@@ -101,9 +101,11 @@ public final class ReportPdf {
         float x = MARGIN;
         for (int i = 0; i < cells.length; i++) {
             String s = cells[i];
-            // cut what does not fit the column
-            while (s.length() > 1 && font.getStringWidth(s) / 1000 * 7.5f > WIDTHS[i] - 3) {
-                s = s.substring(0, s.length() - 1);
+            // cut what does not fit the column (only names are long: numbers always fit)
+            if (s.length() > 12) {
+                while (s.length() > 1 && font.getStringWidth(s) / 1000 * 7.5f > WIDTHS[i] - 3) {
+                    s = s.substring(0, s.length() - 1);
+                }
             }
             text(cs, font, 7.5f, x, y, s);
             x += WIDTHS[i];

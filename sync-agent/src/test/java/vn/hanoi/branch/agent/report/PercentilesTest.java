@@ -39,9 +39,19 @@ class PercentilesTest {
 
     @Test
     void roundingOfMinutesAndPercents() {
-        assertThat(ReportService.minutes(90_000L)).isEqualTo(1.5);
-        assertThat(ReportService.minutes(62_999L)).isEqualTo(1.0);
+        assertThat(ReportService.tenths(90_000L)).isEqualTo(15);
+        assertThat(ReportService.tenths(62_999L)).isEqualTo(10);
+        assertThat(ReportService.tenths(63_000L)).isEqualTo(11);
+        assertThat(ReportService.tenths(-5_000L)).isZero();
+        assertThat(ReportService.minutes(15L)).isEqualTo(1.5);
         assertThat(ReportService.minutes(null)).isNull();
+        Percentiles.Values a = new Percentiles.Values();
+        Percentiles.Values all = new Percentiles.Values();
+        ReportService.parseInto("12,0,7,105", a, all);
+        ReportService.parseInto(null, a, all);
+        ReportService.parseInto("3", a, all);
+        assertThat(a.size()).isEqualTo(5);
+        assertThat(all.percentiles(50, 100)).containsExactly(7L, 105L);
         assertThat(ReportService.percent(2, 3)).isEqualTo(66.6);
         assertThat(ReportService.percent(1899, 2000)).isEqualTo(94.9); // 94.95 does not show as 95.0
         assertThat(ReportService.percent(0, 0)).isNull();
