@@ -31,8 +31,10 @@ import vn.hanoi.branch.shared.api.Reports.Period;
  * {@code stats.StatsService} (a wait is issue to call of each called ticket, "issued" leaves out the
  * copies a transfer makes).
  *
- * <p>Cost: one range scan per table, on covering indexes (V8), grouped in memory (a year of a branch is
- * about 500,000 tickets: the durations fit in a few MB). No personal data is read.
+ * <p>Cost: one range scan per table along covering indexes (V8), counted in SQL per day, service and
+ * counter; the durations come back as one list per such group (a JDBC column read per ticket would cost
+ * more than the scan) and are sorted here for the percentiles. A year of a branch (500,000 tickets) takes
+ * well under a second (ReportBenchmark). No personal data is read.
  */
 public final class ReportService {
     static final int MAX_DAYS = 366;
