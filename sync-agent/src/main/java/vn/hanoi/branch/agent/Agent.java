@@ -36,6 +36,8 @@ import vn.hanoi.branch.agent.queue.QueueOrder;
 import vn.hanoi.branch.agent.queue.SqlQueuePolicy;
 import vn.hanoi.branch.agent.rating.RatingRoutes;
 import vn.hanoi.branch.agent.rating.RatingService;
+import vn.hanoi.branch.agent.report.ReportRoutes;
+import vn.hanoi.branch.agent.report.ReportService;
 import vn.hanoi.branch.agent.stats.StatsRoutes;
 import vn.hanoi.branch.agent.stats.StatsService;
 import vn.hanoi.branch.agent.ticket.TicketRoutes;
@@ -91,6 +93,8 @@ public final class Agent implements AutoCloseable {
                                     copySigner(config, directory))),
                     new RatingRoutes(new RatingService(db, audit, clock, directory.zone(),
                             config.getInt("rating.target.percent"))),
+                    new ReportRoutes(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
+                            directory),
                     new EventRoutes(events)));
         } catch (RuntimeException e) {
             db.close();

@@ -48,6 +48,7 @@ public final class SupervisorModel implements AutoCloseable {
         return t;
     });
 
+    private final ReportModel reports;
     private EventStream stream;
     private ScheduledFuture<?> tick;
     private volatile boolean active;
@@ -56,6 +57,12 @@ public final class SupervisorModel implements AutoCloseable {
         this.agent = agent;
         this.background = background;
         this.ui = ui;
+        this.reports = new ReportModel(agent, background, ui);
+    }
+
+    /** The reports over a range of days (the "Báo cáo / Reports" tab). */
+    public ReportModel reports() {
+        return reports;
     }
 
     public ReadOnlyObjectProperty<DayStats> statsProperty() {

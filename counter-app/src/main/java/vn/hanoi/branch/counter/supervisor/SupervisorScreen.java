@@ -104,7 +104,16 @@ public final class SupervisorScreen {
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.setStyle("-fx-background-color: transparent; -fx-background: #f4f6fa;");
-        root.setCenter(scroll);
+        // Today's live figures and the reports over a range of days, one tab each.
+        javafx.scene.control.Tab today = new javafx.scene.control.Tab(oneLine("report.todayTab"), scroll);
+        today.setId("today-tab");
+        javafx.scene.control.Tab reports = new javafx.scene.control.Tab(oneLine("report.tab"),
+                new ReportView(model.reports()).root());
+        reports.setId("reports-tab");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(today, reports);
+        tabs.setId("supervisor-tabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        root.setCenter(tabs);
         model.statsProperty().addListener((o, a, s) -> show(s));
     }
 

@@ -32,6 +32,7 @@ import vn.hanoi.branch.shared.api.PriorityClass;
 import vn.hanoi.branch.shared.api.QueueEvent;
 import vn.hanoi.branch.shared.api.QueueSnapshot;
 import vn.hanoi.branch.shared.api.Ratings;
+import vn.hanoi.branch.shared.api.Reports;
 import vn.hanoi.branch.shared.api.ServiceInfo;
 import vn.hanoi.branch.shared.api.Sessions;
 import vn.hanoi.branch.shared.api.Ticket;
@@ -297,6 +298,34 @@ public final class AgentClient {
             url.addQueryParameter("to", to.toString());
         }
         return send(new Request.Builder().url(url.build()).get(), mapper.constructType(Ratings.Summary.class));
+    }
+
+    /**
+     * Supervisor: the report of the business days {@code from}..{@code to} (both included) per
+     * {@code period} and {@code by} group.
+     */
+    public Reports.Report report(java.time.LocalDate from, java.time.LocalDate to, Reports.Period period,
+                                 Reports.GroupBy by) {
+        return send(new Request.Builder().url(reportUrl("reports", from, to, period, by)).get(),
+                mapper.constructType(Reports.Report.class));
+    }
+
+    /** Supervisor: the same report as CSV for Excel (UTF-8 with BOM, ';' separated). */
+    public byte[] reportCsv(java.time.LocalDate from, java.time.LocalDate to, Reports.Period period, Reports.GroupBy by) {
+        return send(new Request.Builder().url(reportUrl("reports.csv", from, to, period, by)).get(),
+                mapper.constructType(byte[].class));
+    }
+
+    /** Supervisor: the same report as PDF (table and chart). */
+    public byte[] reportPdf(java.time.LocalDate from, java.time.LocalDate to, Reports.Period period, Reports.GroupBy by) {
+        return send(new Request.Builder().url(reportUrl("reports.pdf", from, to, period, by)).get(),
+                mapper.constructType(byte[].class));
+    }
+
+    private HttpUrl reportUrl(String path, java.time.LocalDate from, java.time.LocalDate to, Reports.Period period,
+                              Reports.GroupBy by) {
+        return url(path).newBuilder().addQueryParameter("from", from.toString()).addQueryParameter("to", to.toString())
+                .addQueryParameter("period", period.name()).addQueryParameter("by", by.name()).build();
     }
 
     public QueueSnapshot.CounterStatus setCounterState(long counterId, CounterState state, String reason) {
