@@ -26,8 +26,13 @@ JAVA=$(find_java)
 needs_build() {
   for m in sync-agent kiosk-app counter-app; do
     [ -d "$m/target/lib" ] && [ -d "$m/target/classes" ] || return 0
+    # The apps run shared from the jar copied into target/lib: sources newer than it mean a rebuild.
+    local jar
+    jar=$(ls "$m"/target/lib/shared-*.jar 2>/dev/null | head -1)
+    [ -n "$jar" ] || return 0
+    [ -z "$(find shared/src "$m/src" -newer "$jar" -type f -path '*/main/*' 2>/dev/null | head -1)" ] || return 0
   done
-  [ -n "$(find shared/src sync-agent/src kiosk-app/src counter-app/src -newer sync-agent/target/classes -type f -path '*/main/*' 2>/dev/null | head -1)" ]
+  return 1
 }
 if needs_build; then
   echo "Building (first run or sources changed)..."
