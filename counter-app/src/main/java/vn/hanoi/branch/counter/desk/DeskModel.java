@@ -209,9 +209,7 @@ public final class DeskModel implements AutoCloseable {
         }
         background.execute(() -> {
             try {
-                if (procedures.isEmpty()) {
-                    agent.procedures().forEach(p -> procedures.put(p.code(), p));
-                }
+                loadProceduresOnce();
                 List<Dossiers.Procedure> catalog = procedures.values().stream()
                         .sorted(java.util.Comparator.comparing(Dossiers.Procedure::serviceCode)
                                 .thenComparing(Dossiers.Procedure::nameVi)).toList();
@@ -224,6 +222,13 @@ public final class DeskModel implements AutoCloseable {
                 ui.execute(() -> message.set(e.error().messageVi() + "\n" + e.error().messageEn()));
             }
         });
+    }
+
+    /** The branch's catalog, fetched the first time a desk needs it (background thread). */
+    private void loadProceduresOnce() {
+        if (procedures.isEmpty()) {
+            agent.procedures().forEach(p -> procedures.put(p.code(), p));
+        }
     }
 
     private void loadDeclaration(Ticket was, Ticket now) {
@@ -241,9 +246,7 @@ public final class DeskModel implements AutoCloseable {
         background.execute(() -> {
             Dossiers.Declaration d;
             try {
-                if (procedures.isEmpty()) {
-                    agent.procedures().forEach(p -> procedures.put(p.code(), p));
-                }
+                loadProceduresOnce();
                 d = agent.declaration(id);
             } catch (AgentException e) {
                 d = null; // 404: nothing declared; anything else: the clerk takes the dossier in person

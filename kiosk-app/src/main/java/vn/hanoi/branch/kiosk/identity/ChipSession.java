@@ -35,7 +35,8 @@ public final class ChipSession implements CardTerminalWatcher.Listener, AutoClos
     private final CardTerminalWatcher watcher;
     private volatile List<CardAccess> keys;
     private volatile CardTerminal onReader;
-    private volatile boolean reading;
+    // The QR scan and the card landing can both start a read at the same moment: one wins.
+    private final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * @param readerName the reader to watch (part of its name), or null for the first one
@@ -86,10 +87,9 @@ public final class ChipSession implements CardTerminalWatcher.Listener, AutoClos
 
     private void read(CardTerminal terminal) {
         List<CardAccess> k = keys;
-        if (k == null || reading) {
+        if (k == null || !reading.compareAndSet(false, true)) {
             return;
         }
-        reading = true;
         ui.execute(() -> model.tell(I18n.text("kiosk", I18n.VI, "identity.reading"),
                 I18n.text("kiosk", I18n.EN, "identity.reading")));
         background.execute(() -> {
@@ -113,7 +113,7 @@ public final class ChipSession implements CardTerminalWatcher.Listener, AutoClos
                 ui.execute(() -> model.tell(CardException.message(CardException.Reason.READ_FAILED, I18n.VI),
                         CardException.message(CardException.Reason.READ_FAILED, I18n.EN)));
             } finally {
-                reading = false;
+                reading.set(false);
             }
         });
     }
