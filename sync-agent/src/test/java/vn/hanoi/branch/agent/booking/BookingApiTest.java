@@ -11,8 +11,10 @@ import vn.hanoi.branch.shared.api.Ticket;
 import vn.hanoi.branch.shared.client.AgentClient;
 import vn.hanoi.branch.shared.client.AgentException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Online bookings over HTTP, with the default window: 30 min before the slot to 15 min after. */
 class BookingApiTest {
+    /**
+     * The agent's day runs from about 10:00 in Hanoi whatever the wall clock says, so a slot an hour
+     * ahead is still today (at 23:30 it would be tomorrow, and "too early" would read "not today").
+     */
+    private static final Clock CLOCK = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(),
+            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).atTime(10, 0)
+                    .atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant()));
+
     private TestAgent agent;
     private AgentClient kiosk;
     private AgentClient supervisor;
@@ -27,7 +37,7 @@ class BookingApiTest {
 
     @BeforeEach
     void start() {
-        agent = TestAgent.start();
+        agent = TestAgent.start(Map.of(), CLOCK);
         kiosk = agent.pairedClient(DeviceKind.KIOSK);
         clerk = agent.clerkClient();
         supervisor = agent.staffClient(Role.SUPERVISOR);
@@ -39,7 +49,7 @@ class BookingApiTest {
     }
 
     private Bookings.Booking book(Duration fromNow) {
-        return supervisor.createBooking(new Bookings.NewBooking(null, 1, Instant.now().plus(fromNow)));
+        return supervisor.createBooking(new Bookings.NewBooking(null, 1, Instant.now(CLOCK).plus(fromNow)));
     }
 
     @Test
@@ -94,7 +104,7 @@ class BookingApiTest {
     void unknownCodesAndClerksCreatingBookingsAreRefused() {
         assertThatThrownBy(() -> kiosk.checkIn("NOPE1234")).isInstanceOfSatisfying(AgentException.class,
                 e -> assertThat(e.status()).isEqualTo(404));
-        assertThatThrownBy(() -> clerk.createBooking(new Bookings.NewBooking(null, 1, Instant.now())))
+        assertThatThrownBy(() -> clerk.createBooking(new Bookings.NewBooking(null, 1, Instant.now(CLOCK))))
                 .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 }

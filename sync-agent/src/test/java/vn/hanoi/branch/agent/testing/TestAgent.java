@@ -45,6 +45,11 @@ public final class TestAgent implements AutoCloseable {
 
     /** As {@link #start()}, with settings added to or replacing the test defaults (e.g. {@code hall.notices}). */
     public static TestAgent start(Map<String, String> extraConfig) {
+        return start(extraConfig, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Map)}, on the given clock (e.g. shifted to a fixed time of the branch's day). */
+    public static TestAgent start(Map<String, String> extraConfig, Clock clock) {
         try {
             Path dir = Files.createTempDirectory("test-agent");
             Path db = dir.resolve("branch.db");
@@ -62,7 +67,7 @@ public final class TestAgent implements AutoCloseable {
             for (Map.Entry<String, String> e : extraConfig.entrySet()) {
                 cfg = cfg.with(e.getKey(), e.getValue());
             }
-            TestAgent t = new TestAgent(dir, Agent.start(cfg, Clock.systemUTC()));
+            TestAgent t = new TestAgent(dir, Agent.start(cfg, clock));
             t.agent.auth().createUser(Principal.SYSTEM,
                     new Sessions.NewUser(CLERK, "Cán bộ Thử nghiệm", CLERK_PASSWORD, Role.CLERK));
             return t;
