@@ -21,6 +21,7 @@ import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.device.DeviceRoutes;
 import vn.hanoi.branch.agent.event.EventHub;
+import vn.hanoi.branch.agent.content.ContentStore;
 import vn.hanoi.branch.agent.dossier.CertifiedCopies;
 import vn.hanoi.branch.agent.dossier.DossierCodePattern;
 import vn.hanoi.branch.agent.dossier.DossierRoutes;
@@ -58,6 +59,7 @@ public final class Agent implements AutoCloseable {
     private final AuthService auth;
     private final DeviceRegistry devices;
     private final TicketService tickets;
+    private final ContentStore content;
 
     private Agent(AgentConfig config, Clock clock) {
         Instant started = clock.instant();
@@ -69,6 +71,11 @@ public final class Agent implements AutoCloseable {
             this.events = new EventHub(db, Duration.ofSeconds(config.getInt("events.heartbeat.seconds")));
             this.auth = new AuthService(db, audit, clock);
             this.devices = new DeviceRegistry(db, audit);
+            this.content = new ContentStore(db, documentsDir(config).resolve("store"));
+            int swept = content.sweep(clock.instant(), Duration.ofHours(1));
+            if (swept > 0) {
+                LOG.info("content store: removed {} unfinished or unreferenced files left by an earlier stop", swept);
+            }
             QueueOrder.Rules rules = new QueueOrder.Rules(Boolean.parseBoolean(config.get("queue.priority.enabled")),
                     config.getInt("queue.normals.per.priority"), config.getInt("queue.max.overtaken"));
             this.tickets = new TicketService(db, directory, events, audit, new SqlQueuePolicy(rules), clock,
@@ -138,6 +145,11 @@ public final class Agent implements AutoCloseable {
 
     public TicketService tickets() {
         return tickets;
+    }
+
+    /** The branch's files for dossiers (scans, certified copies). */
+    public ContentStore content() {
+        return content;
     }
 
     public EventHub events() {

@@ -2,25 +2,18 @@ package vn.hanoi.branch.agent.dossier;
 
 import vn.hanoi.branch.agent.audit.AuditLog;
 import vn.hanoi.branch.agent.auth.Principal;
+import vn.hanoi.branch.agent.content.DurableFiles;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.certify.CertifiedCopy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
@@ -133,35 +126,13 @@ public final class CertifiedCopies {
 
     private static void writeDurably(Path target, byte[] bytes) {
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), ".copy-", ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            try (FileChannel dirCh = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-                dirCh.force(true); // the rename itself survives a power cut
-            } catch (IOException ignored) {
-                // not every platform can open a directory (Windows); the rename is still atomic there
-            }
+            DurableFiles.write(target, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DurableFiles.sha256Hex(bytes);
     }
 }
