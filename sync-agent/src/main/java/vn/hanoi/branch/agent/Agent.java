@@ -21,6 +21,9 @@ import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.device.DeviceRoutes;
 import vn.hanoi.branch.agent.event.EventHub;
+import vn.hanoi.branch.agent.backup.AgentLock;
+import vn.hanoi.branch.agent.backup.BackupSchedule;
+import vn.hanoi.branch.agent.backup.Backups;
 import vn.hanoi.branch.agent.content.ContentStore;
 import vn.hanoi.branch.agent.dossier.CertifiedCopies;
 import vn.hanoi.branch.agent.dossier.DossierCodePattern;
@@ -60,10 +63,18 @@ public final class Agent implements AutoCloseable {
     private final DeviceRegistry devices;
     private final TicketService tickets;
     private final ContentStore content;
+    private final AgentLock lock;
+    private final BackupSchedule backups;
 
     private Agent(AgentConfig config, Clock clock) {
         Instant started = clock.instant();
-        this.db = Database.open(config.dbPath(), clock);
+        this.lock = lockDatabase(config.dbPath());
+        try {
+            this.db = Database.open(config.dbPath(), clock, backupDir(config));
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
         LOG.info("database ready {} ms after JVM start", sinceJvmStart());
         try {
             this.audit = new AuditLog(db);
@@ -103,16 +114,51 @@ public final class Agent implements AutoCloseable {
                     new ReportRoutes(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
                             directory),
                     new EventRoutes(events)));
+            this.backups = new BackupSchedule(new Backups(config.dbPath(), content.dir(), backupDir(config),
+                    config.getInt("backup.keep")), Duration.ofHours(config.getInt("backup.interval.hours")), clock);
         } catch (RuntimeException e) {
             db.close();
+            closeQuietly(lock);
             throw e;
         }
+    }
+
+    /** One agent per database file: a second one (or a restore) while this runs would corrupt the branch. */
+    private static AgentLock lockDatabase(java.nio.file.Path dbFile) {
+        try {
+            AgentLock l = AgentLock.tryAcquire(dbFile);
+            if (l == null) {
+                throw new IllegalStateException("another agent is already running on " + dbFile.toAbsolutePath()
+                        + " (its lock file " + dbFile.getFileName() + ".lock is held)");
+            }
+            return l;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot lock " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // stopping anyway
+        }
+    }
+
+    /** Where backups go: {@code backup.dir}, else a "backups" folder beside the database. */
+    public static java.nio.file.Path backupDir(AgentConfig config) {
+        String dir = config.get("backup.dir");
+        if (dir != null && !dir.isBlank()) {
+            return java.nio.file.Path.of(dir);
+        }
+        return config.dbPath().toAbsolutePath().getParent().resolve("backups");
     }
 
     /** Opens the database (migrating it) and starts serving. */
     public static Agent start(AgentConfig config, Clock clock) {
         Agent a = new Agent(config, clock);
         a.server.start(config.httpHost(), config.httpPort());
+        a.backups.start();
         LOG.info("agent {} listening on {}:{} with database {} ({} ms after JVM start)", version(), config.httpHost(), a.port(),
                 config.dbPath().toAbsolutePath(), sinceJvmStart());
         return a;
@@ -152,6 +198,10 @@ public final class Agent implements AutoCloseable {
         return content;
     }
 
+    public BackupSchedule backups() {
+        return backups;
+    }
+
     public EventHub events() {
         return events;
     }
@@ -170,7 +220,7 @@ public final class Agent implements AutoCloseable {
     }
 
     /** Where documents live (certified copies, later scans): beside the database unless configured. */
-    private static java.nio.file.Path documentsDir(AgentConfig config) {
+    public static java.nio.file.Path documentsDir(AgentConfig config) {
         String dir = config.get("documents.dir");
         if (dir != null && !dir.isBlank()) {
             return java.nio.file.Path.of(dir);
@@ -210,9 +260,11 @@ public final class Agent implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("agent stopping");
+        backups.close();
         events.close();
         server.close();
         db.close();
+        closeQuietly(lock);
         LOG.info("agent stopped");
     }
 

@@ -14,6 +14,8 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import vn.hanoi.branch.agent.audit.AuditLog;
 import vn.hanoi.branch.agent.auth.AuthService;
+import vn.hanoi.branch.agent.backup.Backups;
+import vn.hanoi.branch.agent.backup.Restore;
 import vn.hanoi.branch.agent.auth.Passwords;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.branch.DemoBranch;
@@ -41,6 +43,8 @@ import vn.hanoi.branch.shared.client.AgentClient;
  * sync-agent add-user --username U --role CLERK|SUPERVISOR|IT --name "Full name" [--config FILE]
  * sync-agent import-catalog --file catalog.json|catalog.csv [--config FILE]
  *                                                          adds or replaces procedures (see README)
+ * sync-agent backup [--config FILE]                       a backup now (while the agent runs), rotated
+ * sync-agent restore --from FILE [--config FILE]          put a backup back (the agent must be stopped)
  * sync-agent simulate [--tickets N] [--policy fifo|interleave|both] [--seed S] [--counters N] [--db FILE]
  *                                                          a simulated day on a fresh database, then its report
  * </pre>
@@ -69,15 +73,48 @@ public final class AgentMain {
             case "add-user" -> addUser(config, opts, System.out);
             case "simulate" -> simulate(opts, System.out);
             case "import-catalog" -> importCatalog(config, opts, System.out);
+            case "backup" -> backup(config, System.out);
+            case "restore" -> restore(config, opts, System.out);
             default -> {
                 System.err.println("unknown command: " + command
-                        + " (serve, demo, pairing-code, add-user, import-catalog, simulate)");
+                        + " (serve, demo, pairing-code, add-user, import-catalog, backup, restore, simulate)");
                 yield 2;
             }
         };
         if (rc != 0) {
             System.exit(rc);
         }
+    }
+
+    private static int backup(AgentConfig config, PrintStream out) {
+        Backups.Result r = backups(config).run(java.time.Instant.now());
+        out.println("Đã sao lưu / backup written: " + r.database() + " (" + r.databaseBytes() + " bytes); "
+                + "content files copied " + r.contentCopied() + " of " + r.contentTotal() + "; old backups removed "
+                + r.rotatedOut().size());
+        return 0;
+    }
+
+    private static int restore(AgentConfig config, Map<String, String> opts, PrintStream out) {
+        if (!opts.containsKey("from")) {
+            System.err.println("restore needs --from FILE (one of: " + backups(config).list() + ")");
+            return 2;
+        }
+        try {
+            Backups b = backups(config);
+            Restore.Result r = Restore.run(Path.of(opts.get("from")), config.dbPath(),
+                    Agent.documentsDir(config).resolve("store"), b.contentMirror(), java.time.Instant.now());
+            out.println("Đã khôi phục / restored from " + r.restoredFrom() + "; the previous database is kept as "
+                    + r.previousKeptAs() + "; content files put back: " + r.contentRestored());
+            return 0;
+        } catch (java.io.IOException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Backups backups(AgentConfig config) {
+        return new Backups(config.dbPath(), Agent.documentsDir(config).resolve("store"), Agent.backupDir(config),
+                config.getInt("backup.keep"));
     }
 
     private static int serve(AgentConfig config) throws InterruptedException {

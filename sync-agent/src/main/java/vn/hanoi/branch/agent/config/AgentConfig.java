@@ -34,6 +34,12 @@ public final class AgentConfig {
         // The branch's signing key for certified electronic copies (PKCS#12) and its password file (0600).
         p.setProperty("certify.pkcs12", "");
         p.setProperty("certify.password.file", "");
+        // Backups (database by SQLite's online backup + content store mirror): empty dir = "backups" beside the
+        // database; a backup is taken when the newest is older than the interval (checked every 10 minutes, so a
+        // PC switched off at night catches up after start); 0 turns scheduled backups off.
+        p.setProperty("backup.dir", "");
+        p.setProperty("backup.interval.hours", "24");
+        p.setProperty("backup.keep", "14");
         p.setProperty("events.heartbeat.seconds", "10");
         p.setProperty("log.format", "text");
         // Queue rules (QueueOrder): one priority ticket after every N normal calls at a counter, and no

@@ -38,15 +38,17 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Clock clock;
+    private final Path preMigrationBackups;
     private final Connection writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writerThread;
     private volatile boolean closing;
 
-    private Database(Path file, Clock clock) throws SQLException {
+    private Database(Path file, Clock clock, Path preMigrationBackups) throws SQLException {
         this.file = file;
         this.clock = clock;
+        this.preMigrationBackups = preMigrationBackups;
         this.writer = open(false);
         migrate();
         for (int i = 0; i < READERS; i++) {
@@ -59,12 +61,20 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the database file and applies pending schema migrations. */
     public static Database open(Path file, Clock clock) {
+        return open(file, clock, null);
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}; before migrating an existing database to a newer schema (an update),
+     * a copy of it is written to {@code preMigrationBackups} so the update can be rolled back.
+     */
+    public static Database open(Path file, Clock clock, Path preMigrationBackups) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            return new Database(file, clock);
+            return new Database(file, clock, preMigrationBackups);
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("cannot open database " + file + ": " + e.getMessage(), e);
         }
@@ -100,6 +110,14 @@ public final class Database implements AutoCloseable {
         if (schemaIsCurrent()) {
             return;
         }
+        int from = schemaVersion();
+        if (from > 0 && preMigrationBackups != null) {
+            Path copy = preMigrationBackups.resolve("pre-migration-v" + from + "-"
+                    + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+                    .format(clock.instant()) + ".db");
+            backupTo(writer, copy);
+            LOG.info("database at schema version {} backed up to {} before migrating", from, copy);
+        }
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         var result = Flyway.configure()
@@ -110,6 +128,104 @@ public final class Database implements AutoCloseable {
         if (result.migrationsExecuted > 0) {
             LOG.info("database migrated to version {} ({} migrations)", result.targetSchemaVersion,
                     result.migrationsExecuted);
+        }
+    }
+
+    /** The schema version Flyway recorded, 0 for a new file. */
+    private int schemaVersion() {
+        try (Statement st = writer.createStatement();
+             ResultSet rs = st.executeQuery("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history "
+                     + "WHERE version IS NOT NULL AND success = 1")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * A consistent copy of the live database through SQLite's online backup API, while the agent keeps
+     * serving: written beside the target, checked with {@code PRAGMA integrity_check}, forced to disk and
+     * renamed into place, so a backup file that exists is whole.
+     */
+    public void backupTo(Path target) {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for a database connection", e);
+        }
+        try {
+            backupTo(c, target);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    private static void backupTo(Connection source, Path target) {
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(".part-" + target.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            try (Statement st = source.createStatement()) {
+                st.executeUpdate("backup to \"" + tmp.toAbsolutePath() + "\"");
+            }
+            checkIntegrity(tmp);
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            vn.hanoi.branch.agent.content.DurableFiles.moveIntoPlace(tmp, target);
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("backup to " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Online backup of a database file another process may be serving (the {@code backup} command, the
+     * scheduled backup): SQLite coordinates the two through its locks.
+     */
+    public static void backupFile(Path dbFile, Path target) {
+        if (!Files.isRegularFile(dbFile)) {
+            throw new IllegalStateException("no database at " + dbFile.toAbsolutePath());
+        }
+        try (Connection c = plainConnection(dbFile)) {
+            backupTo(c, target);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Folds the WAL into the main file (nobody else may be writing), so the file alone is complete. */
+    public static void checkpoint(Path dbFile) {
+        try (Connection c = plainConnection(dbFile); Statement st = c.createStatement()) {
+            st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot checkpoint " + dbFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection plainConnection(Path dbFile) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setBusyTimeout(10_000);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + dbFile.toAbsolutePath());
+        return ds.getConnection();
+    }
+
+    /** Opens a database file read-only and runs SQLite's integrity check; throws when it is not "ok". */
+    public static void checkIntegrity(Path dbFile) throws SQLException {
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setReadOnly(true);
+        SQLiteDataSource ds = new SQLiteDataSource(cfg);
+        ds.setUrl("jdbc:sqlite:" + dbFile.toAbsolutePath());
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            String verdict = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equals(verdict)) {
+                throw new SQLException("integrity check of " + dbFile + " failed: " + verdict);
+            }
         }
     }
 
