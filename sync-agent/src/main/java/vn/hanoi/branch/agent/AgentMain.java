@@ -64,7 +64,7 @@ public final class AgentMain {
         List<String> rest = new ArrayList<>(List.of(args));
         String command = rest.isEmpty() || rest.get(0).startsWith("--") ? "serve" : rest.remove(0);
         Map<String, String> opts = options(rest);
-        Path configFile = opts.containsKey("config") ? Path.of(opts.get("config")) : null;
+        Path configFile = opts.containsKey("config") ? Path.of(opts.get("config")) : installedConfig();
         AgentConfig config = AgentConfig.load(configFile, env);
         int rc = switch (command) {
             case "serve" -> serve(config);
@@ -84,6 +84,12 @@ public final class AgentMain {
         if (rc != 0) {
             System.exit(rc);
         }
+    }
+
+    /** The installed launcher names the packaged config file; used when it exists and no --config is given. */
+    private static Path installedConfig() {
+        String p = System.getProperty("branch.agent.config");
+        return p != null && Files.isReadable(Path.of(p)) ? Path.of(p) : null;
     }
 
     private static int backup(AgentConfig config, PrintStream out) {

@@ -1,0 +1,291 @@
+package vn.hanoi.branch.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The CI smoke test of the issue: build the DEBs, install them with dpkg, start the installed agent
+ * (its launcher directly, as its own user: no systemd here), health check, start the installed kiosk
+ * under Xvfb and look at its first screen, upgrade keeps the data, remove keeps it, purge removes all.
+ * Needs root, dpkg-deb, Xvfb and xwd (installed by .ci/run). Prints the figures of the issue's benchmark.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InstalledPackagesTest {
+    static final Path ROOT = Path.of(System.getProperty("installer.project.root", "..")).toAbsolutePath().normalize();
+    static final String VERSION = System.getProperty("installer.version", "0.1.0-SNAPSHOT");
+    static final Path OUT = ROOT.resolve("installer/target/smoke");
+    static final Map<String, Path> DEBS = new LinkedHashMap<>();
+    static final List<String> FIGURES = new ArrayList<>();
+
+    @BeforeAll
+    static void buildPackages() throws Exception {
+        assertThat(run("id", "-u").strip()).as("the smoke test installs packages: run it as root (CI does)").isEqualTo("0");
+        purgeAll();
+        long t0 = System.nanoTime();
+        Packager.main(new String[] {"--type", "deb", "--version", VERSION, "--root", ROOT.toString(), "--dest",
+                OUT.resolve("packages").toString()});
+        FIGURES.add(String.format("build of 3 packages: %.0f s", (System.nanoTime() - t0) / 1e9));
+        for (AppSpec app : AppSpec.ALL) {
+            Path deb = OUT.resolve("packages").resolve(app.packageName() + "_" + DebPackage.debVersion(VERSION) + "_amd64.deb");
+            assertThat(deb).exists();
+            DEBS.put(app.packageName(), deb);
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        purgeAll();
+        System.out.println("=== installer figures ===");
+        FIGURES.forEach(System.out::println);
+        Files.createDirectories(OUT);
+        Files.write(OUT.resolve("figures.txt"), FIGURES, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(1)
+    void eachPackageWithItsRuntimeStaysUnder80Megabytes() throws Exception {
+        for (Map.Entry<String, Path> e : DEBS.entrySet()) {
+            long bytes = Files.size(e.getValue());
+            FIGURES.add(String.format("%s package: %.1f MB (installed %s KiB)", e.getKey(), bytes / 1e6,
+                    run("dpkg-deb", "-f", e.getValue().toString(), "Installed-Size").strip()));
+            assertThat(bytes).as(e.getKey()).isLessThan(80_000_000L);
+        }
+        String contents = run("dpkg-deb", "-c", DEBS.get("branch-agent").toString());
+        assertThat(contents).contains("./lib/systemd/system/branch-agent.service", "./opt/branch-agent/bin/branch-agent",
+                "./opt/branch-agent/lib/runtime/");
+        assertThat(contents).doesNotContain("Windows/", "Mac/"); // one platform's natives only
+    }
+
+    @Test
+    @Order(2)
+    void installStartUpgradeRemoveAndPurge() throws Exception {
+        long t0 = System.nanoTime();
+        run("dpkg", "-i", DEBS.get("branch-agent").toString(), DEBS.get("branch-kiosk").toString(),
+                DEBS.get("branch-counter").toString());
+        FIGURES.add(String.format("dpkg -i of the 3 packages: %.1f s", (System.nanoTime() - t0) / 1e9));
+
+        // what the maintainer scripts set up
+        assertThat(run("getent", "passwd", "branch-agent")).contains("/var/lib/branch-agent", "nologin");
+        assertThat(run("stat", "-c", "%U:%G %a", "/var/lib/branch-agent").strip()).isEqualTo("branch-agent:branch-agent 750");
+        assertThat(run("stat", "-c", "%U:%G %a", "/etc/branch-agent/agent.properties").strip())
+                .isEqualTo("root:branch-agent 640");
+        run("systemd-analyze", "verify", "/lib/systemd/system/branch-agent.service");
+        assertThat(Path.of("/usr/share/xsessions/branch-kiosk.desktop")).exists();
+        assertThat(Path.of("/usr/share/applications/branch-counter.desktop")).exists();
+
+        int port = freePort();
+        long start = System.nanoTime();
+        Process agent = startAgent(port);
+        try {
+            String health = waitForHealth(port, agent);
+            FIGURES.add(String.format("agent cold start after install, launcher to health OK: %.2f s",
+                    (System.nanoTime() - start) / 1e9));
+            assertThat(health).contains("\"status\":\"ok\"");
+            assertThat(Path.of("/var/lib/branch-agent/branch-agent.db")).exists();
+            assertThat(run("stat", "-c", "%U", "/var/lib/branch-agent/branch-agent.db").strip()).isEqualTo("branch-agent");
+
+            kioskDrawsItsFirstScreen(port);
+
+            // IT's command runs as the service user, also while the agent serves
+            assertThat(run("/usr/bin/branch-agent", "backup")).contains("backup written");
+        } finally {
+            stop(agent);
+        }
+
+        // upgrade: a newer version of the same package keeps the data, backs up first
+        Path newer = rebuildWithVersion(DEBS.get("branch-agent"), DebPackage.debVersion(VERSION) + ".1");
+        long backupsBefore = countBackups();
+        run("dpkg", "-i", newer.toString());
+        assertThat(run("dpkg-query", "-W", "-f", "${Version}", "branch-agent")).endsWith(".1");
+        assertThat(Path.of("/var/lib/branch-agent/branch-agent.db")).exists();
+        assertThat(countBackups()).as("preinst backs up before an upgrade").isGreaterThan(backupsBefore);
+        Process again = startAgent(port);
+        try {
+            waitForHealth(port, again);
+        } finally {
+            stop(again);
+        }
+
+        // remove keeps data and settings; purge deletes them and the users
+        run("dpkg", "-r", "branch-agent");
+        assertThat(Path.of("/opt/branch-agent")).doesNotExist();
+        assertThat(Path.of("/var/lib/branch-agent/branch-agent.db")).exists();
+        assertThat(Path.of("/etc/branch-agent/agent.properties")).exists();
+        run("dpkg", "--purge", "branch-agent", "branch-kiosk", "branch-counter");
+        for (String gone : List.of("/opt/branch-agent", "/opt/branch-kiosk", "/opt/branch-counter", "/var/lib/branch-agent",
+                "/etc/branch-agent", "/var/lib/branch-kiosk", "/lib/systemd/system/branch-agent.service")) {
+            assertThat(Path.of(gone)).as(gone).doesNotExist();
+        }
+        assertThat(exitCode("getent", "passwd", "branch-agent")).isNotZero();
+        assertThat(exitCode("getent", "passwd", "branch-kiosk")).isNotZero();
+    }
+
+    @Test
+    @Order(3)
+    void theMaintainerScriptsAreValidShell() throws Exception {
+        try (var s = Files.walk(ROOT.resolve("installer/src/deb"))) {
+            for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile).filter(Files::isExecutable)::iterator) {
+                run("sh", "-n", p.toString());
+            }
+        }
+    }
+
+    private void kioskDrawsItsFirstScreen(int agentPort) throws Exception {
+        int display = 90 + (int) (ProcessHandle.current().pid() % 9);
+        Process xvfb = new ProcessBuilder("Xvfb", ":" + display, "-screen", "0", "1280x800x24", "-ac", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(OUT.resolve("xvfb.log").toFile()).start();
+        Process kiosk = null;
+        try {
+            Thread.sleep(1000);
+            long start = System.nanoTime();
+            kiosk = new ProcessBuilder("runuser", "-u", "branch-kiosk", "--", "env", "DISPLAY=:" + display,
+                    "HOME=/var/lib/branch-kiosk", "/opt/branch-kiosk/bin/branch-kiosk", "--state-dir",
+                    "/var/lib/branch-kiosk/state", "--agent", "http://127.0.0.1:" + agentPort)
+                    .redirectErrorStream(true).redirectOutput(OUT.resolve("kiosk.log").toFile()).start();
+            BufferedImage shot = null;
+            XwdImage.Spread spread = null;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (System.nanoTime() < deadline && kiosk.isAlive()) {
+                Thread.sleep(1000);
+                Process xwd = new ProcessBuilder("xwd", "-root", "-silent", "-display", ":" + display).start();
+                byte[] dump = xwd.getInputStream().readAllBytes();
+                if (xwd.waitFor() != 0 || dump.length < 100) {
+                    continue;
+                }
+                shot = XwdImage.read(dump);
+                spread = XwdImage.spread(shot);
+                if (spread.colours() > 20 && spread.dominantShare() < 0.97) {
+                    break;
+                }
+            }
+            assertThat(kiosk.isAlive()).as("the installed kiosk is running (see " + OUT.resolve("kiosk.log") + ")").isTrue();
+            assertThat(shot).isNotNull();
+            ImageIO.write(shot, "png", OUT.resolve("kiosk-first-screen.png").toFile());
+            FIGURES.add(String.format("kiosk cold start after install, launch to first screen drawn: %.1f s (%d colours)",
+                    (System.nanoTime() - start) / 1e9, spread.colours()));
+            assertThat(spread.colours()).as("the screen is not blank: " + OUT.resolve("kiosk-first-screen.png"))
+                    .isGreaterThan(20);
+            assertThat(spread.dominantShare()).isLessThan(0.97);
+        } finally {
+            if (kiosk != null) {
+                kiosk.destroy();
+                kiosk.waitFor(20, TimeUnit.SECONDS);
+                kiosk.destroyForcibly();
+            }
+            xvfb.destroy();
+            xvfb.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Process startAgent(int port) throws IOException {
+        Files.createDirectories(OUT);
+        return new ProcessBuilder("runuser", "-u", "branch-agent", "--", "env", "BRANCH_AGENT_HTTP_PORT=" + port,
+                "BRANCH_AGENT_HTTP_HOST=127.0.0.1", "/opt/branch-agent/bin/branch-agent", "serve")
+                .directory(Path.of("/var/lib/branch-agent").toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(OUT.resolve("agent.log").toFile()))
+                .start();
+    }
+
+    private static String waitForHealth(int port, Process agent) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            assertThat(agent.isAlive()).as("the installed agent is running (see " + OUT.resolve("agent.log") + ")").isTrue();
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return r.body();
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the installed agent did not answer its health check within 90 s");
+    }
+
+    /** SIGTERM, as systemd stops it; the runuser wrapper passes it on. */
+    private static void stop(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroy);
+        p.destroy();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private static long countBackups() throws IOException {
+        Path dir = Path.of("/var/lib/branch-agent/backups");
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".db")).count();
+        }
+    }
+
+    /** The same package with a higher version: what an update delivers, without building it twice. */
+    private static Path rebuildWithVersion(Path deb, String version) throws Exception {
+        Path dir = OUT.resolve("upgrade");
+        run("rm", "-rf", dir.toString());
+        run("dpkg-deb", "-R", deb.toString(), dir.toString());
+        Path control = dir.resolve("DEBIAN/control");
+        String text = Files.readString(control).replaceFirst("(?m)^Version: .*$", "Version: " + version);
+        Files.writeString(control, text);
+        Path out = OUT.resolve("branch-agent_" + version + "_amd64.deb");
+        run("dpkg-deb", "--root-owner-group", "-Zzstd", "-z3", "--build", dir.toString(), out.toString());
+        return out;
+    }
+
+    private static void purgeAll() throws Exception {
+        for (String p : List.of("branch-agent", "branch-kiosk", "branch-counter")) {
+            exitCode("dpkg", "--purge", p);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    private static int exitCode(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        p.waitFor(120, TimeUnit.SECONDS);
+        return p.exitValue();
+    }
+}
