@@ -51,7 +51,7 @@ public final class AppImage {
         try (Stream<Path> libs = Files.list(target.resolve("lib"))) {
             for (Path lib : (Iterable<Path>) libs::iterator) {
                 if (lib.getFileName().toString().startsWith("sqlite-jdbc-")) {
-                    NativeLibraries.keepOnly(lib, input.resolve(lib.getFileName()), "org/sqlite/native/", "Linux/x86_64/");
+                    NativeLibraries.keepOnly(lib, input.resolve(lib.getFileName()), "org/sqlite/native/", sqlitePlatform());
                 } else {
                     Files.copy(lib, input.resolve(lib.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -71,6 +71,13 @@ public final class AppImage {
         }
         Tools.jdk("jpackage", args);
         return dest.resolve(app.packageName());
+    }
+
+    /** sqlite-jdbc's folder for the platform we package on (jpackage builds for the platform it runs on). */
+    static String sqlitePlatform() {
+        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT);
+        String arch = System.getProperty("os.arch").matches("amd64|x86_64") ? "x86_64" : "aarch64";
+        return (os.contains("win") ? "Windows" : os.contains("mac") ? "Mac" : "Linux") + "/" + arch + "/";
     }
 
     /** "0.1.0-SNAPSHOT" → "0.1.0": jpackage and MSI accept digits and dots only. */

@@ -37,6 +37,9 @@ public final class DebPackage {
         if (Files.isDirectory(src.resolve("tree"))) {
             copyTree(src.resolve("tree"), stage);
         }
+        Path doc = stage.resolve("usr/share/doc").resolve(app.packageName());
+        Files.createDirectories(doc);
+        Files.copy(debSources.getParent().getParent().resolve("README-IT.md"), doc.resolve("README-IT.md"), StandardCopyOption.REPLACE_EXISTING);
         Path control = stage.resolve("DEBIAN");
         Files.createDirectories(control);
         for (String script : List.of("preinst", "postinst", "prerm", "postrm")) {

@@ -111,6 +111,12 @@ public final class Database implements AutoCloseable {
             return;
         }
         int from = schemaVersion();
+        if (from > SCHEMA_VERSION) {
+            // a rollback to an older agent without restoring the pre-update backup: refuse rather than guess
+            throw new IllegalStateException("the database " + file + " is at schema version " + from
+                    + ", newer than this agent knows (" + SCHEMA_VERSION + "): install the newer agent again, or restore the"
+                    + " backup taken before the update (backups/pre-migration-v" + SCHEMA_VERSION + "-*.db)");
+        }
         if (from > 0 && preMigrationBackups != null) {
             Path copy = preMigrationBackups.resolve("pre-migration-v" + from + "-"
                     + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)

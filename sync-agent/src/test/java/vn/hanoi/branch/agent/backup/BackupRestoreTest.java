@@ -179,5 +179,14 @@ class BackupRestoreTest {
             assertThatThrownBy(() -> Agent.start(config(), Clock.systemUTC()))
                     .hasMessageContaining("another agent is already running");
         }
+
+        // a rollback of the program alone: the older agent refuses the newer database instead of guessing
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+                    + "checksum, installed_by, execution_time, success) VALUES (1000, '999', 'future', 'SQL', 'V999__future.sql', 0, "
+                    + "'test', 0, 1)");
+        }
+        assertThatThrownBy(() -> Agent.start(config(), Clock.systemUTC()))
+                .hasMessageContaining("newer than this agent knows");
     }
 }
