@@ -22,6 +22,7 @@ import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.device.DeviceRoutes;
 import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.backup.AgentLock;
+import vn.hanoi.branch.agent.backup.BackupRoutes;
 import vn.hanoi.branch.agent.backup.BackupSchedule;
 import vn.hanoi.branch.agent.backup.Backups;
 import vn.hanoi.branch.agent.content.ContentStore;
@@ -83,6 +84,8 @@ public final class Agent implements AutoCloseable {
             this.auth = new AuthService(db, audit, clock);
             this.devices = new DeviceRegistry(db, audit);
             this.content = new ContentStore(db, documentsDir(config).resolve("store"));
+            this.backups = new BackupSchedule(new Backups(config.dbPath(), content.dir(), backupDir(config),
+                    config.getInt("backup.keep")), Duration.ofHours(config.getInt("backup.interval.hours")), clock);
             int swept = content.sweep(clock.instant(), Duration.ofHours(1));
             if (swept > 0) {
                 LOG.info("content store: removed {} unfinished or unreferenced files left by an earlier stop", swept);
@@ -113,9 +116,8 @@ public final class Agent implements AutoCloseable {
                             config.getInt("rating.target.percent"))),
                     new ReportRoutes(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
                             directory),
+                    new BackupRoutes(backups, db, audit, clock),
                     new EventRoutes(events)));
-            this.backups = new BackupSchedule(new Backups(config.dbPath(), content.dir(), backupDir(config),
-                    config.getInt("backup.keep")), Duration.ofHours(config.getInt("backup.interval.hours")), clock);
         } catch (RuntimeException e) {
             db.close();
             closeQuietly(lock);

@@ -1,0 +1,69 @@
+package vn.hanoi.branch.agent.backup;
+
+import io.javalin.Javalin;
+import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.db.Database;
+import vn.hanoi.branch.agent.http.Access;
+import vn.hanoi.branch.agent.http.ApiException;
+import vn.hanoi.branch.agent.http.ApiServer;
+import vn.hanoi.branch.agent.http.Http;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** IT's view of backups: which exist, the last failure, and "back up now" before risky work. */
+public final class BackupRoutes implements ApiServer.Routes {
+    private final BackupSchedule schedule;
+    private final Database db;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public BackupRoutes(BackupSchedule schedule, Database db, AuditLog audit, Clock clock) {
+        this.schedule = schedule;
+        this.db = db;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public void register(Javalin app) {
+        app.get("/api/v1/backups", ctx -> ctx.json(status()), Access.IT);
+        app.post("/api/v1/backups", ctx -> {
+            Backups.Result r;
+            try {
+                r = schedule.backups().run(clock.instant());
+            } catch (RuntimeException e) {
+                throw new ApiException(507, "backup_failed", "Sao lưu không thành công: " + e.getMessage()
+                        + ". Kiểm tra dung lượng ổ đĩa sao lưu.", "The backup failed: " + e.getMessage()
+                        + ". Check the free space of the backup disk.");
+            }
+            var staff = Http.principal(ctx);
+            db.write(tx -> {
+                audit.record(tx, staff, "backup.taken", "backup", 0, r.database().getFileName().toString());
+                return null;
+            });
+            ctx.status(201).json(Map.of("file", r.database().getFileName().toString(), "bytes", r.databaseBytes(),
+                    "contentCopied", r.contentCopied(), "contentTotal", r.contentTotal(),
+                    "rotatedOut", r.rotatedOut().size()));
+        }, Access.IT);
+    }
+
+    private Map<String, Object> status() throws IOException {
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (Path p : schedule.backups().list()) {
+            files.add(Map.of("file", p.getFileName().toString(), "bytes", Files.size(p)));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dir", schedule.backups().dir().toAbsolutePath().toString());
+        out.put("newest", schedule.newest().map(Object::toString).orElse(null));
+        out.put("lastError", schedule.lastError().orElse(null));
+        out.put("backups", files);
+        return out;
+    }
+}
