@@ -154,18 +154,10 @@ public final class Database implements AutoCloseable {
      * renamed into place, so a backup file that exists is whole.
      */
     public void backupTo(Path target) {
-        Connection c;
-        try {
-            c = readers.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for a database connection", e);
-        }
-        try {
+        read(c -> {
             backupTo(c, target);
-        } finally {
-            readers.add(c);
-        }
+            return null;
+        });
     }
 
     private static void backupTo(Connection source, Path target) {
