@@ -149,17 +149,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A consistent copy of the live database through SQLite's online backup API, while the agent keeps
-     * serving: written beside the target, checked with {@code PRAGMA integrity_check}, forced to disk and
-     * renamed into place, so a backup file that exists is whole.
+     * A consistent copy through SQLite's online backup API, while others keep writing: written beside the
+     * target, checked with {@code PRAGMA integrity_check}, forced to disk and renamed into place, so a
+     * backup file that exists is whole.
      */
-    public void backupTo(Path target) {
-        read(c -> {
-            backupTo(c, target);
-            return null;
-        });
-    }
-
     private static void backupTo(Connection source, Path target) {
         try {
             Path dir = target.toAbsolutePath().getParent();
