@@ -63,6 +63,8 @@ public final class KioskShell implements AutoCloseable {
     private TicketPrinter printer;
     private IdentityDevices devices;
     private IdleReset idleReset;
+    /** The pairing screen is up: there is no agent to check an IT account against. */
+    private boolean unpaired;
     /** Counts restarts: a pairing answer from before a restart must not show an old kiosk. */
     private int generation;
 
@@ -137,6 +139,7 @@ public final class KioskShell implements AutoCloseable {
     }
 
     private void showPairing(AgentException error) {
+        unpaired = true;
         PairingScreen p = new PairingScreen(this::connect);
         if (error != null) {
             p.failed(error.error().messageVi(), error.error().messageEn());
@@ -145,6 +148,7 @@ public final class KioskShell implements AutoCloseable {
     }
 
     private void showKiosk(AgentClient agent) {
+        unpaired = false;
         client = agent;
         printer = TicketPrinters.open(options.printerPort(), options.printerProfile(), options.printerBaud(),
                 options.stateDir().resolve("receipts"));
@@ -181,9 +185,13 @@ public final class KioskShell implements AutoCloseable {
         if (overlay.isVisible()) {
             return;
         }
-        if (client == null) {
+        if (unpaired) {
+            // Nothing to protect yet, and IT may need the agent's address to pair at all. No exit from here.
             openSettings();
             return;
+        }
+        if (client == null) {
+            return; // still connecting: a moment later the agent can check who asks
         }
         show(new ItSignInScreen(signIn, this::openSettings, this::exitKiosk, this::closeIt).root());
     }
@@ -222,6 +230,7 @@ public final class KioskShell implements AutoCloseable {
         }
         state = new DeviceState(options.stateDir());
         client = null;
+        unpaired = false;
         content.getChildren().clear();
         LOG.info("kiosk restarting its screens and devices with the settings of {}", options.stateDir());
         connect(options.pairingCode());
