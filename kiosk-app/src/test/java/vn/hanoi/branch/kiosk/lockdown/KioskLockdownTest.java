@@ -2,6 +2,7 @@ package vn.hanoi.branch.kiosk.lockdown;
 
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -51,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class KioskLockdownTest {
+    /** 15 mm on a 21.5" 1920x1080 kiosk panel (about 102 dpi). */
+    private static final double MIN_TOUCH_PX = 15 / 25.4 * 102;
     private static TestAgent agent;
     private static Sessions.Login it;
     private static Path root;
@@ -136,8 +139,10 @@ class KioskLockdownTest {
         awaitShown(robot, "#it-username");
         signIn(robot, it.username(), it.password());
         awaitShown(robot, "#it-settings");
+        assertTouchTargets(robot, "#it-sign-in-screen");
         robot.clickOn("#it-settings");
         awaitShown(robot, "#printer-test");
+        assertTouchTargets(robot, "#it-settings-screen");
 
         try (PtyPair printerCable = PtyPair.start(root.resolve("p"));
              SerialPrinterEmulator printer = new SerialPrinterEmulator(printerCable.printerEnd(), PrinterProfile.TM_T88);
@@ -151,6 +156,13 @@ class KioskLockdownTest {
             assertThat(indexOf(got, new byte[] {0x10, 0x04})).as("status asked (DLE EOT)").isGreaterThanOrEqualTo(0);
             assertThat(indexOf(got, new byte[] {0x1B, 0x40})).as("printer initialised (ESC @)").isGreaterThanOrEqualTo(0);
             assertThat(got.length).as("a whole test page").isGreaterThan(500);
+
+            // Out of paper: the Test button says so, from the printer's own status answer.
+            printer.state().paperOut(true);
+            robot.clickOn("#printer-test");
+            waitFor(() -> text(robot, "#printer-result").contains("Máy in chưa in được: Hết giấy"));
+            assertThat(text(robot, "#printer-result")).contains("The printer cannot print: Paper out");
+            printer.state().ready();
 
             robot.clickOn("#agent-test");
             waitFor(() -> text(robot, "#agent-result").contains("Máy chủ chi nhánh hoạt động"));
@@ -205,6 +217,14 @@ class KioskLockdownTest {
         robot.clickOn("#it-username").write(user);
         robot.clickOn("#it-pin").write(pin);
         robot.clickOn("#it-sign-in");
+    }
+
+    /** IT uses the kiosk's touch screen too: every button at least 15 mm each way on the kiosk panel. */
+    private static void assertTouchTargets(FxRobot robot, String screen) {
+        var buttons = robot.from(robot.lookup(screen).queryAll()).lookup((Node n) -> n instanceof ButtonBase && visibleChain(n))
+                .queryAll();
+        assertThat(buttons).isNotEmpty().allSatisfy(b -> assertThat(Math.min(b.getLayoutBounds().getWidth(),
+                b.getLayoutBounds().getHeight())).as(b.getId()).isGreaterThanOrEqualTo(MIN_TOUCH_PX));
     }
 
     private static Node editor(FxRobot robot, String combo) {
