@@ -44,6 +44,8 @@ public final class ItSignInModel {
     private final SimpleObjectProperty<String[]> message = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final SimpleObjectProperty<Sessions.User> signedIn = new SimpleObjectProperty<>();
+    private final SimpleObjectProperty<Field> typing = new SimpleObjectProperty<>(Field.USERNAME);
+    private final BooleanProperty shifted = new SimpleBooleanProperty();
     private int failures;
     private Instant lockedUntil = Instant.MIN;
     private AgentClient session;
@@ -56,6 +58,44 @@ public final class ItSignInModel {
         this.background = background;
         this.ui = ui;
         this.clock = clock;
+    }
+
+    /** The two fields the on-screen keyboard types into. */
+    public enum Field { USERNAME, PIN }
+
+    /** Where the on-screen keyboard types (a touch on a field moves it there). */
+    public SimpleObjectProperty<Field> typingProperty() {
+        return typing;
+    }
+
+    /** The next letter typed on the on-screen keyboard is a capital. */
+    public BooleanProperty shiftedProperty() {
+        return shifted;
+    }
+
+    /** A key of the on-screen keyboard (a kiosk has no keyboard of its own). */
+    public void type(char c) {
+        StringProperty field = typing.get() == Field.PIN ? pin : username;
+        char typed = shifted.get() ? Character.toUpperCase(c) : c;
+        shifted.set(false);
+        field.set((field.get() == null ? "" : field.get()) + typed);
+    }
+
+    public void backspace() {
+        StringProperty field = typing.get() == Field.PIN ? pin : username;
+        String v = field.get() == null ? "" : field.get();
+        if (!v.isEmpty()) {
+            field.set(v.substring(0, v.length() - 1));
+        }
+    }
+
+    /** The Next key: from the username to the PIN, and from the PIN to signing in. */
+    public void next() {
+        if (typing.get() == Field.USERNAME) {
+            typing.set(Field.PIN);
+        } else {
+            signIn();
+        }
     }
 
     public StringProperty usernameProperty() {
@@ -136,6 +176,7 @@ public final class ItSignInModel {
         AgentClient c = session;
         session = null;
         signedIn.set(null);
+        typing.set(Field.USERNAME);
         username.set("");
         pin.set("");
         message.set(null);

@@ -41,6 +41,18 @@ public final class ItSignInScreen {
         signIn.setOnAction(e -> model.signIn());
         pin.setOnAction(e -> model.signIn());
         user.setOnAction(e -> pin.requestFocus());
+        // A touch on a field sends the on-screen keys there; the model keeps which one, the field shows it.
+        user.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                model.typingProperty().set(ItSignInModel.Field.USERNAME);
+            }
+        });
+        pin.focusedProperty().addListener((o, was, now) -> {
+            if (now) {
+                model.typingProperty().set(ItSignInModel.Field.PIN);
+            }
+        });
+        model.typingProperty().addListener((o, was, now) -> (now == ItSignInModel.Field.PIN ? pin : user).requestFocus());
         Button cancel = button("it-cancel", "it.cancel");
         cancel.getStyleClass().add("quiet");
         cancel.setOnAction(e -> onClose.run());
@@ -50,10 +62,15 @@ public final class ItSignInScreen {
         message.getStyleClass().add("it-message");
         message.textProperty().bind(Bindings.createStringBinding(() -> model.messageProperty().get() == null ? ""
                 : model.messageProperty().get()[0] + "\n" + model.messageProperty().get()[1], model.messageProperty()));
-        VBox form = new VBox(24, title, user, pin, new HBox(24, signIn, cancel), message);
+        HBox actions = new HBox(24, signIn, cancel);
+        actions.setAlignment(Pos.CENTER);
+        VBox fields = new VBox(24, title, user, pin, actions, message);
+        fields.setAlignment(Pos.CENTER);
+        fields.setMaxWidth(700);
+        fields.setPrefWidth(700);
+        HBox form = new HBox(40, fields, ItKeyboard.create(model));
         form.setId("it-sign-in-form");
         form.setAlignment(Pos.CENTER);
-        ((HBox) form.getChildren().get(3)).setAlignment(Pos.CENTER);
 
         Label signedIn = new Label();
         signedIn.setId("it-signed-in");
@@ -80,7 +97,7 @@ public final class ItSignInScreen {
         form.managedProperty().bind(form.visibleProperty());
         menu.managedProperty().bind(menu.visibleProperty());
         panel.getStyleClass().add("it-panel");
-        panel.setMaxSize(900, 760);
+        panel.setMaxSize(1800, 900);
         panel.setAlignment(Pos.CENTER);
         root.getChildren().add(panel);
         root.getStyleClass().add("it-backdrop");

@@ -137,7 +137,12 @@ class KioskLockdownTest {
         awaitShown(robot, "#service-HT");
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.I).release(KeyCode.I, KeyCode.ALT, KeyCode.CONTROL);
         awaitShown(robot, "#it-username");
-        signIn(robot, it.username(), it.password());
+        // The kiosk has no keyboard: IT taps the on-screen keys, Next moves to the PIN, Next again signs in.
+        tapKeys(robot, it.username());
+        robot.clickOn("#it-key-next");
+        tapKeys(robot, it.password());
+        assertThat(robot.lookup("#it-pin").queryTextInputControl().getText()).isEqualTo(it.password());
+        robot.clickOn("#it-key-next");
         awaitShown(robot, "#it-settings");
         assertTouchTargets(robot, "#it-sign-in-screen");
         robot.clickOn("#it-settings");
@@ -225,6 +230,17 @@ class KioskLockdownTest {
                 .queryAll();
         assertThat(buttons).isNotEmpty().allSatisfy(b -> assertThat(Math.min(b.getLayoutBounds().getWidth(),
                 b.getLayoutBounds().getHeight())).as(b.getId()).isGreaterThanOrEqualTo(MIN_TOUCH_PX));
+    }
+
+    private static void tapKeys(FxRobot robot, String text) {
+        for (char c : text.toCharArray()) {
+            robot.clickOn("#it-key-" + (Character.isLetterOrDigit(c) ? String.valueOf(c) : switch (c) {
+                case '@' -> "at";
+                case '.' -> "dot";
+                case '-' -> "dash";
+                default -> "underscore";
+            }));
+        }
     }
 
     private static Node editor(FxRobot robot, String combo) {
