@@ -19,6 +19,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.kiosk.KioskOptions;
 import vn.hanoi.branch.kiosk.KioskShell;
@@ -67,7 +68,10 @@ class KioskLockdownTest {
     @BeforeAll
     static void startAgent() throws Exception {
         agent = TestAgent.start();
-        it = agent.staffAccount(Role.IT);
+        // IT's account with a digits-only PIN (the agent asks for 10 characters at least), typed on the screen keys.
+        it = new Sessions.Login("it7", "2468013579");
+        agent.agent().auth().createUser(Principal.SYSTEM, new Sessions.NewUser(it.username(), "IT Thử nghiệm",
+                it.password(), Role.IT));
         // Short paths: the test types the pty paths on the settings screen, key by key.
         root = Files.createTempDirectory("kl");
     }
