@@ -163,6 +163,8 @@ public final class ItSettingsScreen {
         c.setEditable(true);
         c.getStyleClass().add("settings-field");
         c.setMaxWidth(Double.MAX_VALUE);
+        // Value and editor start equal, so a device list arriving later never resets what is shown.
+        c.setValue(value.get());
         c.getEditor().textProperty().bindBidirectional(value);
         c.valueProperty().addListener((o, was, now) -> {
             if (now != null) {

@@ -152,6 +152,11 @@ class KioskLockdownTest {
         robot.clickOn("#it-settings");
         awaitShown(robot, "#printer-test");
         assertTouchTargets(robot, "#it-settings-screen");
+        // The form starts from the running settings, and the device lists arriving later keep them.
+        Thread.sleep(1000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#card-reader").<ComboBox<?>>query().getEditor().getText()).isEqualTo("auto");
+        assertThat(robot.lookup("#agent-url").queryTextInputControl().getText()).isEqualTo(agent.baseUrl());
 
         try (PtyPair printerCable = PtyPair.start(root.resolve("p"));
              SerialPrinterEmulator printer = new SerialPrinterEmulator(printerCable.printerEnd(), PrinterProfile.TM_T88);
