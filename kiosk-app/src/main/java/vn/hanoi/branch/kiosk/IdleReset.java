@@ -14,8 +14,11 @@ import vn.hanoi.branch.kiosk.ticket.TakeNumberModel.Step;
  * Puts the kiosk back on its first screen, in Vietnamese, when nobody touches it: the next citizen
  * must never find the previous one's ticket, error, language or card data (wiped by {@code home()}).
  */
-public final class IdleReset {
+public final class IdleReset implements AutoCloseable {
     private final PauseTransition timer = new PauseTransition();
+    private final Scene scene;
+    private final javafx.event.EventHandler<Event> touched = this::touched;
+    private final javafx.beans.InvalidationListener changed = o -> restart();
     private final TakeNumberModel model;
     private final Duration idle;
     private final Duration afterTicket;
@@ -25,6 +28,7 @@ public final class IdleReset {
      * @param afterTicket how long the ticket stays on screen when nobody presses Done
      */
     public IdleReset(Scene scene, TakeNumberModel model, Duration idle, Duration afterTicket) {
+        this.scene = scene;
         this.model = model;
         this.idle = idle;
         this.afterTicket = afterTicket;
@@ -33,12 +37,23 @@ public final class IdleReset {
                 model.home();
             }
         });
-        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, this::touched);
-        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, this::touched);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::touched);
-        model.stepProperty().addListener((o, a, b) -> restart());
-        model.languageProperty().addListener((o, a, b) -> restart());
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, touched);
+        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, touched);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, touched);
+        model.stepProperty().addListener(changed);
+        model.languageProperty().addListener(changed);
         restart();
+    }
+
+    /** Stops watching: the kiosk restarts its screens on the same scene after IT changed the settings. */
+    @Override
+    public void close() {
+        timer.stop();
+        scene.removeEventFilter(MouseEvent.MOUSE_PRESSED, touched);
+        scene.removeEventFilter(TouchEvent.TOUCH_PRESSED, touched);
+        scene.removeEventFilter(KeyEvent.KEY_PRESSED, touched);
+        model.stepProperty().removeListener(changed);
+        model.languageProperty().removeListener(changed);
     }
 
     private void touched(Event e) {

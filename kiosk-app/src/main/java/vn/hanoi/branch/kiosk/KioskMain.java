@@ -9,7 +9,8 @@ public final class KioskMain {
 
     public static void main(String[] args) {
         try {
-            KioskOptions.parse(java.util.List.of(args));
+            // Command line and settings file checked before any window opens: a bad value is reported, not shown as a dark kiosk.
+            KioskOptions.resolve(java.util.List.of(args));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);

@@ -4,9 +4,15 @@ import vn.hanoi.branch.printer.escpos.PrinterProfile;
 import vn.hanoi.branch.printer.serial.SerialSettings;
 import vn.hanoi.branch.shared.device.DeviceState;
 
+import vn.hanoi.branch.kiosk.settings.KioskSettingsFile;
+
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Command line of the kiosk app.
@@ -30,6 +36,8 @@ import java.util.List;
  *                         without it the kiosk says "data integrity verified, issuer not verified"
  *   --qr-base URL         lookup site printed in ticket QR codes (default: the placeholder host)
  * </pre>
+ * The IT settings screen keeps the same settings in {@code <state-dir>/kiosk.properties}
+ * ({@link KioskSettingsFile}); {@link #resolve} reads that file, and the command line wins over it.
  */
 public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, boolean windowed,
                            Duration idle, Duration ticketShown, String printerPort, PrinterProfile printerProfile,
@@ -41,6 +49,42 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
         return printerPort == null ? null : SerialSettings.of(printerPort, printerBaud);
     }
 
+    /**
+     * The options the kiosk runs with: the settings file in the state directory (as the command line
+     * names it, else the default one), then the command line over it.
+     *
+     * @throws IllegalArgumentException for a bad option or a bad value in the file (the message names the file)
+     */
+    public static KioskOptions resolve(List<String> args) {
+        Path dir = parse(args).stateDir();
+        List<String> fromFile;
+        try {
+            fromFile = KioskSettingsFile.asArguments(KioskSettingsFile.load(dir));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + KioskSettingsFile.path(dir) + ": " + e.getMessage(), e);
+        }
+        try {
+            parse(fromFile);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(KioskSettingsFile.path(dir) + ": " + e.getMessage(), e);
+        }
+        List<String> all = new ArrayList<>(fromFile);
+        all.addAll(args);
+        return parse(all);
+    }
+
+    /** The settings-file keys whose option is given on this command line (so the file's value is not used). */
+    public static Set<String> fixedByCommandLine(List<String> args) {
+        Set<String> fixed = new LinkedHashSet<>();
+        for (String key : KioskSettingsFile.keys()) {
+            if (args.contains(KioskSettingsFile.option(key))) {
+                fixed.add(key);
+            }
+        }
+        return fixed;
+    }
+
+    /** Parses the command line alone (no settings file). */
     public static KioskOptions parse(List<String> args) {
         String agent = null;
         String code = null;
@@ -62,12 +106,12 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
                 case "--pairing-code" -> code = value(args, ++i, a);
                 case "--state-dir" -> dir = Path.of(value(args, ++i, a));
                 case "--windowed" -> windowed = true;
-                case "--idle-seconds" -> idle = Duration.ofSeconds(Long.parseLong(value(args, ++i, a)));
+                case "--idle-seconds" -> idle = Duration.ofSeconds(number(value(args, ++i, a), a));
                 case "--printer-port" -> printerPort = value(args, ++i, a);
                 case "--printer-profile" -> profile = PrinterProfile.byId(value(args, ++i, a));
-                case "--printer-baud" -> baud = Integer.parseInt(value(args, ++i, a));
+                case "--printer-baud" -> baud = (int) number(value(args, ++i, a), a);
                 case "--scanner-port" -> scannerPort = value(args, ++i, a);
-                case "--scanner-baud" -> scannerBaud = Integer.parseInt(value(args, ++i, a));
+                case "--scanner-baud" -> scannerBaud = (int) number(value(args, ++i, a), a);
                 case "--card-reader" -> cardReader = value(args, ++i, a);
                 case "--csca" -> csca = Path.of(value(args, ++i, a));
                 case "--qr-base" -> qrBase = value(args, ++i, a);
@@ -82,6 +126,14 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
         }
         return new KioskOptions(agent, code, dir, windowed, idle, Duration.ofSeconds(20), printerPort, profile, baud,
                 scannerPort, scannerBaud, cardReader, csca, qrBase);
+    }
+
+    private static long number(String v, String option) {
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, not '" + v + "'");
+        }
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -33,11 +33,16 @@ public final class IdentityDevices implements AutoCloseable {
     private final ChipSession chip;
     private final SerialCodeScanner scanner;
     private final Timeline wedgeTick;
+    private final Scene scene;
+    private final javafx.event.EventHandler<KeyEvent> keys;
 
-    private IdentityDevices(ChipSession chip, SerialCodeScanner scanner, Timeline wedgeTick) {
+    private IdentityDevices(ChipSession chip, SerialCodeScanner scanner, Timeline wedgeTick, Scene scene,
+                            javafx.event.EventHandler<KeyEvent> keys) {
         this.chip = chip;
         this.scanner = scanner;
         this.wedgeTick = wedgeTick;
+        this.scene = scene;
+        this.keys = keys;
     }
 
     /** Starts what the options ask for; call on the FX thread. A missing device never stops the kiosk. */
@@ -75,15 +80,18 @@ public final class IdentityDevices implements AutoCloseable {
                 input.scanned(c.text());
             }
         });
-        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> wedge.typed(e.getCharacter()));
+        javafx.event.EventHandler<KeyEvent> keys = e -> wedge.typed(e.getCharacter());
+        scene.addEventFilter(KeyEvent.KEY_TYPED, keys);
         Timeline tick = new Timeline(new KeyFrame(Duration.millis(150), e -> wedge.tick()));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
-        return new IdentityDevices(chip, scanner, tick);
+        return new IdentityDevices(chip, scanner, tick, scene, keys);
     }
 
     @Override
     public void close() {
+        // The scene outlives the devices: IT's settings screen stops them and the kiosk starts new ones.
+        scene.removeEventFilter(KeyEvent.KEY_TYPED, keys);
         wedgeTick.stop();
         if (scanner != null) {
             scanner.close();
