@@ -13,14 +13,14 @@
 # that file, so pass only what must never change on this machine.
 #
 # Environment (all optional):
-#   KIOSK_CMD        the kiosk launcher (default: /opt/kiosk-app/bin/kiosk-app, the installer's jpackage launcher)
+#   KIOSK_CMD        the kiosk launcher (default: /opt/branch-kiosk/bin/branch-kiosk, installed by the branch-kiosk package)
 #   KIOSK_STATE_DIR  state directory (default: the app's default, ~/.local/state/hcc-branch/kiosk)
 #   KIOSK_ARGS       extra options, e.g. "--csca /etc/hcc-branch/csca.pem"
 #   KIOSK_RETRY_SECONDS  back-off step after a quick failure (default 5; at most 60 s between tries)
 
 set -u
 
-KIOSK_CMD="${KIOSK_CMD:-/opt/kiosk-app/bin/kiosk-app}"
+KIOSK_CMD="${KIOSK_CMD:-/opt/branch-kiosk/bin/branch-kiosk}"
 STATE_ARGS=""
 if [ -n "${KIOSK_STATE_DIR:-}" ]; then
     STATE_ARGS="--state-dir ${KIOSK_STATE_DIR}"

@@ -17,8 +17,9 @@ import java.util.List;
 public record AppSpec(String id, String packageName, String module, String mainClass, List<String> javaOptions,
                       String summary, String depends, String recommends) {
 
+    // An out-of-memory JVM ends (and is restarted by systemd or the kiosk session) rather than limping on.
     private static final List<String> COMMON = List.of("--enable-native-access=ALL-UNNAMED", "-Dfile.encoding=UTF-8",
-            "-Dstdout.encoding=UTF-8");
+            "-Dstdout.encoding=UTF-8", "-XX:+ExitOnOutOfMemoryError");
 
     public static final AppSpec AGENT = new AppSpec("agent", "branch-agent", "sync-agent",
             "vn.hanoi.branch.agent.AgentMain",
@@ -27,7 +28,9 @@ public record AppSpec(String id, String packageName, String module, String mainC
             "Dịch vụ chi nhánh (hàng đợi, hồ sơ, đồng bộ) – branch agent service (queue, dossiers, city sync)",
             "adduser", "");
     public static final AppSpec KIOSK = new AppSpec("kiosk", "branch-kiosk", "kiosk-app",
-            "vn.hanoi.branch.kiosk.KioskMain", concat(COMMON, List.of("-Xmx384m")),
+            "vn.hanoi.branch.kiosk.KioskMain", concat(COMMON, List.of("-Xmx384m",
+                    // lets the card reader survive a pcscd restart (see README, Card reader)
+                    "--add-opens", "java.smartcardio/sun.security.smartcardio=ALL-UNNAMED")),
             "Ki-ốt lấy số thứ tự – touchscreen ticket kiosk",
             "adduser, libgtk-3-0", "pcscd, x11-xserver-utils");
     public static final AppSpec COUNTER = new AppSpec("counter", "branch-counter", "counter-app",

@@ -37,6 +37,14 @@ public final class DebPackage {
         if (Files.isDirectory(src.resolve("tree"))) {
             copyTree(src.resolve("tree"), stage);
         }
+        if (app == AppSpec.KIOSK) {
+            // the session script lives with the kiosk app (and is tested there); the package puts it in place
+            Path session = stage.resolve("usr/lib/branch-kiosk/kiosk-session");
+            Files.createDirectories(session.getParent());
+            Files.copy(debSources.getParent().getParent().getParent().resolve("kiosk-app/src/main/dist/kiosk-session.sh"),
+                    session, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(session, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         Path doc = stage.resolve("usr/share/doc").resolve(app.packageName());
         Files.createDirectories(doc);
         Files.copy(debSources.getParent().getParent().resolve("README-IT.md"), doc.resolve("README-IT.md"), StandardCopyOption.REPLACE_EXISTING);

@@ -166,7 +166,8 @@ class InstalledPackagesTest {
             Thread.sleep(1000);
             long start = System.nanoTime();
             session = new ProcessBuilder("runuser", "-u", "branch-kiosk", "--", "env", "DISPLAY=:" + display,
-                    "HOME=/var/lib/branch-kiosk", "/usr/lib/branch-kiosk/kiosk-session", "--agent", "http://127.0.0.1:" + agentPort)
+                    "HOME=/var/lib/branch-kiosk", "KIOSK_STATE_DIR=/var/lib/branch-kiosk/state",
+                    "KIOSK_ARGS=--agent http://127.0.0.1:" + agentPort, "/usr/lib/branch-kiosk/kiosk-session")
                     .redirectErrorStream(true).redirectOutput(OUT.resolve("kiosk.log").toFile()).start();
             ProcessHandle first = waitForKiosk(session, -1);
             XwdImage.Spread spread = waitForDrawnScreen(display, session, "kiosk-first-screen.png");
