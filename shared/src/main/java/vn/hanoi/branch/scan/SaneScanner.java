@@ -33,6 +33,7 @@ public final class SaneScanner implements ScanSource {
     private final Path workDir;
     private final Map<ScanSettings.Source, String> sources = new EnumMap<>(ScanSettings.Source.class);
     private final Map<ScanSettings.ColorMode, String> modes = new EnumMap<>(ScanSettings.ColorMode.class);
+    private List<String> extra = List.of();
 
     /**
      * @param device  the SANE device name ({@code epson2:libusb:001:004}, {@code test})
@@ -57,6 +58,12 @@ public final class SaneScanner implements ScanSource {
     /** This backend's name for a source (e.g. "Automatic Document Feeder"). */
     public SaneScanner sourceName(ScanSettings.Source source, String name) {
         sources.put(source, name);
+        return this;
+    }
+
+    /** Backend options added to every scan (e.g. "--swdeskew=yes", or the test backend's error simulation). */
+    public SaneScanner options(List<String> extra) {
+        this.extra = List.copyOf(extra);
         return this;
     }
 
@@ -100,6 +107,7 @@ public final class SaneScanner implements ScanSource {
         if (settings.source() == ScanSettings.Source.FLATBED) {
             cmd.add("--batch-count=1");
         }
+        cmd.addAll(extra);
         Process p;
         try {
             p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
