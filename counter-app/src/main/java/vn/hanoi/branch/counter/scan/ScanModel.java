@@ -128,8 +128,11 @@ public final class ScanModel {
     private final ObservableMap<String, ScanSettings.ColorMode> modes = FXCollections.observableHashMap();
     private final ObservableMap<String, Scans.StoredDocument> saved = FXCollections.observableHashMap();
     private final ObjectProperty<String> target = new SimpleObjectProperty<>();
+    private final javafx.beans.property.ReadOnlyIntegerWrapper revision = new javafx.beans.property.ReadOnlyIntegerWrapper();
     private final ObjectProperty<Page> selected = new SimpleObjectProperty<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** Page files deleted or replaced on screen; removed from disk after the manifest that drops them. */
+    private final List<String> dropped = new ArrayList<>();
     private ScanSpool spool;
 
     /**
@@ -198,6 +201,11 @@ public final class ScanModel {
         return selected;
     }
 
+    /** Goes up on every change of pages or documents (what the checklist panel redraws on). */
+    public javafx.beans.property.ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
     public String sourceName() {
         return source.name();
     }
@@ -216,6 +224,7 @@ public final class ScanModel {
         dossier.set(d);
         documents.setAll(procedure == null ? List.of() : procedure.documents());
         pages.clear();
+        dropped.clear();
         saved.clear();
         modes.clear();
         message.set("");
@@ -296,7 +305,7 @@ public final class ScanModel {
                 ui.execute(() -> {
                     Page p = new Page(file, thumb, c.skewDegrees(), doc, 0, c.blank());
                     if (replaceAt >= 0 && replaceAt < pages.size()) {
-                        pages.set(replaceAt, p);
+                        dropped.add(pages.set(replaceAt, p).file());
                         selected.set(p);
                     } else {
                         pages.add(p);
@@ -351,6 +360,7 @@ public final class ScanModel {
         int i = pages.indexOf(page);
         if (i >= 0) {
             pages.remove(i);
+            dropped.add(page.file());
             selected.set(pages.isEmpty() ? null : pages.get(Math.min(i, pages.size() - 1)));
             changed(page.documentTypeProperty().get());
         }
@@ -493,6 +503,7 @@ public final class ScanModel {
 
     /** Writes the manifest (order, assignments, turns, modes, what is saved) so a restart finds it all. */
     private void persist() {
+        revision.set(revision.get() + 1);
         Dossiers.Dossier d = dossier.get();
         if (spool == null || d == null) {
             return;
@@ -501,7 +512,8 @@ public final class ScanModel {
         saved.forEach((k, v) -> savedSha.put(k, v.sha256()));
         try {
             spool.save(new ScanSpool.Manifest(d.id(), d.code(), pages.stream().map(ScanModel::entry).toList(),
-                    new HashMap<>(modes), savedSha));
+                    new HashMap<>(modes), savedSha), List.copyOf(dropped));
+            dropped.clear();
         } catch (IOException e) {
             message.set("Không ghi được thư mục tạm của máy quét: " + e.getMessage() + "\nCannot write the scan spool: "
                     + e.getMessage());

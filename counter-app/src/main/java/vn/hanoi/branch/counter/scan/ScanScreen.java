@@ -193,20 +193,24 @@ public final class ScanScreen {
         docs.setId("scan-docs");
         docs.setPrefWidth(340);
         docs.setCellFactory(v -> new ListCell<>() {
+            private final Label line = new Label();
+
             @Override
             protected void updateItem(Dossiers.RequiredDocument d, boolean empty) {
                 super.updateItem(d, empty);
-                textProperty().unbind();
+                line.textProperty().unbind();
                 if (empty || d == null) {
-                    setText(null);
+                    setGraphic(null);
                     return;
                 }
-                textProperty().bind(Bindings.createStringBinding(() -> {
+                line.setId("scan-doc-" + d.code());
+                line.textProperty().bind(Bindings.createStringBinding(() -> {
                     int n = model.pagesOf(d.code()).size();
                     var s = model.saved().get(d.code());
                     return d.nameVi() + "\n" + n + " trang / pages - " + both("mode." + model.mode(d.code()).name()) + " - "
                             + (s != null ? both("scan.saved") + " " + s.sha256().substring(0, 12) : both("scan.notSaved"));
-                }, model.pages(), model.saved(), model.modes()));
+                }, model.pages(), model.saved(), model.modes(), model.revisionProperty()));
+                setGraphic(line);
             }
         });
         HBox center = new HBox(12, strip, docs);

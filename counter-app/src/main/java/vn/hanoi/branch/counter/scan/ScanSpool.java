@@ -75,18 +75,14 @@ public final class ScanSpool {
         return img;
     }
 
-    public void save(Manifest m) throws IOException {
+    /**
+     * Writes the manifest, then deletes the page files it {@code dropped} (deleted or rescanned pages):
+     * only those, since a page being spooled right now is not in the manifest yet.
+     */
+    public void save(Manifest m, java.util.Collection<String> dropped) throws IOException {
         writeDurably(dir.resolve(MANIFEST), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
-        // Page files no longer listed (deleted or rescanned pages) go only after the manifest that drops them.
-        Set<String> listed = new HashSet<>();
-        m.pages().forEach(p -> listed.add(p.file()));
-        try (var files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                String n = f.getFileName().toString();
-                if (n.startsWith("page-") && n.endsWith(".png") && !listed.contains(n)) {
-                    Files.deleteIfExists(f);
-                }
-            }
+        for (String f : dropped) {
+            Files.deleteIfExists(dir.resolve(f));
         }
     }
 
