@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 
 /**
  * What happens to every scanned page before the clerk sees it: the feeder background cut away, the
- * sheet turned straight, cut again (the turn moves the edges), and the blank check (first: a blank sheet is not turned). The original stays
+ * sheet turned straight, cut again (the turn moves the edges), and the blank check (first: a blank sheet is not turned); last the paper is made white. The original stays
  * in the spool, so the clerk can undo the clean-up of a page.
  */
 public final class PageCleanup {
@@ -24,6 +24,6 @@ public final class PageCleanup {
         double skew = Deskew.angle(cropped, dpi);
         BufferedImage straight = Deskew.straighten(cropped, skew);
         BufferedImage page = straight == cropped ? cropped : AutoCrop.crop(straight, dpi);
-        return new Cleaned(page, skew, false);
+        return new Cleaned(Images.whitenPaper(page, dpi), skew, false);
     }
 }

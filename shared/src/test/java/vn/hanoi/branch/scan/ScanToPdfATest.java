@@ -120,6 +120,29 @@ class ScanToPdfATest {
     }
 
     @Test
+    void theBwImageInThePdfHasExactlyTheBitsOfThePage() throws Exception {
+        ScanSettings bw = new ScanSettings(ScanSettings.Source.ADF, 150, ScanSettings.ColorMode.LINEART);
+        BufferedImage page = scanBatch(bw).getFirst();
+        BufferedImage bits = Binarizer.toBinary(page, 150);
+        byte[] pdf = write(List.of(page), bw, new PdfAWriter.Written[1]);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDPage p = doc.getPage(0);
+            PDImageXObject img = (PDImageXObject) p.getResources().getXObject(p.getResources().getXObjectNames().iterator().next());
+            BufferedImage back = img.getImage();
+            assertThat(back.getWidth()).isBetween(bits.getWidth(), bits.getWidth() + 15); // white padding to the tile grid
+            int differ = 0;
+            for (int y = 0; y < bits.getHeight(); y++) {
+                for (int x = 0; x < bits.getWidth(); x++) {
+                    if ((back.getRGB(x, y) & 0xffffff) != (bits.getRGB(x, y) & 0xffffff)) {
+                        differ++;
+                    }
+                }
+            }
+            assertThat(differ).isZero();
+        }
+    }
+
+    @Test
     void bwPagesAreSmallerThanGreyOnes() throws Exception {
         ScanSettings bw = new ScanSettings(ScanSettings.Source.ADF, 150, ScanSettings.ColorMode.LINEART);
         ScanSettings grey = new ScanSettings(ScanSettings.Source.ADF, 150, ScanSettings.ColorMode.GRAY);
