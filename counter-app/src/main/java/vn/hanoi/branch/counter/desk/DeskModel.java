@@ -113,6 +113,7 @@ public final class DeskModel implements AutoCloseable {
     private final ReceptionModel reception;
     private final TrackingModel tracking;
     private ScanModel scan;
+    private java.util.concurrent.ExecutorService scanWorker;
     private final AgentTasks tasks;
     private final Map<String, Dossiers.Procedure> procedures = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -202,12 +203,15 @@ public final class DeskModel implements AutoCloseable {
      * local folder where they wait until the agent has them. Called before the desk's scene is built.
      */
     public void configureScanning(ScanSource source, Path spoolRoot, int dpi) {
-        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        if (scanWorker != null) {
+            scanWorker.shutdownNow();
+        }
+        scanWorker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "scan-worker");
             t.setDaemon(true);
             return t;
         });
-        this.scan = new ScanModel(agent, source, spoolRoot, worker, ui, () -> user.get() == null ? "" : user.get().username(),
+        this.scan = new ScanModel(agent, source, spoolRoot, scanWorker, ui, () -> user.get() == null ? "" : user.get().username(),
                 java.time.Clock.systemUTC(), dpi, 0.6f);
     }
 
@@ -757,5 +761,7 @@ public final class DeskModel implements AutoCloseable {
     public void close() {
         closeStream();
         supervisor.close();
+        scan.cancel();
+        scanWorker.shutdownNow();
     }
 }
