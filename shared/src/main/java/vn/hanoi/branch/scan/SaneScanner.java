@@ -34,6 +34,9 @@ public final class SaneScanner implements ScanSource {
     private final Map<ScanSettings.Source, String> sources = new EnumMap<>(ScanSettings.Source.class);
     private final Map<ScanSettings.ColorMode, String> modes = new EnumMap<>(ScanSettings.ColorMode.class);
     private List<String> extra = List.of();
+    private final java.util.Set<ScanSettings.Source> namedSources = java.util.EnumSet.noneOf(ScanSettings.Source.class);
+    private boolean discovered;
+    private Map<String, String> environment = Map.of();
 
     /**
      * @param device  the SANE device name ({@code epson2:libusb:001:004}, {@code test})
@@ -58,6 +61,52 @@ public final class SaneScanner implements ScanSource {
     /** This backend's name for a source (e.g. "Automatic Document Feeder"). */
     public SaneScanner sourceName(ScanSettings.Source source, String name) {
         sources.put(source, name);
+        namedSources.add(source);
+        return this;
+    }
+
+    private static final Pattern SOURCE_OPTION = Pattern.compile("^\\s*--source (.+?) \\[");
+
+    /**
+     * The device's own source names ({@code scanimage -d DEVICE --help} lists them, e.g.
+     * "Flatbed|Automatic Document Feeder"), matched to ours by what they say: "flatbed", a feeder
+     * ("ADF", "feeder") with or without "duplex". Names given with {@link #sourceName} win; when the
+     * list cannot be read the defaults stay and SANE reports a wrong one clearly.
+     */
+    private void discoverSources() {
+        if (discovered) {
+            return;
+        }
+        discovered = true;
+        try {
+            Result r = run(List.of(command, "--device-name=" + device, "--help"), environment, 60);
+            for (String line : r.stdout.split("\\R")) {
+                Matcher m = SOURCE_OPTION.matcher(line);
+                if (!m.find()) {
+                    continue;
+                }
+                for (String name : m.group(1).split("\\|")) {
+                    String n = name.toLowerCase(java.util.Locale.ROOT);
+                    ScanSettings.Source ours = n.contains("flatbed") ? ScanSettings.Source.FLATBED
+                            : (n.contains("adf") || n.contains("feeder")) ? (n.contains("duplex")
+                            ? ScanSettings.Source.ADF_DUPLEX : ScanSettings.Source.ADF) : null;
+                    if (ours != null && !namedSources.contains(ours)) {
+                        sources.put(ours, name.strip());
+                        namedSources.add(ours); // the first match of a kind ("ADF Front" before "ADF Back")
+                    }
+                }
+            }
+        } catch (ScanException e) {
+            // keep the defaults; the scan itself will say what is wrong
+        }
+    }
+
+    /**
+     * Environment for scanimage, e.g. {@code SANE_CONFIG_DIR} pointing at a configuration that loads only
+     * the backend this counter uses (network backends' discovery can add seconds to every call).
+     */
+    public SaneScanner environment(Map<String, String> env) {
+        this.environment = Map.copyOf(env);
         return this;
     }
 
@@ -74,7 +123,7 @@ public final class SaneScanner implements ScanSource {
 
     /** The scanners SANE finds ({@code scanimage -L}); empty when there are none. */
     public static List<Device> list(String command) throws ScanException {
-        Result r = run(List.of(command, "-L"), null, 60);
+        Result r = run(List.of(command, "-L"), Map.of(), 60);
         List<Device> out = new ArrayList<>();
         for (String line : r.stdout.split("\\R")) {
             Matcher m = LISTED.matcher(line.strip());
@@ -92,6 +141,7 @@ public final class SaneScanner implements ScanSource {
 
     @Override
     public int scan(ScanSettings settings, PageSink sink, BooleanSupplier cancelled) throws ScanException {
+        discoverSources();
         Path dir;
         try {
             Files.createDirectories(workDir);
@@ -110,7 +160,9 @@ public final class SaneScanner implements ScanSource {
         cmd.addAll(extra);
         Process p;
         try {
-            p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+            pb.environment().putAll(environment);
+            p = pb.start();
         } catch (IOException e) {
             throw new ScanException("no_scanner", "Chưa cài phần mềm máy quét SANE (scanimage). Vui lòng báo bộ phận IT.",
                     "The SANE scanner software (scanimage) is not installed. Please call IT.", e);
@@ -181,12 +233,10 @@ public final class SaneScanner implements ScanSource {
     }
 
     /** Runs a short scanimage command; its two streams together (only the device list is parsed). */
-    private static Result run(List<String> cmd, Path dir, int timeoutSeconds) throws ScanException {
+    private static Result run(List<String> cmd, Map<String, String> env, int timeoutSeconds) throws ScanException {
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            if (dir != null) {
-                pb.directory(dir.toFile());
-            }
+            pb.environment().putAll(env);
             Process p = pb.start();
             String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -29,10 +29,17 @@ class ScanSourcesTest {
     @TempDir
     Path dir;
 
-    private SaneScanner saneTest(String... options) {
+    /** A SANE configuration that loads only the test backend: no network discovery in the way. */
+    private java.util.Map<String, String> testBackendOnly() throws java.io.IOException {
+        Path conf = Files.createDirectories(dir.resolve("sane.d"));
+        Files.writeString(conf.resolve("dll.conf"), "test\n");
+        return java.util.Map.of("SANE_CONFIG_DIR", conf.toString());
+    }
+
+    private SaneScanner saneTest(String... options) throws java.io.IOException {
         return new SaneScanner("test", dir.resolve("sane"))
                 .sourceName(ScanSettings.Source.ADF, "Automatic Document Feeder")
-                .options(List.of(options));
+                .options(List.of(options)).environment(testBackendOnly());
     }
 
     @Test
@@ -50,6 +57,14 @@ class ScanSourcesTest {
     }
 
     @Test
+    void theDevicesOwnNameOfItsFeederIsFoundWithoutConfiguration() throws Exception {
+        // SANE's test backend calls its feeder "Automatic Document Feeder", not "ADF".
+        List<BufferedImage> pages = new ArrayList<>();
+        assertThat(new SaneScanner("test", dir.resolve("sane2")).environment(testBackendOnly())
+                .scan(FEEDER, pages::add, () -> false)).isEqualTo(10);
+    }
+
+    @Test
     void saneFlatbedGivesOneColourPageAndCancelStopsAFeeder() throws Exception {
         List<BufferedImage> pages = new ArrayList<>();
         assertThat(saneTest("--test-picture", "Color pattern").scan(FLATBED, pages::add, () -> false)).isEqualTo(1);
@@ -61,7 +76,7 @@ class ScanSourcesTest {
     }
 
     @Test
-    void saneErrorsReachTheClerkInVietnameseAndEnglish() {
+    void saneErrorsReachTheClerkInVietnameseAndEnglish() throws Exception {
         assertThatThrownBy(() -> saneTest("--read-return-value", "SANE_STATUS_JAMMED").scan(FEEDER, p -> { }, () -> false))
                 .isInstanceOfSatisfying(ScanException.class, e -> {
                     assertThat(e.code()).isEqualTo("jammed");
@@ -72,7 +87,8 @@ class ScanSourcesTest {
                 .isInstanceOfSatisfying(ScanException.class, e -> assertThat(e.code()).isEqualTo("cover_open"));
         assertThatThrownBy(() -> saneTest("--read-return-value", "SANE_STATUS_DEVICE_BUSY").scan(FLATBED, p -> { }, () -> false))
                 .isInstanceOfSatisfying(ScanException.class, e -> assertThat(e.code()).isEqualTo("busy"));
-        assertThatThrownBy(() -> new SaneScanner("nosuch:device", dir).scan(FLATBED, p -> { }, () -> false))
+        var env = testBackendOnly();
+        assertThatThrownBy(() -> new SaneScanner("nosuch:device", dir).environment(env).scan(FLATBED, p -> { }, () -> false))
                 .isInstanceOfSatisfying(ScanException.class, e -> {
                     assertThat(e.code()).isEqualTo("no_scanner");
                     assertThat(e.bilingual()).contains("Không tìm thấy máy quét", "No scanner found");
