@@ -131,6 +131,31 @@ class ScanApiTest {
     }
 
     @Test
+    void retriesRacingEachOtherStillMakeOneRow() throws Exception {
+        byte[] pdf = pdfA(7);
+        String sha = DurableFiles.sha256Hex(pdf);
+        List<AgentClient> clients = List.of(clerk, agent.clerkClient(), agent.clerkClient(), agent.clerkClient());
+        // Four counters (or four retries of one) send the same document at the same moment.
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(clients.size())) {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Scans.StoredDocument>> answers = new java.util.ArrayList<>();
+            for (AgentClient c : clients) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return c.storeScan(dossier.id(), docType, pdf, sha);
+                }));
+            }
+            go.countDown();
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (var a : answers) {
+                ids.add(a.get().id());
+            }
+            assertThat(ids).hasSize(1);
+        }
+        assertThat(rows("dossier_id = " + dossier.id())).isEqualTo(1);
+    }
+
+    @Test
     void aBodyThatDoesNotMatchItsHashIsRefusedAndNothingIsKept() throws Exception {
         byte[] pdf = pdfA(4);
         String sha = DurableFiles.sha256Hex(pdf);
