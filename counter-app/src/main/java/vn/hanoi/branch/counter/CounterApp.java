@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
 /**
  * The counter application. Scanning: {@code --scanner sim|sane:DEVICE|folder:DIR} (default the simulated
  * scanner) and {@code --scan-dpi N} (default 300); pages wait in {@code <state-dir>/scan-spool} until the agent
- * has them. Options: {@code --agent URL}, {@code --pairing-code CODE} (first start
+ * has them; {@code --list-scanners} prints the SANE devices and exits. Options: {@code --agent URL}, {@code --pairing-code CODE} (first start
  * only), {@code --state-dir DIR}, and the slip printer as on the kiosk: {@code --printer-port PATH
  * --printer-profile tm-t88|generic|generic-58 --printer-baud N} (without a port, slips are saved as
  * images in the state directory). The device token is kept in the state directory.
