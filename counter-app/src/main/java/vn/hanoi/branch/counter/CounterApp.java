@@ -23,7 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The counter application. Options: {@code --agent URL}, {@code --pairing-code CODE} (first start
+ * The counter application. Scanning: {@code --scanner sim|sane:DEVICE|folder:DIR} (default the simulated
+ * scanner) and {@code --scan-dpi N} (default 300); pages wait in {@code <state-dir>/scan-spool} until the agent
+ * has them; {@code --list-scanners} prints the SANE devices and exits. Options: {@code --agent URL}, {@code --pairing-code CODE} (first start
  * only), {@code --state-dir DIR}, and the slip printer as on the kiosk: {@code --printer-port PATH
  * --printer-profile tm-t88|generic|generic-58 --printer-baud N} (without a port, slips are saved as
  * images in the state directory). The device token is kept in the state directory.
@@ -65,6 +67,8 @@ public final class CounterApp extends Application {
                 PrinterProfile.byId(option(args, "--printer-profile", "tm-t88")),
                 Integer.parseInt(option(args, "--printer-baud", "9600")), dir.resolve("slips"));
         model = new DeskModel(client, printer, background, Platform::runLater);
+        model.configureScanning(vn.hanoi.branch.counter.scan.ScannerOption.parse(option(args, "--scanner", "sim"), dir),
+                dir.resolve("scan-spool"), Integer.parseInt(option(args, "--scan-dpi", "300")));
         stage.setTitle("Quầy tiếp nhận / Counter");
         stage.setScene(CounterView.scene(model, 1280, 720));
         stage.show();

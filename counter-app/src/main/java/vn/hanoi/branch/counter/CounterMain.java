@@ -8,6 +8,10 @@ public final class CounterMain {
     }
 
     public static void main(String[] args) {
+        if (java.util.List.of(args).contains("--list-scanners")) {
+            // For IT setting up --scanner sane:<device>: what SANE finds on this PC, no window.
+            System.exit(vn.hanoi.branch.counter.scan.ScannerOption.printDevices(System.out));
+        }
         Application.launch(CounterApp.class, args);
     }
 }

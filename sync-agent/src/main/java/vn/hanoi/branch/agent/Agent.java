@@ -43,6 +43,8 @@ import vn.hanoi.branch.agent.rating.RatingRoutes;
 import vn.hanoi.branch.agent.rating.RatingService;
 import vn.hanoi.branch.agent.report.ReportRoutes;
 import vn.hanoi.branch.agent.report.ReportService;
+import vn.hanoi.branch.agent.scan.ScanRoutes;
+import vn.hanoi.branch.agent.scan.ScannedDocuments;
 import vn.hanoi.branch.agent.stats.StatsRoutes;
 import vn.hanoi.branch.agent.stats.StatsService;
 import vn.hanoi.branch.agent.ticket.TicketRoutes;
@@ -112,6 +114,7 @@ public final class Agent implements AutoCloseable {
                             workingCalendar(config), clock),
                             new CertifiedCopies(db, audit, documentsDir(config).resolve("certified-copies"),
                                     copySigner(config, directory))),
+                    new ScanRoutes(new ScannedDocuments(db, audit, content)),
                     new RatingRoutes(new RatingService(db, audit, clock, directory.zone(),
                             config.getInt("rating.target.percent"))),
                     new ReportRoutes(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),

@@ -25,6 +25,9 @@ import vn.hanoi.branch.slip.SlipThermal;
 import vn.hanoi.branch.counter.AgentTasks;
 import vn.hanoi.branch.counter.dossier.ReceptionModel;
 import vn.hanoi.branch.counter.dossier.TrackingModel;
+import vn.hanoi.branch.counter.scan.ScanModel;
+import vn.hanoi.branch.scan.ScanSource;
+import vn.hanoi.branch.scan.SimulatedScanner;
 import vn.hanoi.branch.shared.api.PriorityClass;
 import vn.hanoi.branch.shared.api.PriorityState;
 import vn.hanoi.branch.shared.api.Role;
@@ -109,6 +112,8 @@ public final class DeskModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Dossiers.Declaration> declaration = new ReadOnlyObjectWrapper<>();
     private final ReceptionModel reception;
     private final TrackingModel tracking;
+    private ScanModel scan;
+    private java.util.concurrent.ExecutorService scanWorker;
     private final AgentTasks tasks;
     private final Map<String, Dossiers.Procedure> procedures = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -128,6 +133,8 @@ public final class DeskModel implements AutoCloseable {
         this.tasks = new AgentTasks(background, ui, busy, message);
         reception.configureSlips(this::slipIssuer, this::printSlip, null);
         tracking.configureSlips(this::slipIssuer, this::printSlip, null);
+        configureScanning(SimulatedScanner.demo(), vn.hanoi.branch.shared.device.DeviceState.defaultDir("counter")
+                .resolve("scan-spool"), 300);
         current.addListener((o, was, now) -> loadDeclaration(was, now));
         // The overview follows the branch only while it is shown.
         step.addListener((o, was, now) -> {
@@ -189,6 +196,47 @@ public final class DeskModel implements AutoCloseable {
         }
         SlipPrinting.print(pdf, null, slip.dossierCode(), 1, SlipPdf.Paper.A5);
         return new String[] {"Đã gửi phiếu hẹn tới máy in (bản lưu: " + file + ").", "Slip sent to the printer (saved as " + file + ")."};
+    }
+
+    /**
+     * Scanning at this counter: where pages come from (SANE, a scan folder, the simulated scanner) and the
+     * local folder where they wait until the agent has them. Called before the desk's scene is built.
+     */
+    public void configureScanning(ScanSource source, Path spoolRoot, int dpi) {
+        if (scanWorker != null) {
+            scanWorker.shutdownNow();
+        }
+        scanWorker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "scan-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        this.scan = new ScanModel(agent, source, spoolRoot, scanWorker, ui, () -> user.get() == null ? "" : user.get().username(),
+                java.time.Clock.systemUTC(), dpi, 0.6f);
+    }
+
+    /** Digitizing the dossier's papers. */
+    public ScanModel scan() {
+        return scan;
+    }
+
+    /**
+     * Opens the scan screen for the dossier in front of the clerk: the one just received, else the one
+     * open in tracking (F12).
+     */
+    public void openScan() {
+        Dossiers.Dossier received = reception.receivedProperty().get();
+        Dossiers.Dossier d = received != null && reception.openProperty().get() ? received
+                : tracking.openProperty().get() ? tracking.selectedProperty().get() : received;
+        if (d == null) {
+            message.set(I18n.both("counter", "scan.noDossier"));
+            return;
+        }
+        tasks.run(() -> {
+            loadProceduresOnce();
+            Dossiers.Procedure p = procedures.get(d.procedureCode());
+            return () -> scan.open(d, p);
+        });
     }
 
     /** The dossier tracking view of the desk. */
@@ -713,5 +761,7 @@ public final class DeskModel implements AutoCloseable {
     public void close() {
         closeStream();
         supervisor.close();
+        scan.cancel();
+        scanWorker.shutdownNow();
     }
 }

@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import vn.hanoi.branch.counter.dossier.ReceptionPane;
 import vn.hanoi.branch.counter.dossier.TrackingScreen;
+import vn.hanoi.branch.counter.scan.ScanScreen;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -152,9 +153,16 @@ public final class DeskScreen {
         body.setPadding(new Insets(20));
         root.setTop(header());
         TrackingScreen tracking = new TrackingScreen(model.tracking());
-        body.visibleProperty().bind(model.tracking().openProperty().not());
+        body.visibleProperty().bind(model.tracking().openProperty().not().and(model.scan().openProperty().not()));
         body.managedProperty().bind(body.visibleProperty());
-        root.setCenter(new javafx.scene.layout.StackPane(body, tracking.root()));
+        // The scan screen covers the dossier it digitizes (from reception or tracking) until it is closed.
+        ScanScreen scan = new ScanScreen(model.scan());
+        javafx.scene.Node trackingRoot = tracking.root();
+        javafx.scene.layout.StackPane trackingLayer = new javafx.scene.layout.StackPane(trackingRoot);
+        trackingLayer.visibleProperty().bind(model.scan().openProperty().not());
+        trackingLayer.managedProperty().bind(trackingLayer.visibleProperty());
+        trackingLayer.setPickOnBounds(false);
+        root.setCenter(new javafx.scene.layout.StackPane(body, trackingLayer, scan.root()));
     }
 
     private final TextField pauseOther = new TextField();
@@ -311,7 +319,11 @@ public final class DeskScreen {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         logout.getStyleClass().add("op");
-        HBox h = new HBox(16, who, counterState, gap, live, dossiers, supervisor, logout);
+        Button digitize = new Button(I18n.both("counter", "scan.open").replace("\n", " / "));
+        digitize.setId("open-scan");
+        digitize.getStyleClass().add("op");
+        digitize.setOnAction(e -> model.openScan());
+        HBox h = new HBox(16, who, counterState, gap, live, dossiers, digitize, supervisor, logout);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("header");
         return h;
@@ -354,8 +366,17 @@ public final class DeskScreen {
                 model.tracking().show();
             }
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F12), () -> {
+            if (root.isVisible() && !model.scan().openProperty().get()) {
+                model.openScan();
+            }
+        });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
-            if (root.isVisible() && model.tracking().openProperty().get()) {
+            if (root.isVisible() && model.scan().openProperty().get()) {
+                if (!model.scan().busyProperty().get()) {
+                    model.scan().close();
+                }
+            } else if (root.isVisible() && model.tracking().openProperty().get()) {
                 model.tracking().hide();
             } else if (root.isVisible() && model.reception().openProperty().get()) {
                 model.reception().close();

@@ -23,6 +23,7 @@ import vn.hanoi.branch.shared.api.CounterRequests;
 import vn.hanoi.branch.shared.api.CounterState;
 import vn.hanoi.branch.shared.api.DeviceHealth;
 import vn.hanoi.branch.shared.api.Dossiers;
+import vn.hanoi.branch.shared.api.Scans;
 import vn.hanoi.branch.shared.api.DayStats;
 import vn.hanoi.branch.shared.api.Health;
 import vn.hanoi.branch.shared.api.IssueTicketRequest;
@@ -385,6 +386,29 @@ public final class AgentClient {
     /** Staff: the certified electronic copy (signed PDF) of a dossier's result. */
     public byte[] certifiedCopy(long dossierId) {
         return send(new Request.Builder().url(url("dossiers/" + dossierId + "/certified-copy")).get(),
+                mapper.constructType(byte[].class));
+    }
+
+    /**
+     * Staff: stores one digitized document (a PDF/A) of a dossier's checklist; the agent checks the bytes
+     * against {@code sha256} and answers with the stored document, the same one again on a retry.
+     */
+    public Scans.StoredDocument storeScan(long dossierId, String documentType, byte[] pdf, String sha256) {
+        return send(new Request.Builder().url(url("dossiers/" + dossierId + "/scans"))
+                        .header(Scans.DOCUMENT_TYPE_HEADER, documentType).header(Scans.SHA256_HEADER, sha256)
+                        .post(RequestBody.create(pdf, MediaType.get("application/pdf"))),
+                mapper.constructType(Scans.StoredDocument.class));
+    }
+
+    /** Staff: the digitized documents of a dossier. */
+    public List<Scans.StoredDocument> scans(long dossierId) {
+        return send(new Request.Builder().url(url("dossiers/" + dossierId + "/scans")).get(),
+                mapper.getTypeFactory().constructCollectionType(List.class, Scans.StoredDocument.class));
+    }
+
+    /** Staff: one digitized document (PDF); the agent records the read. */
+    public byte[] scan(long dossierId, long documentId) {
+        return send(new Request.Builder().url(url("dossiers/" + dossierId + "/scans/" + documentId)).get(),
                 mapper.constructType(byte[].class));
     }
 

@@ -1,0 +1,31 @@
+package vn.hanoi.branch.counter;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hanoi.branch.counter.scan.ScannerOption;
+import vn.hanoi.branch.scan.FolderInbox;
+import vn.hanoi.branch.scan.SaneScanner;
+import vn.hanoi.branch.scan.SimulatedScanner;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The counter's --scanner option. */
+class ScannerOptionTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachKindOfSourceAndAClearRefusal() {
+        assertThat(ScannerOption.parse(null, dir)).isInstanceOf(SimulatedScanner.class);
+        assertThat(ScannerOption.parse("sim", dir)).isInstanceOf(SimulatedScanner.class);
+        assertThat(ScannerOption.parse("sane:epson2:libusb:001:004", dir)).isInstanceOf(SaneScanner.class)
+                .extracting(s -> s.name()).isEqualTo("SANE: epson2:libusb:001:004");
+        assertThat(ScannerOption.parse("folder:" + dir.resolve("inbox"), dir)).isInstanceOf(FolderInbox.class);
+        assertThatThrownBy(() -> ScannerOption.parse("twain", dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dùng sim").hasMessageContaining("use sim");
+        assertThatThrownBy(() -> ScannerOption.parse("sane:", dir)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
