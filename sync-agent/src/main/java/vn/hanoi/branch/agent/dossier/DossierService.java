@@ -472,6 +472,38 @@ public final class DossierService {
             ps.setString(7, en);
             ps.executeUpdate();
         }
+        if (state != State.DRAFT) {
+            toCity(tx, dossierId, state);
+        }
+    }
+
+    /**
+     * The dossier as the city receives it, with each reception and move: code, procedure, state, appointment,
+     * fee, online, the checklist's document types. No applicant name, ID number, address or declaration: the
+     * department reads those from the dossier's documents through the city's own systems, and a branch
+     * keeps them only until retention (README "City sync", personal data).
+     */
+    private static void toCity(WriteTx tx, long dossierId, State state) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT code, procedure_code, appointment_date, "
+                + "fee_vnd, online, received_at FROM dossier WHERE id = ?")) {
+            ps.setLong(1, dossierId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return;
+                }
+                Map<String, Object> p = new java.util.LinkedHashMap<>();
+                p.put("dossierId", dossierId);
+                p.put("code", rs.getString(1));
+                p.put("procedureCode", rs.getString(2));
+                p.put("state", state.name());
+                p.put("at", tx.now());
+                p.put("appointmentDate", rs.getString(3));
+                p.put("feeVnd", rs.getLong(4));
+                p.put("online", rs.getInt(5) == 1);
+                p.put("receivedAt", rs.getObject(6));
+                vn.hanoi.branch.agent.sync.Outbox.append(tx, vn.hanoi.branch.agent.sync.Outbox.DOSSIER, rs.getString(1), p);
+            }
+        }
     }
 
     private Dossiers.Dossier dossier(Connection c, long id) throws SQLException {
