@@ -57,3 +57,13 @@ CREATE TABLE sync_health (
     last_error      TEXT
 );
 INSERT INTO sync_health (id) VALUES (1);
+
+-- Holiday calendar entries and branch configuration values pushed by the city, latest per key. Kept for
+-- the next start (README "City sync": they take effect when the agent restarts).
+CREATE TABLE city_setting (
+    stream     TEXT NOT NULL,                    -- holidays, branch-config
+    key        TEXT NOT NULL,                    -- the date, or the setting's name
+    value      TEXT NOT NULL,                    -- the item as JSON
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (stream, key)
+);

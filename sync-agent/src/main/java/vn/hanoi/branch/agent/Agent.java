@@ -40,6 +40,12 @@ import vn.hanoi.branch.agent.rating.RatingService;
 import vn.hanoi.branch.agent.report.ReportRoutes;
 import vn.hanoi.branch.agent.report.ReportService;
 import vn.hanoi.branch.agent.stats.StatsRoutes;
+import vn.hanoi.branch.agent.sync.CityClient;
+import vn.hanoi.branch.agent.sync.CitySync;
+import vn.hanoi.branch.agent.sync.Inbox;
+import vn.hanoi.branch.agent.sync.Retention;
+import vn.hanoi.branch.agent.sync.SyncRoutes;
+import vn.hanoi.branch.shared.api.SyncStatus;
 import vn.hanoi.branch.agent.stats.StatsService;
 import vn.hanoi.branch.agent.ticket.TicketRoutes;
 import vn.hanoi.branch.agent.ticket.TicketService;
@@ -60,6 +66,8 @@ public final class Agent implements AutoCloseable {
     private final DeviceRegistry devices;
     private final TicketService tickets;
     private final ContentStore content;
+    private final Retention retention;
+    private final CitySync sync;
 
     private Agent(AgentConfig config, Clock clock) {
         Instant started = clock.instant();
@@ -80,9 +88,21 @@ public final class Agent implements AutoCloseable {
                     config.getInt("queue.normals.per.priority"), config.getInt("queue.max.overtaken"));
             this.tickets = new TicketService(db, directory, events, audit, new SqlQueuePolicy(rules), clock,
                     directory.zone(), Duration.ofMinutes(config.getInt("queue.noshow.return.minutes")));
+            BookingService bookings = new BookingService(db, tickets, audit, directory.zone(),
+                    Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
+                    Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")));
+            DossierService dossiers = new DossierService(db, audit, directory.zone(),
+                    agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
+                    workingCalendar(config), clock);
+            this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
+            this.sync = citySync(config, clock, bookings, dossiers);
+            int alertMinutes = config.getInt("sync.alert.backlog.minutes");
+            java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
+                    alertMinutes);
             this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
                     config.getInt("http.max.document.bytes"), List.of(
-                    new HealthRoutes(db, events, started),
+                    new HealthRoutes(db, events, started, syncStatus),
+                    new SyncRoutes(syncStatus),
                     new BranchRoutes(directory),
                     new HallRoutes(config.get("hall.notices")),
                     new DeviceRoutes(devices),
@@ -90,12 +110,8 @@ public final class Agent implements AutoCloseable {
                     new AuthRoutes(auth),
                     new TicketRoutes(tickets),
                     new StatsRoutes(new StatsService(db, tickets, clock, directory.zone())),
-                    new BookingRoutes(new BookingService(db, tickets, audit, directory.zone(),
-                            Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
-                            Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")))),
-                    new DossierRoutes(new ProcedureCatalog(db), new DossierService(db, audit, directory.zone(),
-                            agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
-                            workingCalendar(config), clock),
+                    new BookingRoutes(bookings),
+                    new DossierRoutes(new ProcedureCatalog(db), dossiers,
                             new CertifiedCopies(db, audit, documentsDir(config).resolve("certified-copies"),
                                     copySigner(config, directory))),
                     new RatingRoutes(new RatingService(db, audit, clock, directory.zone(),
@@ -109,10 +125,45 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /**
+     * The sync worker when {@code city.url} is set (null otherwise: changes still queue in the outbox and
+     * go when a city link is configured).
+     */
+    private CitySync citySync(AgentConfig config, Clock clock, BookingService bookings, DossierService dossiers) {
+        String url = config.get("city.url");
+        if (url.isBlank()) {
+            return null;
+        }
+        String branch = config.get("city.branch.code").isBlank() ? directory.branch().map(b -> b.code()).orElse("CN")
+                : config.get("city.branch.code");
+        CityClient.Builder cb = CityClient.builder(url, branch)
+                .secretFile(java.nio.file.Path.of(config.get("city.client.secret.file")))
+                .timeout(Duration.ofSeconds(config.getInt("city.timeout.seconds")));
+        if (!config.get("city.client.id").isBlank()) {
+            cb.clientId(config.get("city.client.id"));
+        }
+        if (!config.get("city.ca.file").isBlank()) {
+            cb.caFile(java.nio.file.Path.of(config.get("city.ca.file")));
+        }
+        if (!config.get("city.pin.sha256").isBlank()) {
+            cb.pin(config.get("city.pin.sha256"));
+        }
+        CitySync.Settings settings = new CitySync.Settings(config.getInt("city.batch.size"),
+                Duration.ofMillis(config.getInt("city.sync.interval.ms")), Duration.ofMillis(config.getInt("city.backoff.base.ms")),
+                Duration.ofSeconds(config.getInt("city.backoff.max.seconds")), config.getInt("city.pull.limit"),
+                Duration.ofMinutes(config.getInt("retention.check.minutes")));
+        return CitySync.create(db, cb.build(), new Inbox(db, bookings, dossiers), content,
+                config.getInt("city.upload.chunk.bytes"), config.getInt("city.upload.max.kbps"), retention, settings, clock);
+    }
+
     /** Opens the database (migrating it) and starts serving. */
     public static Agent start(AgentConfig config, Clock clock) {
         Agent a = new Agent(config, clock);
         a.server.start(config.httpHost(), config.httpPort());
+        if (a.sync != null) {
+            a.sync.start();
+            LOG.info("city sync on to {}", config.get("city.url"));
+        }
         LOG.info("agent {} listening on {}:{} with database {} ({} ms after JVM start)", version(), config.httpHost(), a.port(),
                 config.dbPath().toAbsolutePath(), sinceJvmStart());
         return a;
@@ -150,6 +201,16 @@ public final class Agent implements AutoCloseable {
     /** The branch's files for dossiers (scans, certified copies). */
     public ContentStore content() {
         return content;
+    }
+
+    /** Retention of personal data after the city confirmed it (run by the sync worker; tests run it directly). */
+    public Retention retention() {
+        return retention;
+    }
+
+    /** The city sync worker, or null when no city link is configured. */
+    public CitySync sync() {
+        return sync;
     }
 
     public EventHub events() {
@@ -210,6 +271,9 @@ public final class Agent implements AutoCloseable {
     @Override
     public void close() {
         LOG.info("agent stopping");
+        if (sync != null) {
+            sync.close();
+        }
         events.close();
         server.close();
         db.close();

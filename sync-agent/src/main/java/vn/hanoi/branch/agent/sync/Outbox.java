@@ -114,8 +114,9 @@ public final class Outbox {
                     "SELECT count(*), min(created_at) FROM outbox WHERE sent_at IS NULL");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                long size = rs.getLong(1);
                 long oldest = rs.getLong(2);
-                return new Backlog(rs.getLong(1), rs.wasNull() ? null : oldest);
+                return new Backlog(size, rs.wasNull() ? null : oldest);
             }
         });
     }

@@ -1,0 +1,123 @@
+package vn.hanoi.branch.agent.sync;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.hanoi.branch.agent.content.ContentStore;
+import vn.hanoi.branch.agent.db.Database;
+
+/**
+ * Sends the content store's queued documents (rows not yet confirmed by the city, not removed) in id
+ * order, chunk by chunk from the offset the city last acknowledged: after a kill or a cut link the upload
+ * goes on where it stopped. The city checks the SHA-256 at the end; only then is the row confirmed.
+ */
+final class DocumentUploader {
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentUploader.class);
+
+    private final Database db;
+    private final ContentStore store;
+    private final CityClient city;
+    private final int chunkBytes;
+    private final BandwidthCap cap;
+    private final byte[] buf;
+
+    DocumentUploader(Database db, ContentStore store, CityClient city, int chunkBytes, BandwidthCap cap) {
+        this.db = db;
+        this.store = store;
+        this.city = city;
+        this.chunkBytes = chunkBytes;
+        this.cap = cap;
+        this.buf = new byte[chunkBytes];
+    }
+
+    private record Queued(ContentStore.Item item, String dossierCode) {
+    }
+
+    /** Uploads the oldest queued document; false when none is queued. */
+    boolean uploadNext() throws IOException, InterruptedException {
+        Queued q = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.id, d.code FROM content_file f "
+                    + "LEFT JOIN dossier d ON d.id = f.dossier_id "
+                    + "WHERE f.city_confirmed_at IS NULL AND f.deleted_at IS NULL ORDER BY f.id LIMIT 1");
+                 ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Queued(store.find(rs.getLong(1)).orElseThrow(), rs.getString(2)) : null;
+            }
+        });
+        if (q == null) {
+            return false;
+        }
+        upload(q.item(), q.dossierCode());
+        return true;
+    }
+
+    private void upload(ContentStore.Item item, String dossierCode) throws IOException, InterruptedException {
+        // The same content id and hash always give the same upload at the city, with its acknowledged offset:
+        // asking again is how a restarted agent learns where to resume.
+        CityClient.Upload u = city.createUpload(item.id(), dossierCode, item.kind(), item.documentType(), item.mediaType(),
+                item.bytes(), item.sha256());
+        saveState(item.id(), u.uploadId(), u.ackedOffset());
+        Path file = store.file(item);
+        long offset = u.ackedOffset();
+        if (!u.complete()) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                while (offset < item.bytes()) {
+                    int len = (int) Math.min(chunkBytes, item.bytes() - offset);
+                    ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
+                    ch.position(offset);
+                    while (bb.hasRemaining()) {
+                        if (ch.read(bb) < 0) {
+                            throw new IOException("content " + item.id() + " is shorter than recorded");
+                        }
+                    }
+                    cap.acquire(len);
+                    CityClient.Upload r = city.putChunk(u.uploadId(), offset, buf, len, item.bytes());
+                    offset = r.ackedOffset(); // the city's word: on a 409 this is where it wants us
+                    saveState(item.id(), u.uploadId(), offset);
+                }
+            }
+        }
+        try {
+            city.complete(u.uploadId());
+        } catch (CityException e) {
+            if (e.status() == 422) {
+                // The city's bytes do not hash right: it has dropped them; start again from zero next round.
+                saveState(item.id(), u.uploadId(), 0);
+                LOG.warn("document {}: the city's hash check failed, sending it again", item.id());
+            }
+            throw e;
+        }
+        db.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "UPDATE content_file SET city_confirmed_at = ? WHERE id = ? AND city_confirmed_at IS NULL");
+                 PreparedStatement del = tx.connection().prepareStatement("DELETE FROM upload_state WHERE content_id = ?")) {
+                ps.setLong(1, tx.now());
+                ps.setLong(2, item.id());
+                ps.executeUpdate();
+                del.setLong(1, item.id());
+                del.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private void saveState(long contentId, String uploadId, long acked) {
+        db.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO upload_state (content_id, upload_id, "
+                    + "acked_offset, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (content_id) DO UPDATE SET "
+                    + "upload_id = excluded.upload_id, acked_offset = excluded.acked_offset, updated_at = excluded.updated_at")) {
+                ps.setLong(1, contentId);
+                ps.setString(2, uploadId);
+                ps.setLong(3, acked);
+                ps.setLong(4, tx.now());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+}
