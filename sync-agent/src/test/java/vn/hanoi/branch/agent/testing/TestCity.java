@@ -69,8 +69,14 @@ public final class TestCity implements AutoCloseable {
         return agentConfig(sim.port());
     }
 
+    /** Stops the simulator and deletes what it stored (documents can be hundreds of MB). */
     @Override
     public void close() {
         sim.close();
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp files: the OS cleans up what is left
+        }
     }
 }
