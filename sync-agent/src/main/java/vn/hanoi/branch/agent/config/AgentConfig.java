@@ -62,12 +62,12 @@ public final class AgentConfig {
         p.setProperty("city.ca.file", "");                // PEM of the CA(s) that issue the city's certificate
         p.setProperty("city.pin.sha256", "");             // or/and: base64 SHA-256 of the city's public key
         p.setProperty("city.timeout.seconds", "30");
-        p.setProperty("city.batch.size", "500");
+        p.setProperty("city.batch.size", "1000");             // the contract allows up to 1000
         p.setProperty("city.sync.interval.ms", "2000");
         p.setProperty("city.backoff.base.ms", "500");
         p.setProperty("city.backoff.max.seconds", "60");
         p.setProperty("city.pull.limit", "200");
-        p.setProperty("city.upload.chunk.bytes", "4194304");
+        p.setProperty("city.upload.chunk.bytes", "8388608");
         p.setProperty("city.upload.max.kbps", "0");       // 0: no cap; e.g. 4000 leaves a 10 Mbit/s uplink 6 Mbit/s
         p.setProperty("sync.alert.backlog.minutes", "30");
         p.setProperty("retention.days.after.confirmed", "90");

@@ -5,18 +5,18 @@ package vn.hanoi.branch.agent.sync;
  * the branch's uplink to the counters' and kiosks' own traffic. Holds at most one second of credit, so a
  * quiet minute does not turn into a burst. 0 = no cap.
  */
-final class BandwidthCap {
+public final class BandwidthCap {
     private final long bytesPerSecond;
     private double tokens;
     private long last = System.nanoTime();
 
-    BandwidthCap(int kbps) {
+    public BandwidthCap(int kbps) {
         this.bytesPerSecond = kbps <= 0 ? 0 : kbps * 1000L / 8;
         this.tokens = bytesPerSecond;
     }
 
     /** Blocks until {@code bytes} may be sent. */
-    synchronized void acquire(long bytes) throws InterruptedException {
+    public synchronized void acquire(long bytes) throws InterruptedException {
         if (bytesPerSecond == 0) {
             return;
         }

@@ -154,11 +154,52 @@ public final class CityClient {
         return upload(call("GET", branchPath("uploads", uploadId), null));
     }
 
-    /** Sends bytes [start, start+len) of a document of {@code total} bytes; a 409 answers where to resume. */
-    public Upload putChunk(String uploadId, long start, byte[] buf, int len, long total) throws IOException {
+    /**
+     * Sends bytes [start, start+len) of {@code file} (a document of {@code total} bytes), streamed from disk
+     * under the bandwidth cap; a 409 answers where to resume.
+     */
+    public Upload putChunk(String uploadId, Path file, long start, long len, long total, BandwidthCap cap) throws IOException {
+        RequestBody body = new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return OCTETS;
+            }
+
+            @Override
+            public long contentLength() {
+                return len;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws IOException {
+                // Read and send in small pieces: the disk and the network overlap, and the cap is smooth.
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                        java.nio.file.StandardOpenOption.READ)) {
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(128 * 1024);
+                    long pos = start;
+                    long end = start + len;
+                    while (pos < end) {
+                        buf.clear().limit((int) Math.min(buf.capacity(), end - pos));
+                        int n = ch.read(buf, pos);
+                        if (n < 0) {
+                            throw new IOException("document shorter than recorded");
+                        }
+                        try {
+                            cap.acquire(n);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new java.io.InterruptedIOException("upload interrupted");
+                        }
+                        buf.flip();
+                        sink.write(buf);
+                        pos += n;
+                    }
+                }
+            }
+        };
         Request.Builder rb = authorized(branchPath("uploads", uploadId))
                 .header("Content-Range", "bytes " + start + "-" + (start + len - 1) + "/" + total)
-                .put(RequestBody.create(buf, OCTETS, 0, len));
+                .put(body);
         try (Response r = send(rb)) {
             if (r.code() == 409) {
                 return upload(Json.mapper().readTree(r.body().bytes()));

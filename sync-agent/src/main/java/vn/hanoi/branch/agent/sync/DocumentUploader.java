@@ -1,10 +1,7 @@
 package vn.hanoi.branch.agent.sync;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import org.slf4j.Logger;
@@ -25,7 +22,6 @@ final class DocumentUploader {
     private final CityClient city;
     private final int chunkBytes;
     private final BandwidthCap cap;
-    private final byte[] buf;
 
     DocumentUploader(Database db, ContentStore store, CityClient city, int chunkBytes, BandwidthCap cap) {
         this.db = db;
@@ -33,7 +29,6 @@ final class DocumentUploader {
         this.city = city;
         this.chunkBytes = chunkBytes;
         this.cap = cap;
-        this.buf = new byte[chunkBytes];
     }
 
     private record Queued(ContentStore.Item item, String dossierCode) {
@@ -65,21 +60,14 @@ final class DocumentUploader {
         Path file = store.file(item);
         long offset = u.ackedOffset();
         if (!u.complete()) {
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-                while (offset < item.bytes()) {
-                    int len = (int) Math.min(chunkBytes, item.bytes() - offset);
-                    ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
-                    ch.position(offset);
-                    while (bb.hasRemaining()) {
-                        if (ch.read(bb) < 0) {
-                            throw new IOException("content " + item.id() + " is shorter than recorded");
-                        }
-                    }
-                    cap.acquire(len);
-                    CityClient.Upload r = city.putChunk(u.uploadId(), offset, buf, len, item.bytes());
-                    offset = r.ackedOffset(); // the city's word: on a 409 this is where it wants us
-                    saveState(item.id(), u.uploadId(), offset);
-                }
+            if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) != item.bytes()) {
+                throw new IOException("content " + item.id() + " is missing or not its recorded size");
+            }
+            while (offset < item.bytes()) {
+                long len = Math.min(chunkBytes, item.bytes() - offset);
+                CityClient.Upload r = city.putChunk(u.uploadId(), file, offset, len, item.bytes(), cap);
+                offset = r.ackedOffset(); // the city's word: on a 409 this is where it wants us
+                saveState(item.id(), u.uploadId(), offset);
             }
         }
         try {
