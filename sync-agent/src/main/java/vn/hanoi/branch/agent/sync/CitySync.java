@@ -27,7 +27,7 @@ public final class CitySync implements AutoCloseable {
 
     /** Settings (config keys {@code city.*}, {@code sync.*}). */
     public record Settings(int batchSize, Duration interval, Duration backoffBase, Duration backoffMax, int pullLimit,
-                           Duration retentionEvery) {
+                           Duration retentionEvery, int alertAfterMinutes) {
     }
 
     private final Database db;
@@ -42,6 +42,7 @@ public final class CitySync implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private long lastRetention = Long.MIN_VALUE;
+    private boolean alerting;
 
     public CitySync(Database db, CityClient city, Inbox inbox, DocumentUploader uploader, Retention retention,
                     Settings settings, Clock clock) {
@@ -76,6 +77,7 @@ public final class CitySync implements AutoCloseable {
     private void loop() {
         while (!closed) {
             try {
+                watchBacklog();
                 boolean more = round();
                 recordSuccess();
                 backoff.reset();
@@ -151,6 +153,22 @@ public final class CitySync implements AutoCloseable {
                 return;
             }
             cursor = page.nextCursor();
+        }
+    }
+
+    /** One warning in the log when unsent data gets older than the alert threshold, one when it is sent. */
+    private void watchBacklog() {
+        try {
+            SyncStatus s = status(db, true, clock.instant(), settings.alertAfterMinutes());
+            if (s.alert() && !alerting) {
+                LOG.warn("city sync ALERT: {} entries waiting, the oldest for {} min (threshold {} min); last error: {}",
+                        s.backlog(), s.oldestUnsentAgeSeconds() / 60, settings.alertAfterMinutes(), s.lastError());
+            } else if (!s.alert() && alerting) {
+                LOG.info("city sync alert cleared: {} entries waiting", s.backlog());
+            }
+            alerting = s.alert();
+        } catch (RuntimeException e) {
+            LOG.warn("city sync: cannot read the backlog: {}", e.getMessage());
         }
     }
 

@@ -17,7 +17,8 @@ import vn.hanoi.branch.agent.db.Database;
  * Personal data leaves the branch once the city holds it: {@code retention.days.after.confirmed} days after
  * the city confirmed a dossier's reception its applicant, declaration and delivery address are cleared,
  * and the same after the city confirmed a scan its bytes are deleted (the row stays, with deleted_at, for
- * the audit trail and reports). Time is the agent's clock.
+ * the audit trail and reports). Outbox rows the city acknowledged that long ago are pruned. Time is the
+ * agent's clock.
  */
 public final class Retention {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
@@ -74,6 +75,13 @@ public final class Retention {
                         throw new IllegalStateException(e);
                     }
                 });
+            }
+            // Sent outbox rows are the city's now; ids stay unique for ever (AUTOINCREMENT), so pruning cannot
+            // make an idempotency key repeat.
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at <= ?")) {
+                ps.setLong(1, cutoff);
+                ps.executeUpdate();
             }
             return new Removed(dossiers, paths);
         });

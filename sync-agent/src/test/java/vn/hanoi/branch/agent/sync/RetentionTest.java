@@ -62,6 +62,17 @@ class RetentionTest {
                 // The city still holds the scan; the dossier's code, state and history stay at the branch.
                 assertThat(city.sim().uploads(TestCity.BRANCH)).anyMatch(u -> u.complete() && u.sha256().equals(scan.sha256()));
                 assertThat(agent.agent().retention().run()).as("nothing twice").isEqualTo(new Retention.Result(0, 0));
+                long oldSent = agent.agent().database().read(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL "
+                            + "AND sent_at < ?")) {
+                        ps.setLong(1, start.plus(Duration.ofDays(1)).toEpochMilli());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                });
+                assertThat(oldSent).as("outbox rows the city took a month ago are pruned").isZero();
             }
         }
     }
