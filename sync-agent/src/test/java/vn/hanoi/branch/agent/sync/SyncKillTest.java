@@ -70,7 +70,7 @@ class SyncKillTest {
             } finally {
                 agent.stop();
             }
-            assertThat(Files.readString(dir.resolve("agent.log"))).as("no personal data, no stack of a lost write")
+            assertThat(Files.readString(dir.resolve("agent.log"))).as("no write lost to a locked database")
                     .doesNotContain("database is locked");
             List<Long> outbox = new ArrayList<>();
             try (Database db = Database.open(agent.dbFile(), Clock.systemUTC())) {
