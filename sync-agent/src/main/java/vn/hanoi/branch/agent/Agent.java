@@ -93,7 +93,7 @@ public final class Agent implements AutoCloseable {
                     Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")));
             DossierService dossiers = new DossierService(db, audit, directory.zone(),
                     agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
-                    workingCalendar(config), clock);
+                    workingCalendar(config, db), clock);
             this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
             this.sync = citySync(config, clock, bookings, dossiers);
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
@@ -217,17 +217,25 @@ public final class Agent implements AutoCloseable {
         return events;
     }
 
-    /** Working days for appointments: the computed holidays plus the branch's yearly list, when configured. */
-    private static WorkingCalendar workingCalendar(AgentConfig config) {
+    /**
+     * Working days for appointments: the computed holidays, the city's announcements pulled by the sync (as of
+     * this start), then the branch's yearly list when configured, which wins where they name the same date.
+     */
+    private static WorkingCalendar workingCalendar(AgentConfig config, Database db) {
         String file = config.get("calendar.overrides.file");
-        if (file == null || file.isBlank()) {
+        vn.hanoi.branch.calendar.HolidayOverrides city = vn.hanoi.branch.agent.sync.CityHolidays.load(db);
+        if ((file == null || file.isBlank()) && city.all().isEmpty()) {
             return WorkingCalendar.standard();
         }
+        vn.hanoi.branch.calendar.HolidayOverrides o = vn.hanoi.branch.calendar.HolidayOverrides.bundled().then(city);
         try {
-            return WorkingCalendar.standardWith(java.nio.file.Path.of(file));
+            if (file != null && !file.isBlank()) {
+                o = o.then(vn.hanoi.branch.calendar.HolidayOverrides.load(java.nio.file.Path.of(file)));
+            }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("calendar.overrides.file " + file + ": " + e.getMessage(), e);
         }
+        return WorkingCalendar.of(vn.hanoi.branch.calendar.PublicHolidays.labourCode(), o);
     }
 
     /** Where documents live (certified copies, later scans): beside the database unless configured. */

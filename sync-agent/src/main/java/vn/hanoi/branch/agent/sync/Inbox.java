@@ -130,6 +130,9 @@ public final class Inbox {
                 }
             }
             case "holidays", "branch-config" -> {
+                if ("holidays".equals(stream)) {
+                    CityHolidays.check(item);
+                }
                 String key = "holidays".equals(stream) ? item.path("date").asText() : item.path("key").asText();
                 try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO city_setting (stream, key, value, "
                         + "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (stream, key) DO UPDATE SET value = excluded.value, "

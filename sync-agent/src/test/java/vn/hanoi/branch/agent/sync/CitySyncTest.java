@@ -144,6 +144,28 @@ class CitySyncTest {
         assertThat(dossierState(code)).isEqualTo("RESULT_READY");
     }
 
+    @Test
+    void holidaysFromTheCityCountForAppointmentsAndABadItemIsSkipped() throws Exception {
+        city = TestCity.start();
+        agent = TestAgent.start(city.agentConfig());
+        java.time.LocalDate day = java.time.LocalDate.now().plusWeeks(3).with(java.time.DayOfWeek.WEDNESDAY);
+        while (!vn.hanoi.branch.calendar.WorkingCalendar.standard().isWorkingDay(day)) {
+            day = day.plusWeeks(1);
+        }
+        city.sim().push(TestCity.BRANCH, "holidays", Map.of("id", "h-bad", "date", day.toString(), "kind", "HOLIDAY"));
+        city.sim().push(TestCity.BRANCH, "holidays", Map.of("id", "h1", "date", day.toString(), "kind", "OFF",
+                "nameVi", "Nghỉ bù, theo thông báo của thành phố", "nameEn", "Day off announced by the city"));
+        waitFor(() -> seen("holidays") == 2, "both holiday items to be seen");
+        vn.hanoi.branch.calendar.HolidayOverrides pulled = CityHolidays.load(agent.agent().database());
+        assertThat(pulled.all()).hasSize(1);
+        vn.hanoi.branch.calendar.WorkingCalendar withCity = vn.hanoi.branch.calendar.WorkingCalendar.of(
+                vn.hanoi.branch.calendar.PublicHolidays.labourCode(),
+                vn.hanoi.branch.calendar.HolidayOverrides.bundled().then(pulled));
+        assertThat(withCity.isWorkingDay(day)).isFalse();
+        assertThat(withCity.isWorkingDay(day.plusDays(1))).isEqualTo(
+                vn.hanoi.branch.calendar.WorkingCalendar.standard().isWorkingDay(day.plusDays(1)));
+    }
+
     // ---- helpers
 
     static Map<String, Object> status(String id, String code, String state, long version) {
