@@ -97,7 +97,9 @@ class CitySyncTest {
     @Test
     void lostAnswersResetsAndErrorsStillGiveExactlyOnce() throws Exception {
         city = TestCity.start();
-        city.sim().faults().set(Map.of("lostAnswerRate", 0.2, "resetRate", 0.05, "errorRate", 0.05));
+        // Timeouts: the city holds a few requests longer than the agent waits (3 s), then does the work anyway.
+        city.sim().faults().set(Map.of("lostAnswerRate", 0.2, "resetRate", 0.05, "errorRate", 0.05, "timeoutRate", 0.03,
+                "timeoutMs", 3_500));
         Map<String, String> config = new java.util.HashMap<>(city.agentConfig());
         config.put("city.batch.size", "7");
         agent = TestAgent.start(config);
