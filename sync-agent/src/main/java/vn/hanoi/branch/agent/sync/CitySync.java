@@ -92,6 +92,11 @@ public final class CitySync implements AutoCloseable {
                     return;
                 }
                 recordError(e);
+                if (e instanceof CityException ce && ce.permanent()) {
+                    // Sending the same again will not help; it stays queued (nothing is dropped) until IT looks.
+                    LOG.error("city sync: the city refuses what is next in line ({}); it stays queued, see the contract",
+                            describe(e));
+                }
                 Duration wait = backoff.next();
                 LOG.warn("city sync: {} (failure {} in a row, next try in {} ms)", describe(e), backoff.failures(), wait.toMillis());
                 try {
@@ -110,13 +115,12 @@ public final class CitySync implements AutoCloseable {
         if (more) {
             return true;
         }
-        if (uploader.uploadNext()) {
-            return true;
-        }
+        // Pulls before documents: a document that cannot go (a file lost from disk) must not keep the city's
+        // status updates and bookings from the branch.
         for (String stream : List.of("catalog", "bookings", "dossier-status", "holidays", "branch-config")) {
             pull(stream);
         }
-        return false;
+        return uploader.uploadNext();
     }
 
     private boolean sendBatch() throws IOException {
