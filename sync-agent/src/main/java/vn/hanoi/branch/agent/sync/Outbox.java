@@ -22,6 +22,8 @@ public final class Outbox {
     public static final String DOSSIER = "dossier";
     public static final String RATING = "rating";
     public static final String AUDIT = "audit";
+    /** The day's figures per service, sent with the end of the business day. */
+    public static final String STATS = "stats";
 
     private Outbox() {
     }

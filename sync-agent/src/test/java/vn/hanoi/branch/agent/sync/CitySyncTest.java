@@ -70,6 +70,7 @@ class CitySyncTest {
             clerk.finish(t.id());
         }
         waitFor(() -> status().lastError() != null, "the sync to notice the city is down");
+        supervisor.endOfDay(); // the day's figures go with the day's close
         SyncStatus down = status();
         assertThat(down.backlog()).isPositive();
         assertThat(down.oldestUnsentAt()).isNotNull();
@@ -83,6 +84,12 @@ class CitySyncTest {
         assertThat(got).extracting(CitySimulator.ReceivedEvent::topic).contains("queue", "dossier", "audit");
         assertThat(got.stream().filter(e -> e.topic().equals("dossier")).map(CitySimulator.ReceivedEvent::key).distinct())
                 .containsExactlyInAnyOrderElementsOf(codes);
+        List<CitySimulator.ReceivedEvent> stats = got.stream().filter(e -> e.topic().equals("stats")).toList();
+        assertThat(stats).hasSize(1);
+        var ct = java.util.stream.StreamSupport.stream(stats.get(0).payload().path("services").spliterator(), false)
+                .filter(n -> n.path("serviceCode").asText().equals("CT")).findFirst().orElseThrow();
+        assertThat(ct.path("issued").asInt()).isEqualTo(6);
+        assertThat(ct.path("served").asInt()).isEqualTo(6);
         // Personal data minimised: nothing of the applicant travels in the events.
         for (CitySimulator.ReceivedEvent e : got) {
             String json = e.payload().toString();
