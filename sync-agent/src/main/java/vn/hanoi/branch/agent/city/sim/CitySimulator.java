@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -585,23 +584,32 @@ public final class CitySimulator implements AutoCloseable {
         }
     }
 
-    /** Raw sink for the benchmark's baseline: reads a body and writes it to a file, nothing else. */
+    /**
+     * Raw sink for the benchmark's baseline: reads a body and writes it to a new file, nothing else (a new file
+     * each time, as uploads make: rewriting one file would spare the disk the work the real path does).
+     */
     public void enableRawSink() {
         app.put("/sim/raw", ctx -> {
-            Path f = dataDir.resolve("raw.bin");
+            Files.createDirectories(dataDir.resolve("raw"));
+            Path f = dataDir.resolve("raw").resolve(UUID.randomUUID() + ".bin");
             try (InputStream in = ctx.bodyInputStream();
-                 FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                         StandardOpenOption.TRUNCATE_EXISTING)) {
+                 FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                // ?hash=true: also SHA-256 what arrives, as the city's check does (separates the cost of the check
+                // from the cost of the protocol in the benchmark).
+                MessageDigest md = "true".equals(ctx.queryParam("hash")) ? MessageDigest.getInstance("SHA-256") : null;
                 byte[] buf = new byte[256 * 1024];
                 int n;
                 long total = 0;
                 while ((n = in.read(buf)) > 0) {
                     ch.write(ByteBuffer.wrap(buf, 0, n));
+                    if (md != null) {
+                        md.update(buf, 0, n);
+                    }
                     total += n;
                 }
-                ctx.json(Map.of("bytes", total));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                ctx.json(md == null ? Map.of("bytes", total) : Map.of("bytes", total, "sha256", HexFormat.of().formatHex(md.digest())));
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
         });
     }
