@@ -51,7 +51,24 @@ trap cleanup EXIT INT TERM
 cp_of() { echo "$ROOT/$1/target/classes:$ROOT/$1/target/lib/*"; }
 JOPTS=(--enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8)
 
-"$JAVA" "${JOPTS[@]}" -cp "$(cp_of sync-agent)" vn.hanoi.branch.agent.AgentMain demo \
+# The city simulator (HTTPS with a TEST certificate), so the demo agent syncs as a branch would:
+# what the branch sent is at https://127.0.0.1:8471/sim/events/HN-CN01. DEMO_CITY=0 leaves it out.
+CITY_PORT=${DEMO_CITY_PORT:-8471}
+CITY_ENV=()
+if [ "${DEMO_CITY:-1}" != 0 ]; then
+  rm -rf "$DATA/city"
+  mkdir -p "$DATA/city"
+  (umask 077; head -c 24 /dev/urandom | base64 > "$DATA/city/HN-CN01.secret")
+  "$JAVA" "${JOPTS[@]}" -cp "$(cp_of sync-agent)" vn.hanoi.branch.agent.AgentMain city-sim \
+    --data "$DATA/city" --port "$CITY_PORT" --client "HN-CN01:$DATA/city/HN-CN01.secret" >"$DATA/city/sim.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do grep -q "City simulator:" "$DATA/city/sim.log" 2>/dev/null && break; sleep 0.2; done
+  CITY_ENV=(BRANCH_AGENT_CITY_URL="https://127.0.0.1:$CITY_PORT" BRANCH_AGENT_CITY_CA_FILE="$DATA/city/city-ca.pem"
+    BRANCH_AGENT_CITY_CLIENT_SECRET_FILE="$DATA/city/HN-CN01.secret")
+  echo "City simulator: https://127.0.0.1:$CITY_PORT (received events: /sim/events/HN-CN01; log: $DATA/city/sim.log)"
+fi
+
+env "${CITY_ENV[@]}" "$JAVA" "${JOPTS[@]}" -cp "$(cp_of sync-agent)" vn.hanoi.branch.agent.AgentMain demo \
   --db "$DATA/branch.db" --port "$PORT" --codes "$DATA/codes.properties" ${DEMO_SIMULATE:+--simulate} &
 pids+=($!)
 

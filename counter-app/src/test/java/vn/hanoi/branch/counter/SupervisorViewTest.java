@@ -128,6 +128,28 @@ class SupervisorViewTest {
         waitFor(() -> alertTexts(robot).stream().noneMatch(x -> x.contains("PAPER_OUT")));
     }
 
+    @Test
+    void theCitySyncPanelShowsWhatWaitsToBeSent(FxRobot robot) throws Exception {
+        issue(1);
+        FxSteps.signIn(robot, model, supervisor.username(), supervisor.password());
+        // This agent has no city link: the panel says so, and counts what is kept for later.
+        waitFor(() -> syncTexts(robot).stream().anyMatch(x -> x.contains("Chưa cấu hình kết nối thành phố")));
+        long backlog = agent.agent().database().read(c -> {
+            try (var ps = c.prepareStatement("SELECT count(*) FROM outbox WHERE sent_at IS NULL"); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(backlog).isPositive();
+        waitFor(() -> syncTexts(robot).stream().anyMatch(x -> x.matches("(?s)\\d+ mục chờ gửi.*") && x.contains("entries waiting")));
+        assertThat(syncTexts(robot)).noneMatch(x -> x.startsWith("⚠"));
+    }
+
+    private static java.util.List<String> syncTexts(FxRobot robot) {
+        return robot.lookup("#sync-status").queryAs(javafx.scene.layout.VBox.class).getChildrenUnmodifiable().stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+    }
+
     private static java.util.List<String> alertTexts(FxRobot robot) {
         return robot.lookup("#alerts").queryAs(javafx.scene.layout.VBox.class).getChildrenUnmodifiable().stream()
                 .map(n -> ((javafx.scene.control.Label) n).getText()).toList();

@@ -46,6 +46,12 @@ import vn.hanoi.branch.agent.report.ReportService;
 import vn.hanoi.branch.agent.scan.ScanRoutes;
 import vn.hanoi.branch.agent.scan.ScannedDocuments;
 import vn.hanoi.branch.agent.stats.StatsRoutes;
+import vn.hanoi.branch.agent.sync.CityClient;
+import vn.hanoi.branch.agent.sync.CitySync;
+import vn.hanoi.branch.agent.sync.Inbox;
+import vn.hanoi.branch.agent.sync.Retention;
+import vn.hanoi.branch.agent.sync.SyncRoutes;
+import vn.hanoi.branch.shared.api.SyncStatus;
 import vn.hanoi.branch.agent.stats.StatsService;
 import vn.hanoi.branch.agent.ticket.TicketRoutes;
 import vn.hanoi.branch.agent.ticket.TicketService;
@@ -68,6 +74,8 @@ public final class Agent implements AutoCloseable {
     private final ContentStore content;
     private final AgentLock lock;
     private final BackupSchedule backups;
+    private final Retention retention;
+    private final CitySync sync;
 
     private Agent(AgentConfig config, Clock clock) {
         Instant started = clock.instant();
@@ -96,9 +104,21 @@ public final class Agent implements AutoCloseable {
                     config.getInt("queue.normals.per.priority"), config.getInt("queue.max.overtaken"));
             this.tickets = new TicketService(db, directory, events, audit, new SqlQueuePolicy(rules), clock,
                     directory.zone(), Duration.ofMinutes(config.getInt("queue.noshow.return.minutes")));
+            BookingService bookings = new BookingService(db, tickets, audit, directory.zone(),
+                    Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
+                    Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")));
+            DossierService dossiers = new DossierService(db, audit, directory.zone(),
+                    agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
+                    workingCalendar(config, db), clock);
+            this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
+            this.sync = citySync(config, clock, bookings, dossiers);
+            int alertMinutes = config.getInt("sync.alert.backlog.minutes");
+            java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
+                    alertMinutes);
             this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
                     config.getInt("http.max.document.bytes"), List.of(
-                    new HealthRoutes(db, events, started),
+                    new HealthRoutes(db, events, started, syncStatus),
+                    new SyncRoutes(syncStatus),
                     new BranchRoutes(directory),
                     new HallRoutes(config.get("hall.notices")),
                     new DeviceRoutes(devices),
@@ -106,12 +126,8 @@ public final class Agent implements AutoCloseable {
                     new AuthRoutes(auth),
                     new TicketRoutes(tickets),
                     new StatsRoutes(new StatsService(db, tickets, clock, directory.zone())),
-                    new BookingRoutes(new BookingService(db, tickets, audit, directory.zone(),
-                            Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
-                            Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")))),
-                    new DossierRoutes(new ProcedureCatalog(db), new DossierService(db, audit, directory.zone(),
-                            agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
-                            workingCalendar(config), clock),
+                    new BookingRoutes(bookings),
+                    new DossierRoutes(new ProcedureCatalog(db), dossiers,
                             new CertifiedCopies(db, audit, documentsDir(config).resolve("certified-copies"),
                                     copySigner(config, directory))),
                     new ScanRoutes(new ScannedDocuments(db, audit, content)),
@@ -159,11 +175,46 @@ public final class Agent implements AutoCloseable {
         return config.dbPath().toAbsolutePath().getParent().resolve("backups");
     }
 
+    /**
+     * The sync worker when {@code city.url} is set (null otherwise: changes still queue in the outbox and
+     * go when a city link is configured).
+     */
+    private CitySync citySync(AgentConfig config, Clock clock, BookingService bookings, DossierService dossiers) {
+        String url = config.get("city.url");
+        if (url.isBlank()) {
+            return null;
+        }
+        String branch = config.get("city.branch.code").isBlank() ? directory.branch().map(b -> b.code()).orElse("CN")
+                : config.get("city.branch.code");
+        CityClient.Builder cb = CityClient.builder(url, branch)
+                .secretFile(java.nio.file.Path.of(config.get("city.client.secret.file")))
+                .timeout(Duration.ofSeconds(config.getInt("city.timeout.seconds")));
+        if (!config.get("city.client.id").isBlank()) {
+            cb.clientId(config.get("city.client.id"));
+        }
+        if (!config.get("city.ca.file").isBlank()) {
+            cb.caFile(java.nio.file.Path.of(config.get("city.ca.file")));
+        }
+        if (!config.get("city.pin.sha256").isBlank()) {
+            cb.pin(config.get("city.pin.sha256"));
+        }
+        CitySync.Settings settings = new CitySync.Settings(config.getInt("city.batch.size"),
+                Duration.ofMillis(config.getInt("city.sync.interval.ms")), Duration.ofMillis(config.getInt("city.backoff.base.ms")),
+                Duration.ofSeconds(config.getInt("city.backoff.max.seconds")), config.getInt("city.pull.limit"),
+                Duration.ofMinutes(config.getInt("retention.check.minutes")), config.getInt("sync.alert.backlog.minutes"));
+        return CitySync.create(db, cb.build(), new Inbox(db, bookings, dossiers), content,
+                config.getInt("city.upload.chunk.bytes"), config.getInt("city.upload.max.kbps"), retention, settings, clock);
+    }
+
     /** Opens the database (migrating it) and starts serving. */
     public static Agent start(AgentConfig config, Clock clock) {
         Agent a = new Agent(config, clock);
         a.server.start(config.httpHost(), config.httpPort());
         a.backups.start();
+        if (a.sync != null) {
+            a.sync.start();
+            LOG.info("city sync on to {}", config.get("city.url"));
+        }
         LOG.info("agent {} listening on {}:{} with database {} ({} ms after JVM start)", version(), config.httpHost(), a.port(),
                 config.dbPath().toAbsolutePath(), sinceJvmStart());
         return a;
@@ -207,21 +258,39 @@ public final class Agent implements AutoCloseable {
         return backups;
     }
 
+    /** Retention of personal data after the city confirmed it (run by the sync worker; tests run it directly). */
+    public Retention retention() {
+        return retention;
+    }
+
+    /** The city sync worker, or null when no city link is configured. */
+    public CitySync sync() {
+        return sync;
+    }
+
     public EventHub events() {
         return events;
     }
 
-    /** Working days for appointments: the computed holidays plus the branch's yearly list, when configured. */
-    private static WorkingCalendar workingCalendar(AgentConfig config) {
+    /**
+     * Working days for appointments: the computed holidays, the city's announcements pulled by the sync (as of
+     * this start), then the branch's yearly list when configured, which wins where they name the same date.
+     */
+    private static WorkingCalendar workingCalendar(AgentConfig config, Database db) {
         String file = config.get("calendar.overrides.file");
-        if (file == null || file.isBlank()) {
+        vn.hanoi.branch.calendar.HolidayOverrides city = vn.hanoi.branch.agent.sync.CityHolidays.load(db);
+        if ((file == null || file.isBlank()) && city.all().isEmpty()) {
             return WorkingCalendar.standard();
         }
+        vn.hanoi.branch.calendar.HolidayOverrides o = vn.hanoi.branch.calendar.HolidayOverrides.bundled().then(city);
         try {
-            return WorkingCalendar.standardWith(java.nio.file.Path.of(file));
+            if (file != null && !file.isBlank()) {
+                o = o.then(vn.hanoi.branch.calendar.HolidayOverrides.load(java.nio.file.Path.of(file)));
+            }
         } catch (java.io.IOException e) {
             throw new IllegalStateException("calendar.overrides.file " + file + ": " + e.getMessage(), e);
         }
+        return WorkingCalendar.of(vn.hanoi.branch.calendar.PublicHolidays.labourCode(), o);
     }
 
     /** Where documents live (certified copies, later scans): beside the database unless configured. */
@@ -266,6 +335,9 @@ public final class Agent implements AutoCloseable {
     public void close() {
         LOG.info("agent stopping");
         backups.close();
+        if (sync != null) {
+            sync.close();
+        }
         events.close();
         server.close();
         db.close();

@@ -47,6 +47,10 @@ import vn.hanoi.branch.shared.client.AgentClient;
  * sync-agent restore --from FILE [--config FILE]          put a backup back (the agent must be stopped)
  * sync-agent simulate [--tickets N] [--policy fifo|interleave|both] [--seed S] [--counters N] [--db FILE]
  *                                                          a simulated day on a fresh database, then its report
+ * sync-agent city-sim --data DIR [--port 8471] [--host 127.0.0.1] --client CODE:SECRETFILE[,CODE:SECRETFILE]
+ *                     [--latency-ms N] [--error-rate R] [--timeout-rate R] [--reset-rate R] [--lost-answer-rate R]
+ *                     [--duplicate-rate R] [--out-of-order] [--slow-upload-kbps N] [--seed S] [--no-fsync]
+ *                                                          the city simulator (HTTPS, TEST certificate; README)
  * </pre>
  *
  * Settings come from the config file and {@code BRANCH_AGENT_*} environment variables.
@@ -75,9 +79,10 @@ public final class AgentMain {
             case "import-catalog" -> importCatalog(config, opts, System.out);
             case "backup" -> backup(config, System.out);
             case "restore" -> restore(config, opts, System.out);
+            case "city-sim" -> citySim(opts, System.out);
             default -> {
                 System.err.println("unknown command: " + command
-                        + " (serve, demo, pairing-code, add-user, import-catalog, backup, restore, simulate)");
+                        + " (serve, demo, pairing-code, add-user, import-catalog, backup, restore, simulate, city-sim)");
                 yield 2;
             }
         };
@@ -317,6 +322,52 @@ public final class AgentMain {
         }
         out.println("Simulated day, " + tickets + " tickets, seed " + seed + ":");
         out.print(SimReport.table(reports));
+        return 0;
+    }
+
+    /** Runs the city simulator until stopped; prints its URL and the CA file a branch should trust. */
+    static int citySim(Map<String, String> opts, PrintStream out) throws Exception {
+        if (!opts.containsKey("data")) {
+            System.err.println("city-sim needs --data DIR (its database, received documents and TEST CA go there)");
+            return 2;
+        }
+        var b = vn.hanoi.branch.agent.city.sim.CitySimulator.builder(Path.of(opts.get("data")))
+                .host(opts.getOrDefault("host", "127.0.0.1"))
+                .port(Integer.parseInt(opts.getOrDefault("port", "8471")))
+                .seed(Long.parseLong(opts.getOrDefault("seed", "1")))
+                .fsync(!opts.containsKey("no-fsync"));
+        for (String client : opts.getOrDefault("client", "").split(",")) {
+            if (client.isBlank()) {
+                continue;
+            }
+            String[] kv = client.split(":", 2);
+            if (kv.length != 2) {
+                System.err.println("--client takes CODE:SECRETFILE, e.g. CN05:/etc/city-sim/CN05.secret");
+                return 2;
+            }
+            b.client(kv[0], vn.hanoi.branch.agent.config.SecretFile.read(Path.of(kv[1])));
+        }
+        Map<String, String> faults = new HashMap<>();
+        Map<String, String> flags = Map.of("latency-ms", "latencyMs", "error-rate", "errorRate", "timeout-rate", "timeoutRate",
+                "timeout-ms", "timeoutMs", "reset-rate", "resetRate", "lost-answer-rate", "lostAnswerRate",
+                "duplicate-rate", "duplicateRate", "out-of-order", "outOfOrder", "slow-upload-kbps", "slowUploadKbps");
+        flags.forEach((flag, name) -> {
+            if (opts.containsKey(flag)) {
+                faults.put(name, opts.get(flag));
+            }
+        });
+        var sim = b.start();
+        sim.faults().set(faults);
+        out.println("City simulator: " + sim.url() + " (TEST certificate; trust " + sim.caFile() + " as city.ca.file, or pin "
+                + sim.serverPin() + ")");
+        out.println("Faults: " + sim.faults().asMap());
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sim.close();
+            stopped.countDown();
+        }, "city-sim-shutdown"));
+        stopped.await();
         return 0;
     }
 

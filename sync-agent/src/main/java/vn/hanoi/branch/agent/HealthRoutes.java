@@ -17,8 +17,11 @@ final class HealthRoutes implements ApiServer.Routes {
     private final EventHub events;
     private final Instant startedAt;
     private final byte[] openApi;
+    private final java.util.function.Supplier<vn.hanoi.branch.shared.api.SyncStatus> sync;
 
-    HealthRoutes(Database db, EventHub events, Instant startedAt) {
+    HealthRoutes(Database db, EventHub events, Instant startedAt,
+                 java.util.function.Supplier<vn.hanoi.branch.shared.api.SyncStatus> sync) {
+        this.sync = sync;
         this.db = db;
         this.events = events;
         this.startedAt = startedAt;
@@ -34,7 +37,7 @@ final class HealthRoutes implements ApiServer.Routes {
         app.get("/api/v1/health", ctx -> {
             boolean dbOk = db.healthy();
             ctx.status(dbOk ? 200 : 503).json(new Health(dbOk ? "ok" : "degraded", Agent.version(), startedAt, dbOk,
-                    dbOk ? events.lastId() : -1, events.subscriberCount()));
+                    dbOk ? events.lastId() : -1, events.subscriberCount(), dbOk ? sync.get() : null));
         }, Access.PUBLIC);
         app.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi), Access.PUBLIC);
     }

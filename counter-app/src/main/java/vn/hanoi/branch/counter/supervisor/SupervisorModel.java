@@ -37,6 +37,7 @@ public final class SupervisorModel implements AutoCloseable {
     private final javafx.collections.ObservableList<DeviceHealth.Alert> alerts = javafx.collections.FXCollections.observableArrayList();
     private final javafx.collections.ObservableList<DeviceHealth.Alert> alertsView =
             javafx.collections.FXCollections.unmodifiableObservableList(alerts);
+    private final ReadOnlyObjectWrapper<vn.hanoi.branch.shared.api.SyncStatus> sync = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     // One load at a time; events arriving meanwhile ask for one more load, not one each.
@@ -67,6 +68,11 @@ public final class SupervisorModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<DayStats> statsProperty() {
         return stats.getReadOnlyProperty();
+    }
+
+    /** The city sync's figures (backlog, last success, last error, alert); null until loaded. */
+    public ReadOnlyObjectProperty<vn.hanoi.branch.shared.api.SyncStatus> syncProperty() {
+        return sync.getReadOnlyProperty();
     }
 
     /** Open device alerts (printer out of paper, reader missing), oldest first. */
@@ -138,9 +144,11 @@ public final class SupervisorModel implements AutoCloseable {
                 again.set(false);
                 DayStats s = agent.statsToday();
                 java.util.List<DeviceHealth.Alert> open = agent.alerts();
+                vn.hanoi.branch.shared.api.SyncStatus st = agent.syncStatus();
                 ui.execute(() -> {
                     stats.set(s);
                     alerts.setAll(open);
+                    sync.set(st);
                 });
             } while (again.get() && active);
         } catch (AgentException e) {

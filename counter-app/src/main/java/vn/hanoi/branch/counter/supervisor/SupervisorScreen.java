@@ -96,7 +96,12 @@ public final class SupervisorScreen {
         alertsCard.getStyleClass().add("card");
         model.alerts().addListener((javafx.collections.ListChangeListener<DeviceHealth.Alert>) c -> showAlerts(alertList));
         showAlerts(alertList);
-        VBox body = new VBox(12, kpis, alertsCard, charts, tables, message);
+        VBox syncLines = new VBox(4);
+        syncLines.setId("sync-status");
+        VBox syncCard = new VBox(6, title("supervisor.sync"), syncLines);
+        syncCard.getStyleClass().add("card");
+        model.syncProperty().addListener((o, a, st) -> showSync(syncLines, st));
+        VBox body = new VBox(12, kpis, alertsCard, syncCard, charts, tables, message);
         body.setPadding(new Insets(12, 20, 12, 20));
 
         root.setTop(header(desk));
@@ -115,6 +120,34 @@ public final class SupervisorScreen {
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
         model.statsProperty().addListener((o, a, s) -> show(s));
+    }
+
+    /** The city link for IT: what waits, since when, the last success and error; an alert line when too old. */
+    private void showSync(VBox box, vn.hanoi.branch.shared.api.SyncStatus st) {
+        box.getChildren().clear();
+        if (st == null) {
+            return;
+        }
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("dd/MM HH:mm")
+                .withZone(java.time.ZoneId.systemDefault());
+        if (!st.configured()) {
+            box.getChildren().add(new Label(I18n.both("counter", "supervisor.sync.off").replace("\n", " / ")));
+        }
+        String last = st.lastSuccessAt() == null ? "—" : hhmm.format(st.lastSuccessAt());
+        long oldestMin = st.oldestUnsentAgeSeconds() == null ? 0 : st.oldestUnsentAgeSeconds() / 60;
+        Label state = new Label(I18n.both("counter", "supervisor.sync.state", st.backlog(), oldestMin, st.documentsQueued(), last));
+        state.setId("sync-state");
+        box.getChildren().add(state);
+        if (st.lastErrorAt() != null && (st.lastSuccessAt() == null || st.lastErrorAt().isAfter(st.lastSuccessAt()))) {
+            box.getChildren().add(new Label(I18n.both("counter", "supervisor.sync.error", hhmm.format(st.lastErrorAt()),
+                    st.lastError())));
+        }
+        if (st.alert()) {
+            Label alert = new Label("⚠ " + I18n.both("counter", "supervisor.sync.alert", st.alertAfterMinutes()));
+            alert.setId("sync-alert");
+            alert.getStyleClass().add("alert");
+            box.getChildren().add(alert);
+        }
     }
 
     /** Device faults for IT, in both languages, with the time they started. */

@@ -26,6 +26,7 @@ import vn.hanoi.branch.shared.api.Dossiers;
 import vn.hanoi.branch.shared.api.Scans;
 import vn.hanoi.branch.shared.api.DayStats;
 import vn.hanoi.branch.shared.api.Health;
+import vn.hanoi.branch.shared.api.SyncStatus;
 import vn.hanoi.branch.shared.api.IssueTicketRequest;
 import vn.hanoi.branch.shared.api.Json;
 import vn.hanoi.branch.shared.api.Pairing;
@@ -107,6 +108,11 @@ public final class AgentClient {
 
     public Health health() {
         return get("health", Health.class);
+    }
+
+    /** The city sync's figures: backlog, oldest unsent, last success and error (supervisor or IT). */
+    public SyncStatus syncStatus() {
+        return get("sync/status", SyncStatus.class);
     }
 
     /** Trades a pairing code for a device token, and keeps the token for later calls. */

@@ -32,6 +32,16 @@ public final class AuditLog {
             ps.setString(7, detail);
             ps.executeUpdate();
         }
+        // The city's audit extract: who did what to which record, when. The detail stays here (it can name a
+        // dossier code or a reason the city does not need).
+        java.util.Map<String, Object> extract = new java.util.LinkedHashMap<>();
+        extract.put("at", tx.now());
+        extract.put("userId", who.userId());
+        extract.put("deviceId", who.deviceId());
+        extract.put("action", action);
+        extract.put("entity", entity);
+        extract.put("entityId", entityId == null ? null : entityId.toString());
+        vn.hanoi.branch.agent.sync.Outbox.append(tx, vn.hanoi.branch.agent.sync.Outbox.AUDIT, action, extract);
     }
 
     /** Records that {@code who} is about to see personal data of {@code entity}; durable on return. */

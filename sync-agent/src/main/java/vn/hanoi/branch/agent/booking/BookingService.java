@@ -52,7 +52,16 @@ public final class BookingService {
             throw ApiException.badRequest("missing_slot", "Thiếu giờ hẹn.", "The booking needs a slot time.");
         }
         String code = b.code() == null || b.code().isBlank() ? newCode() : normalise(b.code());
-        return db.write(tx -> {
+        return db.write(tx -> insert(tx, who, new Bookings.NewBooking(code, b.serviceId(), b.slotStart())));
+    }
+
+    /**
+     * Inserts a booking in the caller's transaction (the API's, or the city sync's applying a pulled booking);
+     * 409 {@code booking_exists} when the code is taken.
+     */
+    public Booking insert(vn.hanoi.branch.agent.db.WriteTx tx, Principal who, Bookings.NewBooking b) throws SQLException {
+        String code = normalise(b.code());
+        {
             Connection c = tx.connection();
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM service WHERE id = ? AND active = 1")) {
                 ps.setLong(1, b.serviceId());
@@ -75,7 +84,7 @@ public final class BookingService {
             }
             audit.record(tx, who, "booking.create", "booking", 0, code);
             return find(c, code).orElseThrow();
-        });
+        }
     }
 
     public Booking get(String code) {

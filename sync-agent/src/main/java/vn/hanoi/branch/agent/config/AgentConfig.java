@@ -60,6 +60,24 @@ public final class AgentConfig {
         p.setProperty("calendar.overrides.file", "");
         // Citizens' satisfaction target (percent of very satisfied + satisfied answers) the summary compares against.
         p.setProperty("rating.target.percent", "95");
+        // City sync (README "City sync"): off while city.url is empty; changes queue in the outbox anyway.
+        p.setProperty("city.url", "");
+        p.setProperty("city.branch.code", "");            // empty: the branch's code
+        p.setProperty("city.client.id", "");              // OAuth2 client id; empty: the branch code
+        p.setProperty("city.client.secret.file", "");     // OAuth2 client secret, a 0600 file
+        p.setProperty("city.ca.file", "");                // PEM of the CA(s) that issue the city's certificate
+        p.setProperty("city.pin.sha256", "");             // or/and: base64 SHA-256 of the city's public key
+        p.setProperty("city.timeout.seconds", "30");
+        p.setProperty("city.batch.size", "1000");             // the contract allows up to 1000
+        p.setProperty("city.sync.interval.ms", "2000");
+        p.setProperty("city.backoff.base.ms", "500");
+        p.setProperty("city.backoff.max.seconds", "60");
+        p.setProperty("city.pull.limit", "200");
+        p.setProperty("city.upload.chunk.bytes", "16777216");
+        p.setProperty("city.upload.max.kbps", "0");       // 0: no cap; e.g. 4000 leaves a 10 Mbit/s uplink 6 Mbit/s
+        p.setProperty("sync.alert.backlog.minutes", "30");
+        p.setProperty("retention.days.after.confirmed", "90");
+        p.setProperty("retention.check.minutes", "60");
         p.setProperty("hall.notices", "Vui lòng giữ phiếu số thứ tự cho đến khi được gọi ~ Please keep your ticket until your number is called"
                 + " | Đường dây nóng hỗ trợ công dân của thành phố: 1022 ~ City hotline for citizens: 1022");
         return new AgentConfig(p);

@@ -50,6 +50,10 @@ public final class DossierService {
             State.ADDITIONAL_DOCUMENTS_REQUESTED, EnumSet.of(State.RECEIVED, State.REFUSED),
             State.RESULT_READY, EnumSet.of(State.RETURNED, State.DELIVERED));
 
+    /** Where a dossier goes at the departments; the city may report a later step before the earlier ones. */
+    private static final List<State> PROCESSING_PATH = List.of(State.RECEIVED, State.SENT_TO_DEPARTMENT, State.PROCESSING,
+            State.RESULT_READY);
+
     private static final DateTimeFormatter SLIP_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final TypeReference<Dossiers.Applicant> APPLICANT = new TypeReference<>() {
     };
@@ -370,7 +374,66 @@ public final class DossierService {
 
     /** A status change by hand (or, later, from the city), along the allowed moves only. */
     public Dossiers.Lookup changeState(Principal staff, long dossierId, State to, String noteVi, String noteEn) {
-        String code = db.write(tx -> {
+        String code = db.write(tx -> move(tx, staff, dossierId, to, noteVi, noteEn));
+        return lookup(code);
+    }
+
+    /** The result of applying one status update from the city. */
+    public enum CityApply { APPLIED, STALE, UNKNOWN_DOSSIER, NOT_ALLOWED }
+
+    /**
+     * A status update from a department through the city, in the sync's transaction. Conflict rules: the city
+     * owns processing status, so its update wins over the branch's state when the move is allowed; an update
+     * whose version is not above the last one applied (a repeat, or one overtaken on the way) changes nothing;
+     * reception data (code, procedure, applicant, documents, fee, appointment) is never touched.
+     */
+    public CityApply applyCityStatus(WriteTx tx, String code, State to, long version, String noteVi, String noteEn)
+            throws SQLException {
+        Connection c = tx.connection();
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, city_status_version FROM dossier WHERE code = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return CityApply.UNKNOWN_DOSSIER;
+                }
+                id = rs.getLong(1);
+                long applied = rs.getLong(2);
+                if (!rs.wasNull() && version <= applied) {
+                    return CityApply.STALE;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE dossier SET city_status_version = ? WHERE id = ?")) {
+            ps.setLong(1, version);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        if (state(c, id) == to) {
+            return CityApply.APPLIED; // already there (the branch moved it by hand): only the version is recorded
+        }
+        // A later processing state implies the steps before it (a department may report PROCESSING first):
+        // walk the processing path up to it, each step recorded.
+        State cur = state(c, id);
+        while (to != null && !NEXT.getOrDefault(cur, Set.of()).contains(to) && PROCESSING_PATH.contains(to)
+                && PROCESSING_PATH.indexOf(to) > PROCESSING_PATH.indexOf(cur)
+                && NEXT.getOrDefault(cur, Set.of()).contains(PROCESSING_PATH.get(PROCESSING_PATH.indexOf(cur) + 1))) {
+            cur = PROCESSING_PATH.get(PROCESSING_PATH.indexOf(cur) + 1);
+            move(tx, vn.hanoi.branch.agent.auth.Principal.SYSTEM, id, cur, noteVi, noteEn);
+        }
+        if (cur == to) {
+            return CityApply.APPLIED;
+        }
+        if (to == null || !NEXT.getOrDefault(cur, Set.of()).contains(to)) {
+            return CityApply.NOT_ALLOWED;
+        }
+        move(tx, vn.hanoi.branch.agent.auth.Principal.SYSTEM, id, to, noteVi, noteEn);
+        return CityApply.APPLIED;
+    }
+
+    private String move(WriteTx tx, Principal staff, long dossierId, State to, String noteVi, String noteEn)
+            throws SQLException {
+        {
             Connection c = tx.connection();
             State from = state(c, dossierId);
             if (to == null || !NEXT.getOrDefault(from, Set.of()).contains(to)) {
@@ -399,8 +462,7 @@ public final class DossierService {
                     return rs.getString(1);
                 }
             }
-        });
-        return lookup(code);
+        }
     }
 
     /** What the code on an appointment slip shows: procedure, state, appointment and history; no personal data. */
@@ -471,6 +533,38 @@ public final class DossierService {
             ps.setString(6, vi);
             ps.setString(7, en);
             ps.executeUpdate();
+        }
+        if (state != State.DRAFT) {
+            toCity(tx, dossierId, state);
+        }
+    }
+
+    /**
+     * The dossier as the city receives it, with each reception and move: code, procedure, state, appointment,
+     * fee, online, the checklist's document types. No applicant name, ID number, address or declaration: the
+     * department reads those from the dossier's documents through the city's own systems, and a branch
+     * keeps them only until retention (README "City sync", personal data).
+     */
+    private static void toCity(WriteTx tx, long dossierId, State state) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT code, procedure_code, appointment_date, "
+                + "fee_vnd, online, received_at FROM dossier WHERE id = ?")) {
+            ps.setLong(1, dossierId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return;
+                }
+                Map<String, Object> p = new java.util.LinkedHashMap<>();
+                p.put("dossierId", dossierId);
+                p.put("code", rs.getString(1));
+                p.put("procedureCode", rs.getString(2));
+                p.put("state", state.name());
+                p.put("at", tx.now());
+                p.put("appointmentDate", rs.getString(3));
+                p.put("feeVnd", rs.getLong(4));
+                p.put("online", rs.getInt(5) == 1);
+                p.put("receivedAt", rs.getObject(6));
+                vn.hanoi.branch.agent.sync.Outbox.append(tx, vn.hanoi.branch.agent.sync.Outbox.DOSSIER, rs.getString(1), p);
+            }
         }
     }
 

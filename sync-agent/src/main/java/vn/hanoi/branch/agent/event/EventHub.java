@@ -61,13 +61,19 @@ public final class EventHub implements AutoCloseable {
             }
         }
         QueueEvent event = new QueueEvent(id, type, Instant.ofEpochMilli(tx.now()), ticket, counterId);
+        String json;
         try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE queue_event SET payload = ? WHERE id = ?")) {
-            ps.setString(1, Json.mapper().writeValueAsString(event));
+            json = Json.mapper().writeValueAsString(event);
+            ps.setString(1, json);
             ps.setLong(2, id);
             ps.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        // The city sees every queue change, committed with it (the ticket holds no personal data). The payload
+        // is copied rather than referenced: one outbox gives one send order across all topics.
+        vn.hanoi.branch.agent.sync.Outbox.append(tx, vn.hanoi.branch.agent.sync.Outbox.QUEUE,
+                String.valueOf(ticket == null ? 0 : ticket.id()), json);
         tx.afterCommit(() -> publish(event));
         return event;
     }

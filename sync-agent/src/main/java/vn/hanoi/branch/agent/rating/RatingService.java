@@ -132,6 +132,17 @@ public final class RatingService {
             // The free text stays out of the audit trail: the rating row holds it, the trail says who and what.
             audit.record(tx, device, "rating.create", "ticket", ticketId,
                     level.name() + (reason == null ? "" : " " + reason.name()) + (text == null ? "" : " +text"));
+            // The city gets the answer and its reason code; the citizen's own words stay in the branch (they may
+            // name people).
+            java.util.Map<String, Object> toCity = new java.util.LinkedHashMap<>();
+            toCity.put("ticketId", ticketId);
+            toCity.put("level", level.name());
+            toCity.put("reason", reason == null ? null : reason.name());
+            toCity.put("counterId", counterId);
+            toCity.put("serviceId", serviceId);
+            toCity.put("ratedAt", tx.now());
+            vn.hanoi.branch.agent.sync.Outbox.append(tx, vn.hanoi.branch.agent.sync.Outbox.RATING,
+                    String.valueOf(ticketId), toCity);
             return new Recorded(find(c, ticketId).orElseThrow(), true);
         });
     }

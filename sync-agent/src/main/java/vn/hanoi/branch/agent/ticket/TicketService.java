@@ -431,8 +431,38 @@ public final class TicketService {
             }
             audit.record(tx, staff, "branch.end_of_day", "branch", 0, open.size() + " tickets closed");
             events.append(tx, QueueEvent.COUNTER_STATE, null, null);
+            dayStatisticsToCity(tx, day);
             return open.size();
         });
+    }
+
+    /**
+     * The day's figures per service for the city, with the day's close: numbers taken (a transfer's copy not
+     * counted), served, no-shows, cancelled, mean wait issue → call in minutes. Counts only, no personal data.
+     */
+    private static void dayStatisticsToCity(WriteTx tx, LocalDate day) throws SQLException {
+        List<java.util.Map<String, Object>> services = new ArrayList<>();
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT s.code, "
+                + "sum(t.transferred_from IS NULL), sum(t.state = 'DONE'), sum(t.state = 'NO_SHOW'), sum(t.state = 'CANCELLED'), "
+                + "avg(CASE WHEN t.called_at IS NOT NULL THEN (t.called_at - t.issued_at) / 60000.0 END) "
+                + "FROM ticket t JOIN service s ON s.id = t.service_id WHERE t.business_day = ? GROUP BY s.code ORDER BY s.code")) {
+            ps.setString(1, day.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("serviceCode", rs.getString(1));
+                    m.put("issued", rs.getInt(2));
+                    m.put("served", rs.getInt(3));
+                    m.put("noShow", rs.getInt(4));
+                    m.put("cancelled", rs.getInt(5));
+                    double wait = rs.getDouble(6);
+                    m.put("meanWaitMinutes", rs.wasNull() ? null : Math.round(wait * 10) / 10.0);
+                    services.add(m);
+                }
+            }
+        }
+        vn.hanoi.branch.agent.sync.Outbox.append(tx, vn.hanoi.branch.agent.sync.Outbox.STATS, day.toString(),
+                java.util.Map.of("businessDay", day.toString(), "services", services));
     }
 
     public List<PriorityClass> priorityClasses() {

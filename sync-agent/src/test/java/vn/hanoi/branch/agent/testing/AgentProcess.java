@@ -31,6 +31,7 @@ public final class AgentProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private Process process;
+    private final java.util.Map<String, String> settings = new java.util.HashMap<>();
 
     private AgentProcess(Path dbFile, int port, Path log) {
         this.dbFile = dbFile;
@@ -78,6 +79,12 @@ public final class AgentProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** A setting for the next starts (as the BRANCH_AGENT_* environment variable a service unit would set). */
+    public AgentProcess with(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
     /** Starts the process and waits until its health endpoint answers; returns the time that took. */
     public Duration start() {
         long t0 = System.nanoTime();
@@ -93,6 +100,7 @@ public final class AgentProcess implements AutoCloseable {
         pb.environment().put("BRANCH_AGENT_DB_PATH", dbFile.toString());
         pb.environment().put("BRANCH_AGENT_HTTP_HOST", "127.0.0.1");
         pb.environment().put("BRANCH_AGENT_HTTP_PORT", Integer.toString(port));
+        settings.forEach((k, v) -> pb.environment().put("BRANCH_AGENT_" + k.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), v));
         try {
             process = pb.start();
         } catch (IOException e) {

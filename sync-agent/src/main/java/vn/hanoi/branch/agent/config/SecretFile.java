@@ -1,0 +1,45 @@
+package vn.hanoi.branch.agent.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A secret kept in a file only its owner may read (0600), never in the plain config: the config names
+ * the file. Reading refuses a file open to group or others, with the fix in the message.
+ * (Same rule as the signing key's password file in {@code BranchSigner}.)
+ */
+public final class SecretFile {
+    private SecretFile() {
+    }
+
+    public static String read(Path file) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (posix != null) {
+            Set<PosixFilePermission> others = EnumSet.copyOf(posix.readAttributes().permissions());
+            others.retainAll(EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                    PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
+                    PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE));
+            if (!others.isEmpty()) {
+                throw new IOException("the secret file " + file + " is open to others " + others + "; chmod 600 it");
+            }
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+
+    /** Writes a secret readable by the owner only (created 0600 before any byte is written). */
+    public static Path write(Path file, String secret) throws IOException {
+        Files.deleteIfExists(file);
+        if (Files.getFileAttributeView(file.toAbsolutePath().getParent(), PosixFileAttributeView.class) != null) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+}
