@@ -1,5 +1,7 @@
 package vn.hanoi.branch.counter.scan;
 
+import vn.hanoi.branch.files.DurableFiles;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.hanoi.branch.scan.ScanSettings;
 import vn.hanoi.branch.shared.api.Json;
@@ -8,13 +10,8 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -137,29 +134,6 @@ public final class ScanSpool {
 
     /** Temporary file beside the target, forced to disk, renamed into place, directory forced. */
     static void writeDurably(Path target, byte[] bytes) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, ".part-", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            try (FileChannel d = FileChannel.open(parent, StandardOpenOption.READ)) {
-                d.force(true);
-            } catch (IOException ignored) {
-                // Windows cannot open a directory; the rename is atomic there anyway
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        DurableFiles.write(target, bytes);
     }
 }

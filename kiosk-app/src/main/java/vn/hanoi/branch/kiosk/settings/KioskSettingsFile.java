@@ -1,19 +1,16 @@
 package vn.hanoi.branch.kiosk.settings;
 
+import vn.hanoi.branch.files.DurableFiles;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -135,24 +132,6 @@ public final class KioskSettingsFile {
         StringWriter text = new StringWriter();
         p.store(text, "kiosk device settings, written by the IT settings screen; command-line options win");
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        Path tmp = stateDir.resolve(NAME + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer b = ByteBuffer.wrap(bytes);
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
-            ch.force(true);
-        }
-        try {
-            Files.move(tmp, path(stateDir), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, path(stateDir), StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (FileChannel dir = FileChannel.open(stateDir, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            // Windows cannot open a directory; NTFS journals the rename itself.
-        }
+        DurableFiles.write(path(stateDir), bytes);
     }
 }

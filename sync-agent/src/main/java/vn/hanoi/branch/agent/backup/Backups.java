@@ -2,7 +2,7 @@ package vn.hanoi.branch.agent.backup;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.branch.agent.content.DurableFiles;
+import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.agent.db.Database;
 
 import java.io.IOException;

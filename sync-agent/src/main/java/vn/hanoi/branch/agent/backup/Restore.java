@@ -1,6 +1,6 @@
 package vn.hanoi.branch.agent.backup;
 
-import vn.hanoi.branch.agent.content.DurableFiles;
+import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.agent.db.Database;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package vn.hanoi.branch.agent.content;
 
+import vn.hanoi.branch.files.DurableFiles;
+
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.db.WriteTx;
 

@@ -1,5 +1,7 @@
 package vn.hanoi.branch.agent.db;
 
+import vn.hanoi.branch.files.DurableFiles;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -167,7 +169,7 @@ public final class Database implements AutoCloseable {
                     java.nio.file.StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
-            vn.hanoi.branch.agent.content.DurableFiles.moveIntoPlace(tmp, target);
+            vn.hanoi.branch.files.DurableFiles.moveIntoPlace(tmp, target);
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("backup to " + target + " failed: " + e.getMessage(), e);
         }

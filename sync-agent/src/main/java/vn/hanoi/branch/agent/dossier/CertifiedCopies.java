@@ -2,7 +2,7 @@ package vn.hanoi.branch.agent.dossier;
 
 import vn.hanoi.branch.agent.audit.AuditLog;
 import vn.hanoi.branch.agent.auth.Principal;
-import vn.hanoi.branch.agent.content.DurableFiles;
+import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.certify.CertifiedCopy;

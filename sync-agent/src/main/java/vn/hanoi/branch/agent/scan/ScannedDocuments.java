@@ -6,7 +6,7 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import vn.hanoi.branch.agent.audit.AuditLog;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.content.ContentStore;
-import vn.hanoi.branch.agent.content.DurableFiles;
+import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.http.ApiException;

@@ -1,5 +1,7 @@
 package vn.hanoi.branch.agent.content;
 
+import vn.hanoi.branch.files.DurableFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

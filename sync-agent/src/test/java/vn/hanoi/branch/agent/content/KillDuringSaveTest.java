@@ -1,5 +1,7 @@
 package vn.hanoi.branch.agent.content;
 
+import vn.hanoi.branch.files.DurableFiles;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.agent.db.Database;

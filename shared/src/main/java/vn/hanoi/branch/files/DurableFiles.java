@@ -1,4 +1,4 @@
-package vn.hanoi.branch.agent.content;
+package vn.hanoi.branch.files;
 
 import java.io.IOException;
 import java.io.InputStream;
