@@ -46,6 +46,7 @@ import vn.hanoi.branch.agent.report.ReportService;
 import vn.hanoi.branch.agent.scan.ScanRoutes;
 import vn.hanoi.branch.agent.scan.ScannedDocuments;
 import vn.hanoi.branch.agent.stats.StatsRoutes;
+import vn.hanoi.branch.agent.sync.CityBranchConfig;
 import vn.hanoi.branch.agent.sync.CityClient;
 import vn.hanoi.branch.agent.sync.CitySync;
 import vn.hanoi.branch.agent.sync.Inbox;
@@ -77,17 +78,19 @@ public final class Agent implements AutoCloseable {
     private final Retention retention;
     private final CitySync sync;
 
-    private Agent(AgentConfig config, Clock clock) {
+    private Agent(AgentConfig given, Clock clock) {
         Instant started = clock.instant();
-        this.lock = lockDatabase(config.dbPath());
+        this.lock = lockDatabase(given.dbPath());
         try {
-            this.db = Database.open(config.dbPath(), clock, backupDir(config));
+            this.db = Database.open(given.dbPath(), clock, backupDir(given));
         } catch (RuntimeException e) {
             closeQuietly(lock);
             throw e;
         }
         LOG.info("database ready {} ms after JVM start", sinceJvmStart());
         try {
+            // what the city set for this branch (pulled earlier), where the branch did not set it itself
+            AgentConfig config = given.withCity(CityBranchConfig.read(db), CityBranchConfig.keys());
             this.audit = new AuditLog(db);
             this.directory = new BranchDirectory(db);
             this.events = new EventHub(db, Duration.ofSeconds(config.getInt("events.heartbeat.seconds")));

@@ -16,9 +16,16 @@ import java.util.Properties;
  */
 public final class AgentConfig {
     private final Properties values;
+    /** Keys the branch set itself (config file, environment, {@link #with}): the city never overrides these. */
+    private final java.util.Set<String> explicit;
 
     private AgentConfig(Properties values) {
+        this(values, java.util.Set.of());
+    }
+
+    private AgentConfig(Properties values, java.util.Set<String> explicit) {
         this.values = values;
+        this.explicit = java.util.Set.copyOf(explicit);
     }
 
     public static AgentConfig defaults() {
@@ -84,28 +91,55 @@ public final class AgentConfig {
     }
 
     public static AgentConfig load(Path file, Map<String, String> env) {
-        AgentConfig c = defaults();
+        Properties p = defaults().values;
+        java.util.Set<String> explicit = new java.util.HashSet<>();
         if (file != null) {
+            Properties f = new Properties();
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                c.values.load(r);
+                f.load(r);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
             }
+            p.putAll(f);
+            explicit.addAll(f.stringPropertyNames());
         }
         for (Map.Entry<String, String> e : env.entrySet()) {
             if (e.getKey().startsWith("BRANCH_AGENT_")) {
                 String key = e.getKey().substring("BRANCH_AGENT_".length()).toLowerCase(Locale.ROOT).replace('_', '.');
-                c.values.setProperty(key, e.getValue());
+                p.setProperty(key, e.getValue());
+                explicit.add(key);
             }
         }
-        return c;
+        return new AgentConfig(p, explicit);
+    }
+
+    /**
+     * The settings with the city's values (pulled branch configuration) for the keys in {@code cityMay} the
+     * branch did not set itself: the city replaces defaults, never the branch's own choices.
+     */
+    public AgentConfig withCity(Map<String, String> city, java.util.Set<String> cityMay) {
+        Properties p = new Properties();
+        p.putAll(values);
+        for (Map.Entry<String, String> e : city.entrySet()) {
+            if (cityMay.contains(e.getKey()) && !explicit.contains(e.getKey())) {
+                p.setProperty(e.getKey(), e.getValue());
+            }
+        }
+        return new AgentConfig(p, explicit);
+    }
+
+    /** True when the branch set this key itself (file, environment or {@link #with}). */
+    public boolean isExplicit(String key) {
+        return explicit.contains(key);
     }
 
     public AgentConfig with(String key, String value) {
         Properties p = new Properties();
         p.putAll(values);
         p.setProperty(key, value);
-        return new AgentConfig(p);
+        java.util.Set<String> e = new java.util.HashSet<>(explicit);
+        e.add(key);
+        return new AgentConfig(p, e);
     }
 
     public String get(String key) {

@@ -175,6 +175,51 @@ class CitySyncTest {
                 vn.hanoi.branch.calendar.WorkingCalendar.standard().isWorkingDay(day.plusDays(1)));
     }
 
+    @Test
+    void branchConfigurationFromTheCityAppliesAtTheNextStartWhereTheBranchDidNotSetItself() throws Exception {
+        city = TestCity.start();
+        agent = TestAgent.start(city.agentConfig());
+        String notice = "Thành phố thông báo: nghỉ Tết từ 14/2 ~ The city announces: closed for Tết from 14 Feb";
+        city.sim().push(TestCity.BRANCH, "branch-config", Map.of("id", "c1", "key", "hall.notices", "value", notice));
+        city.sim().push(TestCity.BRANCH, "branch-config", Map.of("id", "c2", "key", "rating.target.percent", "value", "97"));
+        city.sim().push(TestCity.BRANCH, "branch-config", Map.of("id", "c3", "key", "http.port", "value", "80"));
+        city.sim().push(TestCity.BRANCH, "branch-config", Map.of("id", "c4", "key", "booking.checkin.after.minutes",
+                "value", "lots"));
+        waitFor(() -> seen("branch-config") == 4, "the four branch settings to be seen");
+
+        // only what the city may set, and only well-formed values
+        assertThat(CityBranchConfig.read(agent.agent().database()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("hall.notices", notice, "rating.target.percent", "97"));
+
+        // the next start: the city's notice reaches the hall screen; the branch's own target stays
+        java.nio.file.Path copy = agent.databaseFile().resolveSibling("restarted.db");
+        vn.hanoi.branch.agent.db.Database.backupFile(agent.databaseFile(), copy);
+        java.nio.file.Path file = agent.databaseFile().resolveSibling("agent.properties");
+        java.nio.file.Files.writeString(file, "rating.target.percent=90\n");
+        vn.hanoi.branch.agent.config.AgentConfig cfg = vn.hanoi.branch.agent.config.AgentConfig.load(file, Map.of())
+                .with("db.path", copy.toString()).with("http.host", "127.0.0.1").with("http.port", "0");
+        try (vn.hanoi.branch.agent.Agent restarted = vn.hanoi.branch.agent.Agent.start(cfg, java.time.Clock.systemUTC())) {
+            String code = restarted.devices().insertCodeNow(vn.hanoi.branch.agent.auth.Principal.SYSTEM, DeviceKind.SCREEN,
+                    "hall", Duration.ofMinutes(5)).code();
+            AgentClient screen = AgentClient.builder("http://127.0.0.1:" + restarted.port()).build();
+            screen.pair(code, "hall");
+            try (okhttp3.Response r = new okhttp3.OkHttpClient().newCall(new okhttp3.Request.Builder()
+                    .url("http://127.0.0.1:" + restarted.port() + "/api/v1/hall/notices")
+                    .header("Authorization", "Bearer " + screen.deviceToken()).build()).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+                assertThat(r.body().string()).contains("Thành phố thông báo");
+            }
+        }
+        assertThat(cfg.withCity(Map.of("rating.target.percent", "97"), CityBranchConfig.keys()).get("rating.target.percent"))
+                .isEqualTo("90");
+        assertThat(vn.hanoi.branch.agent.config.AgentConfig.defaults()
+                .withCity(Map.of("rating.target.percent", "97", "http.port", "80"), CityBranchConfig.keys()))
+                .satisfies(c -> {
+                    assertThat(c.get("rating.target.percent")).isEqualTo("97");
+                    assertThat(c.get("http.port")).isEqualTo("8470");
+                });
+    }
+
     // ---- helpers
 
     static Map<String, Object> status(String id, String code, String state, long version) {
