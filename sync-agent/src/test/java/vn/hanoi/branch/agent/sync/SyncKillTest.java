@@ -27,18 +27,18 @@ import vn.hanoi.branch.shared.client.AgentClient;
  * document (and while kiosks keep issuing numbers); at the end the city holds every outbox entry exactly once,
  * in order, and the document with its hash.
  */
-// Twenty-one cold starts of a JVM: about 3 minutes on the 2-core CI machine while other builds run.
+// Twenty-one or more cold starts of a JVM: about 2-3 minutes on the 2-core CI machine.
 @Timeout(480)
 class SyncKillTest {
     @Test
     void killedTwentyTimesDuringSyncLosesNothingAndDuplicatesNothing() throws Exception {
         Random random = new Random(9);
         try (TestCity city = TestCity.start()) {
-            city.sim().faults().set(Map.of("latencyMs", 5)); // a little of a real link's latency: kills land mid-call
+            city.sim().faults().set(Map.of("latencyMs", 20)); // a real link's latency: a round takes several calls
             Path dir = Files.createTempDirectory("sync-kill");
             AgentProcess agent = AgentProcess.prepare(dir);
             city.agentConfig().forEach(agent::with);
-            agent.with("city.batch.size", "25").with("city.upload.chunk.bytes", "262144");
+            agent.with("city.batch.size", "3").with("city.upload.chunk.bytes", "262144");
             String code = agent.pairingCode(DeviceKind.KIOSK);
             ContentStore.Item doc;
             try (Database db = Database.open(agent.dbFile(), Clock.systemUTC())) {
@@ -46,26 +46,36 @@ class SyncKillTest {
                 doc = store.put(new DocumentUploadResumeTest.RandomBytes(8L * 1024 * 1024, 5),
                         new ContentStore.Meta(null, "SCAN", "CT01", "application/pdf", null), null);
             }
+            int[] issuedTotal = {0};
             try {
                 agent.start();
                 AgentClient kiosk = AgentClient.builder(agent.baseUrl()).build();
                 kiosk.pair(code, "kiosk");
                 int issued = 0;
+                int kills = 0;
                 int killedWithWorkLeft = 0;
-                for (int kill = 0; kill < 20; kill++) {
+                // Kill at a random moment once this round's sending has begun, until 20 kills have landed with
+                // work left (how fast the agent drains depends on the machine: count, do not assume).
+                while (killedWithWorkLeft < 20 && kills < 40) {
+                    int before = city.sim().events(TestCity.BRANCH).size();
                     for (int i = 0; i < 10; i++) {
                         issue(kiosk, 1 + random.nextInt(3));
                         issued++;
                     }
-                    Thread.sleep(random.nextInt(400));
+                    CitySyncTest.waitFor(() -> city.sim().events(TestCity.BRANCH).size() > before, "the agent to be sending");
+                    Thread.sleep(random.nextInt(40));
                     agent.kill();
+                    kills++;
                     if (backlog(agent) > 0 || !confirmed(agent, doc.id())) {
                         killedWithWorkLeft++;
                     }
                     agent.start();
                 }
-                assertThat(issued).isEqualTo(200);
-                assertThat(killedWithWorkLeft).as("kills that hit the agent in the middle of syncing").isGreaterThanOrEqualTo(15);
+                issuedTotal[0] = issued;
+                System.out.printf("SyncKillTest: %d kills, %d of them with work left, %d tickets issued%n", kills,
+                        killedWithWorkLeft, issued);
+                assertThat(killedWithWorkLeft).as("kills that hit the agent in the middle of syncing (of " + kills + ")")
+                        .isGreaterThanOrEqualTo(20);
                 CitySyncTest.waitFor(() -> backlog(agent) == 0 && confirmed(agent, doc.id()), "the agent to finish syncing");
             } finally {
                 agent.stop();
@@ -86,7 +96,7 @@ class SyncKillTest {
             }
             List<CitySimulator.ReceivedEvent> got = city.sim().events(TestCity.BRANCH);
             assertThat(got).extracting(CitySimulator.ReceivedEvent::sequence).containsExactlyElementsOf(outbox);
-            assertThat(got.stream().filter(e -> e.topic().equals("queue")).count()).isEqualTo(200);
+            assertThat(got.stream().filter(e -> e.topic().equals("queue")).count()).isEqualTo(issuedTotal[0]);
             CitySimulator.ReceivedUpload u = city.sim().uploads(TestCity.BRANCH).get(0);
             assertThat(u.complete()).isTrue();
             assertThat(u.sha256()).isEqualTo(doc.sha256());
