@@ -31,6 +31,10 @@ public final class SaneScanner implements ScanSource {
     private final String command;
     private final String device;
     private final Path workDir;
+    /** How long a page may take before the scanner counts as hung (a feeder pauses, a driver can hang). */
+    private java.time.Duration pageTimeout = java.time.Duration.ofSeconds(120);
+    /** After scanimage has reported an error, how long it may take to exit before it is stopped. */
+    static final java.time.Duration EXIT_AFTER_ERROR = java.time.Duration.ofSeconds(5);
     private final Map<ScanSettings.Source, String> sources = new EnumMap<>(ScanSettings.Source.class);
     private final Map<ScanSettings.ColorMode, String> modes = new EnumMap<>(ScanSettings.ColorMode.class);
     private List<String> extra = List.of();
@@ -111,6 +115,12 @@ public final class SaneScanner implements ScanSource {
     }
 
     /** Backend options added to every scan (e.g. "--swdeskew=yes", or the test backend's error simulation). */
+    /** Longest wait for the next page before the scan is stopped as "scanner not responding" (default 120 s). */
+    public SaneScanner pageTimeout(java.time.Duration timeout) {
+        this.pageTimeout = timeout;
+        return this;
+    }
+
     public SaneScanner options(List<String> extra) {
         this.extra = List.copyOf(extra);
         return this;
@@ -181,6 +191,35 @@ public final class SaneScanner implements ScanSource {
             }
         });
         int pages = 0;
+        // A driver can hang (SANE's own test backend sometimes does, after it reported an error): a watchdog
+        // stops scanimage when it is silent for too long, or lingers after reporting an error, so the clerk
+        // gets a message instead of a frozen screen.
+        java.util.concurrent.atomic.AtomicLong lastPage = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        java.util.concurrent.atomic.AtomicBoolean hung = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread watchdog = Thread.ofVirtual().start(() -> {
+            long errorSeenAt = 0;
+            try {
+                while (p.isAlive()) {
+                    Thread.sleep(200);
+                    boolean reported;
+                    synchronized (err) {
+                        reported = err.indexOf("scanimage: ") >= 0;
+                    }
+                    long now = System.nanoTime();
+                    if (reported && errorSeenAt == 0) {
+                        errorSeenAt = now;
+                    }
+                    if (errorSeenAt != 0 && now - errorSeenAt > EXIT_AFTER_ERROR.toNanos()) {
+                        p.destroyForcibly();
+                    } else if (now - lastPage.get() > pageTimeout.toNanos()) {
+                        hung.set(true);
+                        p.destroyForcibly();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
@@ -191,12 +230,17 @@ public final class SaneScanner implements ScanSource {
                 sink.page(Pnm.read(file));
                 Files.deleteIfExists(file);
                 pages++;
+                lastPage.set(System.nanoTime());
                 if (cancelled.getAsBoolean()) {
                     p.destroy();
                     break;
                 }
             }
-            p.waitFor(60, TimeUnit.SECONDS);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                hung.set(true); // its output closed but it does not end
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
             errReader.join(5000);
         } catch (IOException e) {
             p.destroyForcibly();
@@ -207,6 +251,7 @@ public final class SaneScanner implements ScanSource {
             Thread.currentThread().interrupt();
             return pages;
         } finally {
+            watchdog.interrupt();
             deleteQuietly(dir);
         }
         String stderr;
@@ -223,6 +268,11 @@ public final class SaneScanner implements ScanSource {
             }
             return pages; // the feeder ran empty: the normal end of a batch
         }
+        if (hung.get() && !stderr.contains("scanimage: ")) {
+            throw new ScanException("not_responding", "Máy quét không phản hồi. Tắt máy quét, bật lại rồi quét tiếp; "
+                    + "các trang đã quét vẫn được giữ.", "The scanner is not responding. Switch it off and on, then scan "
+                    + "again; the pages scanned so far are kept.");
+        }
         if (p.exitValue() != 0) {
             throw SaneMessages.fromStderr(stderr, device); // pages handed over before the error are kept
         }
@@ -238,12 +288,20 @@ public final class SaneScanner implements ScanSource {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.environment().putAll(env);
             Process p = pb.start();
-            String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // read on the side, so that the timeout holds even when a hung driver never closes its output
+            java.util.concurrent.CompletableFuture<String> stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return "";
+                }
+            });
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new ScanException("scanner_failed", "Máy quét không trả lời.", "The scanner does not answer.");
+                throw new ScanException("not_responding", "Máy quét không phản hồi. Tắt máy quét, bật lại rồi thử lại.",
+                        "The scanner is not responding. Switch it off and on, then try again.");
             }
-            return new Result(p.exitValue(), stdout);
+            return new Result(p.exitValue(), stdout.join());
         } catch (IOException e) {
             throw new ScanException("no_scanner", "Chưa cài phần mềm máy quét SANE (scanimage). Vui lòng báo bộ phận IT.",
                     "The SANE scanner software (scanimage) is not installed. Please call IT.", e);

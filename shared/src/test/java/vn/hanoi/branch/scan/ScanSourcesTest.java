@@ -201,4 +201,33 @@ class ScanSourcesTest {
         new FolderInbox(inbox, Duration.ofSeconds(5), Duration.ofMillis(200)).scan(FEEDER, pages::add, () -> false);
         assertThat(pages).hasSize(1);
     }
+
+    /**
+     * A driver that hangs (SANE's test backend sometimes does after reporting an error): the scan ends with
+     * the reported error a few seconds later, or "not responding" when it hangs without a word.
+     */
+    @Test
+    void aHungScannerDriverIsStoppedWithAMessageInsteadOfFreezingTheCounter() throws Exception {
+        Path afterError = dir.resolve("hangs-after-error.sh");
+        Files.writeString(afterError, "#!/bin/sh\ncase \"$*\" in *--help*) exit 0;; esac\n"
+                + "echo 'scanimage: sane_start: Scanner cover is open' >&2\nexec sleep 600\n");
+        Path silent = dir.resolve("hangs-silently.sh");
+        Files.writeString(silent, "#!/bin/sh\ncase \"$*\" in *--help*) exit 0;; esac\nexec sleep 600\n");
+        for (Path f : List.of(afterError, silent)) {
+            f.toFile().setExecutable(true);
+        }
+        Files.createDirectories(dir.resolve("work"));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> new SaneScanner(afterError.toString(), "test", dir.resolve("work"))
+                .scan(FLATBED, p -> { }, () -> false))
+                .isInstanceOfSatisfying(ScanException.class, e -> assertThat(e.code()).isEqualTo("cover_open"));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(60));
+
+        assertThatThrownBy(() -> new SaneScanner(silent.toString(), "test", dir.resolve("work"))
+                .pageTimeout(Duration.ofSeconds(1)).scan(FLATBED, p -> { }, () -> false))
+                .isInstanceOfSatisfying(ScanException.class, e -> {
+                    assertThat(e.code()).isEqualTo("not_responding");
+                    assertThat(e.messageVi()).contains("Máy quét không phản hồi");
+                });
+    }
 }
