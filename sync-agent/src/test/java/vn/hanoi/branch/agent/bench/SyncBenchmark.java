@@ -23,6 +23,7 @@ import vn.hanoi.branch.agent.config.AgentConfig;
 import vn.hanoi.branch.agent.content.ContentStore;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.sync.Outbox;
+import vn.hanoi.branch.agent.testing.RandomBytes;
 import vn.hanoi.branch.agent.testing.TestCity;
 import vn.hanoi.branch.shared.api.SyncStatus;
 
@@ -70,7 +71,7 @@ public final class SyncBenchmark {
                 ContentStore store = new ContentStore(d, dir.resolve("documents/store"));
                 long each = docMb * 1024 * 1024 / files;
                 for (int i = 0; i < files; i++) {
-                    docs.add(store.put(new RandomStream(each, i), new ContentStore.Meta(null, "SCAN", "CT01", "application/pdf", null),
+                    docs.add(store.put(new RandomBytes(each, i), new ContentStore.Meta(null, "SCAN", "CT01", "application/pdf", null),
                             null));
                 }
             }
@@ -183,41 +184,5 @@ public final class SyncBenchmark {
         ctx.init(null, tmf.getTrustManagers(), null);
         return new OkHttpClient.Builder().sslSocketFactory(ctx.getSocketFactory(), (X509TrustManager) tmf.getTrustManagers()[0])
                 .readTimeout(java.time.Duration.ofMinutes(5)).writeTimeout(java.time.Duration.ofMinutes(5)).build();
-    }
-
-    /** Pseudo-random bytes, fast to make (a scan compresses about as badly). */
-    private static final class RandomStream extends InputStream {
-        private final java.util.SplittableRandom random;
-        private long left;
-
-        RandomStream(long size, long seed) {
-            this.left = size;
-            this.random = new java.util.SplittableRandom(seed);
-        }
-
-        @Override
-        public int read() {
-            if (left <= 0) {
-                return -1;
-            }
-            left--;
-            return random.nextInt(256);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, left);
-            for (int i = 0; i < n; i += 8) {
-                long v = random.nextLong();
-                for (int k = 0; k < 8 && i + k < n; k++) {
-                    b[off + i + k] = (byte) (v >>> (8 * k));
-                }
-            }
-            left -= n;
-            return n;
-        }
     }
 }

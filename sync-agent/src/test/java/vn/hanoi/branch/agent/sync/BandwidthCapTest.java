@@ -24,7 +24,7 @@ class BandwidthCapTest {
             config.put("city.upload.chunk.bytes", "524288");
             try (TestAgent agent = TestAgent.start(config)) {
                 long t0 = System.nanoTime();
-                ContentStore.Item item = agent.agent().content().put(new DocumentUploadResumeTest.RandomBytes(4_000_000, 3),
+                ContentStore.Item item = agent.agent().content().put(new vn.hanoi.branch.agent.testing.RandomBytes(4_000_000, 3),
                         new ContentStore.Meta(null, "SCAN", "CT01", "application/pdf", null), null);
                 CitySyncTest.waitFor(() -> agent.agent().content().find(item.id()).orElseThrow().cityConfirmedAt() != null,
                         "the upload");

@@ -1,5 +1,7 @@
 package vn.hanoi.branch.agent.sync;
 
+import vn.hanoi.branch.agent.testing.RandomBytes;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -7,7 +9,6 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import vn.hanoi.branch.agent.city.sim.CitySimulator;
@@ -87,36 +88,4 @@ class DocumentUploadResumeTest {
         return java.util.HexFormat.of().formatHex(md.digest());
     }
 
-    /** Random bytes of a given length without holding them in memory (a scan stand-in). */
-    static final class RandomBytes extends InputStream {
-        private final Random random;
-        private long left;
-
-        RandomBytes(long size, long seed) {
-            this.left = size;
-            this.random = new Random(seed);
-        }
-
-        @Override
-        public int read() {
-            if (left <= 0) {
-                return -1;
-            }
-            left--;
-            return random.nextInt(256);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, left);
-            byte[] tmp = new byte[n];
-            random.nextBytes(tmp);
-            System.arraycopy(tmp, 0, b, off, n);
-            left -= n;
-            return n;
-        }
-    }
 }

@@ -43,7 +43,7 @@ class SyncKillTest {
             ContentStore.Item doc;
             try (Database db = Database.open(agent.dbFile(), Clock.systemUTC())) {
                 ContentStore store = new ContentStore(db, agent.dbFile().toAbsolutePath().getParent().resolve("documents/store"));
-                doc = store.put(new DocumentUploadResumeTest.RandomBytes(8L * 1024 * 1024, 5),
+                doc = store.put(new vn.hanoi.branch.agent.testing.RandomBytes(8L * 1024 * 1024, 5),
                         new ContentStore.Meta(null, "SCAN", "CT01", "application/pdf", null), null);
             }
             int[] issuedTotal = {0};
