@@ -2,7 +2,7 @@ package vn.hanoi.branch.counter;
 
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import vn.hanoi.branch.shared.client.AgentException;
+import vn.hanoi.branch.client.AgentException;
 
 import java.io.UncheckedIOException;
 import java.util.concurrent.Executor;

@@ -11,9 +11,9 @@ import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.printer.TicketPrinter;
 import vn.hanoi.branch.printer.TicketPrinters;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
-import vn.hanoi.branch.shared.device.DeviceState;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.client.DeviceState;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -67,7 +67,7 @@ public final class CounterApp extends Application {
                 PrinterProfile.byId(option(args, "--printer-profile", "tm-t88")),
                 Integer.parseInt(option(args, "--printer-baud", "9600")), dir.resolve("slips"));
         model = new DeskModel(client, printer, background, Platform::runLater);
-        model.configureScanning(vn.hanoi.branch.counter.scan.ScannerOption.parse(option(args, "--scanner", "sim"), dir),
+        model.configureScanning(vn.hanoi.branch.counter.scan.ScannerOption.parse(option(args, "--scanner", null), dir),
                 dir.resolve("scan-spool"), Integer.parseInt(option(args, "--scan-dpi", "300")));
         stage.setTitle("Quầy tiếp nhận / Counter");
         stage.setScene(CounterView.scene(model, 1280, 720));

@@ -21,8 +21,8 @@ import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.kiosk.KioskView;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.printer.VirtualPrinter;
-import vn.hanoi.branch.shared.api.DeviceKind;
+import vn.hanoi.branch.testkit.printer.VirtualPrinter;
+import vn.hanoi.branch.api.DeviceKind;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -12,10 +12,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.client.AgentClient;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.client.AgentClient;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -15,10 +15,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.api.TicketState;
-import vn.hanoi.branch.shared.client.AgentClient;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.api.TicketState;
+import vn.hanoi.branch.client.AgentClient;
 
 import java.util.UUID;
 import java.util.concurrent.Callable;

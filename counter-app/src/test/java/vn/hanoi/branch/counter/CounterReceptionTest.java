@@ -16,12 +16,12 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.calendar.WorkingCalendar;
 import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.printer.VirtualPrinter;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.api.TicketState;
-import vn.hanoi.branch.shared.client.AgentClient;
+import vn.hanoi.branch.testkit.printer.VirtualPrinter;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.api.TicketState;
+import vn.hanoi.branch.client.AgentClient;
 
 import java.time.LocalDate;
 import java.time.ZoneId;

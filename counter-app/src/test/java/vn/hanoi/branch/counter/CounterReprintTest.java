@@ -13,11 +13,11 @@ import org.testfx.framework.junit5.Start;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.printer.PrinterStatus;
-import vn.hanoi.branch.printer.VirtualPrinter;
-import vn.hanoi.branch.shared.api.DeviceHealth;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.client.AgentClient;
+import vn.hanoi.branch.testkit.printer.VirtualPrinter;
+import vn.hanoi.branch.api.DeviceHealth;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.client.AgentClient;
 
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;

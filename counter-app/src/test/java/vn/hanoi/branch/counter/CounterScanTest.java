@@ -19,12 +19,12 @@ import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.counter.scan.ScanModel;
-import vn.hanoi.branch.printer.VirtualPrinter;
-import vn.hanoi.branch.scan.SimulatedPages.Kind;
-import vn.hanoi.branch.scan.SimulatedScanner;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.client.AgentClient;
+import vn.hanoi.branch.testkit.printer.VirtualPrinter;
+import vn.hanoi.branch.testkit.scan.SimulatedPages.Kind;
+import vn.hanoi.branch.testkit.scan.SimulatedScanner;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.client.AgentClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

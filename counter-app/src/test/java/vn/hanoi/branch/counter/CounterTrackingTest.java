@@ -17,12 +17,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.certify.SignatureCheck;
-import vn.hanoi.branch.certify.TestSigningPki;
+import vn.hanoi.branch.testkit.pki.TestSigningPki;
 import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.printer.VirtualPrinter;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.client.AgentClient;
+import vn.hanoi.branch.testkit.printer.VirtualPrinter;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.client.AgentClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,11 +17,11 @@ import vn.hanoi.branch.agent.testing.FlakyLink;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.rating.CustomerModel;
 import vn.hanoi.branch.counter.rating.CustomerModel.Phase;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Ratings;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Ratings;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
 
 /** The customer window's flow without UI, against a real agent: timeouts, overlaps, lost answers. */
 class RatingCustomerModelTest {

@@ -28,11 +28,11 @@ import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.counter.rating.CustomerModel;
 import vn.hanoi.branch.counter.rating.CustomerWindow;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Ratings;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Ratings;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
 
 /**
  * The counter's customer-facing window against a real agent: the desk (left) and the window the
@@ -182,7 +182,7 @@ class RatingCustomerWindowTest {
         assertThat(stored.reason()).isEqualTo(Ratings.Reason.STAFF_ATTITUDE);
         assertThat(stored.counterNumber()).isEqualTo(3);
         assertThat(stored.serviceCode()).isEqualTo("CT");
-        assertThat(agent.staffClient(vn.hanoi.branch.shared.api.Role.SUPERVISOR).ratingSummary(null, null).overall())
+        assertThat(agent.staffClient(vn.hanoi.branch.api.Role.SUPERVISOR).ratingSummary(null, null).overall())
                 .isEqualTo(new Ratings.Counts(0, 0, 1, 1, 0.0, false));
         waitFor(() -> isShown(robot, "#customer-idle"));
     }

@@ -12,11 +12,11 @@ import vn.hanoi.branch.counter.scan.ScanSpool;
 import vn.hanoi.branch.scan.ScanException;
 import vn.hanoi.branch.scan.ScanSettings;
 import vn.hanoi.branch.scan.ScanSource;
-import vn.hanoi.branch.scan.SimulatedPages;
-import vn.hanoi.branch.scan.SimulatedPages.Kind;
-import vn.hanoi.branch.scan.SimulatedScanner;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.client.AgentClient;
+import vn.hanoi.branch.testkit.scan.SimulatedPages;
+import vn.hanoi.branch.testkit.scan.SimulatedPages.Kind;
+import vn.hanoi.branch.testkit.scan.SimulatedScanner;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.client.AgentClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.counter.scan.ScannerOption;
 import vn.hanoi.branch.scan.FolderInbox;
 import vn.hanoi.branch.scan.SaneScanner;
-import vn.hanoi.branch.scan.SimulatedScanner;
+import vn.hanoi.branch.testkit.scan.SimulatedScanner;
 
 import java.nio.file.Path;
 

@@ -32,10 +32,10 @@ import vn.hanoi.branch.agent.testing.ReportSeed;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.counter.supervisor.ReportModel;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Reports;
-import vn.hanoi.branch.shared.api.Role;
-import vn.hanoi.branch.shared.api.Sessions;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Reports;
+import vn.hanoi.branch.api.Role;
+import vn.hanoi.branch.api.Sessions;
 
 /**
  * The supervisor's reports tab against a real agent holding the hand-checked data set of

@@ -2,7 +2,7 @@ package vn.hanoi.branch.kiosk;
 
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
 import vn.hanoi.branch.printer.serial.SerialSettings;
-import vn.hanoi.branch.shared.device.DeviceState;
+import vn.hanoi.branch.client.DeviceState;
 
 import vn.hanoi.branch.kiosk.settings.KioskSettingsFile;
 

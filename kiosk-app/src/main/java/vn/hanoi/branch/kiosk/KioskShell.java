@@ -23,10 +23,10 @@ import vn.hanoi.branch.kiosk.settings.ItSettingsScreen;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.printer.TicketPrinter;
 import vn.hanoi.branch.printer.TicketPrinters;
-import vn.hanoi.branch.printer.VirtualPrinter;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
-import vn.hanoi.branch.shared.device.DeviceState;
+import vn.hanoi.branch.printer.ReceiptPreview;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.client.DeviceState;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -152,7 +152,7 @@ public final class KioskShell implements AutoCloseable {
         client = agent;
         printer = TicketPrinters.open(options.printerPort(), options.printerProfile(), options.printerBaud(),
                 options.stateDir().resolve("receipts"));
-        VirtualPrinter onScreen = printer instanceof VirtualPrinter v ? v : null;
+        ReceiptPreview onScreen = printer instanceof ReceiptPreview v ? v : null;
         if (onScreen == null) {
             LOG.info("ticket printer: {} on {} at {} baud", options.printerProfile().id(), options.printerPort(),
                     options.printerBaud());

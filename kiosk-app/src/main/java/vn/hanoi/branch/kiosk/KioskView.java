@@ -15,7 +15,7 @@ import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel.Step;
 import vn.hanoi.branch.kiosk.ticket.TicketScreen;
 import vn.hanoi.branch.kiosk.ticket.WaitScreen;
-import vn.hanoi.branch.printer.VirtualPrinter;
+import vn.hanoi.branch.printer.ReceiptPreview;
 
 import java.util.Objects;
 
@@ -30,7 +30,7 @@ public final class KioskView {
     /**
      * @param virtualPrinter shows its receipts on the ticket screen; null when a real printer is used
      */
-    public static Parent create(TakeNumberModel model, VirtualPrinter virtualPrinter) {
+    public static Parent create(TakeNumberModel model, ReceiptPreview virtualPrinter) {
         Texts texts = new Texts();
         var services = new ServicesScreen(model, texts).root();
         var wait = new WaitScreen(model, texts).root();

@@ -18,11 +18,11 @@ import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.card.CitizenIdQr;
 import vn.hanoi.branch.kiosk.identity.Citizen;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.printer.VirtualPrinter;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.client.AgentClient;
+import vn.hanoi.branch.testkit.printer.VirtualPrinter;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.client.AgentClient;
 
 import java.time.LocalDate;
 import java.util.List;

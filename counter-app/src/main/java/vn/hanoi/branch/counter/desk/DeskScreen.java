@@ -28,14 +28,14 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
-import vn.hanoi.branch.shared.api.CounterInfo;
-import vn.hanoi.branch.shared.api.CounterState;
-import vn.hanoi.branch.shared.api.PriorityState;
-import vn.hanoi.branch.shared.api.ServiceInfo;
-import vn.hanoi.branch.shared.api.QueueSnapshot.ServiceWaiting;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.api.TicketState;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.CounterInfo;
+import vn.hanoi.branch.api.CounterState;
+import vn.hanoi.branch.api.PriorityState;
+import vn.hanoi.branch.api.ServiceInfo;
+import vn.hanoi.branch.api.QueueSnapshot.ServiceWaiting;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.api.TicketState;
+import vn.hanoi.branch.i18n.I18n;
 
 /**
  * The clerk's desk: the current number with its priority, the five actions (F1-F5), the waiting line as

@@ -7,8 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

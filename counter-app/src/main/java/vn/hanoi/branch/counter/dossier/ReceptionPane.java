@@ -17,8 +17,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.time.format.DateTimeFormatter;
 

@@ -13,12 +13,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.hanoi.branch.counter.AgentTasks;
-import vn.hanoi.branch.qr.OurQr;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.code.OurQr;
+import vn.hanoi.branch.i18n.I18n;
 import vn.hanoi.branch.slip.Slip;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -20,9 +20,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.api.Dossiers.State;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.api.Dossiers.State;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.nio.file.Path;
 import java.time.ZoneId;

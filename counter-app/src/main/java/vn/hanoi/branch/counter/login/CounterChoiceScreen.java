@@ -10,8 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.shared.api.CounterInfo;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.CounterInfo;
+import vn.hanoi.branch.i18n.I18n;
 
 /** One button per counter of the branch; the clerk picks the one they sit at. */
 public final class CounterChoiceScreen {

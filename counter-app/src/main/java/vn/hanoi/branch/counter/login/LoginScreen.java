@@ -8,7 +8,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.i18n.I18n;
 
 /** Username and password of the clerk. */
 public final class LoginScreen {

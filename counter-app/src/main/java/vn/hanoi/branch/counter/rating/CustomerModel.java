@@ -15,13 +15,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.shared.api.CounterInfo;
-import vn.hanoi.branch.shared.api.Ratings;
-import vn.hanoi.branch.shared.api.Ratings.Level;
-import vn.hanoi.branch.shared.api.Ratings.Reason;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
+import vn.hanoi.branch.api.CounterInfo;
+import vn.hanoi.branch.api.Ratings;
+import vn.hanoi.branch.api.Ratings.Level;
+import vn.hanoi.branch.api.Ratings.Reason;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
 
 /**
  * What the customer-facing window shows, without UI: the number being served at this counter, and

@@ -28,10 +28,10 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import vn.hanoi.branch.counter.rating.CustomerModel.Phase;
-import vn.hanoi.branch.shared.api.CounterInfo;
-import vn.hanoi.branch.shared.api.Ratings.Level;
-import vn.hanoi.branch.shared.api.Ratings.Reason;
-import vn.hanoi.branch.shared.api.Ticket;
+import vn.hanoi.branch.api.CounterInfo;
+import vn.hanoi.branch.api.Ratings.Level;
+import vn.hanoi.branch.api.Ratings.Reason;
+import vn.hanoi.branch.api.Ticket;
 
 /**
  * The customer-facing window, meant for the counter's second monitor turned towards the citizen: the

@@ -22,8 +22,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import vn.hanoi.branch.scan.ScanSettings;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.util.Locale;
 

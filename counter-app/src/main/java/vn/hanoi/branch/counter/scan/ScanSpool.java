@@ -4,7 +4,7 @@ import vn.hanoi.branch.files.DurableFiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.hanoi.branch.scan.ScanSettings;
-import vn.hanoi.branch.shared.api.Json;
+import vn.hanoi.branch.api.Json;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

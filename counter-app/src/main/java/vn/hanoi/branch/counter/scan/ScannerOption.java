@@ -3,14 +3,12 @@ package vn.hanoi.branch.counter.scan;
 import vn.hanoi.branch.scan.FolderInbox;
 import vn.hanoi.branch.scan.SaneScanner;
 import vn.hanoi.branch.scan.ScanSource;
-import vn.hanoi.branch.scan.SimulatedScanner;
+import vn.hanoi.branch.scan.ScanSources;
 
 import java.nio.file.Path;
 
 /**
- * The counter's {@code --scanner} option: {@code sim} (the simulated scanner, the default for the demo),
- * {@code sane:<device>} (a SANE device as {@code scanimage -L} names it) or {@code folder:<dir>} (the
- * folder a network scanner saves into).
+ * The counter's {@code --scanner} option (read by {@link ScanSources}) and the SANE device list for IT.
  */
 public final class ScannerOption {
     private ScannerOption() {
@@ -34,17 +32,6 @@ public final class ScannerOption {
     }
 
     public static ScanSource parse(String option, Path stateDir) {
-        String o = option == null || option.isBlank() ? "sim" : option.strip();
-        if (o.equals("sim")) {
-            return SimulatedScanner.demo();
-        }
-        if (o.startsWith("sane:") && o.length() > 5) {
-            return new SaneScanner(o.substring(5), stateDir.resolve("sane-work"));
-        }
-        if (o.startsWith("folder:") && o.length() > 7) {
-            return new FolderInbox(Path.of(o.substring(7)));
-        }
-        throw new IllegalArgumentException("--scanner " + o + ": dùng sim, sane:<thiết bị> hoặc folder:<thư mục> / "
-                + "use sim, sane:<device> or folder:<dir>");
+        return ScanSources.parse(option, stateDir);
     }
 }

@@ -13,10 +13,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import vn.hanoi.branch.shared.api.Reports;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.Reports;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.i18n.I18n;
 
 /**
  * The supervisor's reports, without UI: the chosen range, period and grouping; the report as the agent

@@ -28,8 +28,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
-import vn.hanoi.branch.shared.api.Reports;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.Reports;
+import vn.hanoi.branch.i18n.I18n;
 
 /**
  * The supervisor's "Báo cáo / Reports" tab: date range, period and grouping; the tickets taken per

@@ -6,12 +6,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import vn.hanoi.branch.shared.api.DayStats;
-import vn.hanoi.branch.shared.api.DeviceHealth;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
-import vn.hanoi.branch.shared.client.EventStream;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.DayStats;
+import vn.hanoi.branch.api.DeviceHealth;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.client.EventStream;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -37,7 +37,7 @@ public final class SupervisorModel implements AutoCloseable {
     private final javafx.collections.ObservableList<DeviceHealth.Alert> alerts = javafx.collections.FXCollections.observableArrayList();
     private final javafx.collections.ObservableList<DeviceHealth.Alert> alertsView =
             javafx.collections.FXCollections.unmodifiableObservableList(alerts);
-    private final ReadOnlyObjectWrapper<vn.hanoi.branch.shared.api.SyncStatus> sync = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<vn.hanoi.branch.api.SyncStatus> sync = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     // One load at a time; events arriving meanwhile ask for one more load, not one each.
@@ -71,7 +71,7 @@ public final class SupervisorModel implements AutoCloseable {
     }
 
     /** The city sync's figures (backlog, last success, last error, alert); null until loaded. */
-    public ReadOnlyObjectProperty<vn.hanoi.branch.shared.api.SyncStatus> syncProperty() {
+    public ReadOnlyObjectProperty<vn.hanoi.branch.api.SyncStatus> syncProperty() {
         return sync.getReadOnlyProperty();
     }
 
@@ -144,7 +144,7 @@ public final class SupervisorModel implements AutoCloseable {
                 again.set(false);
                 DayStats s = agent.statsToday();
                 java.util.List<DeviceHealth.Alert> open = agent.alerts();
-                vn.hanoi.branch.shared.api.SyncStatus st = agent.syncStatus();
+                vn.hanoi.branch.api.SyncStatus st = agent.syncStatus();
                 ui.execute(() -> {
                     stats.set(s);
                     alerts.setAll(open);

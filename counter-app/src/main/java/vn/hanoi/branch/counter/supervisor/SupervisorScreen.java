@@ -19,10 +19,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.shared.api.CounterState;
-import vn.hanoi.branch.shared.api.DayStats;
-import vn.hanoi.branch.shared.api.DeviceHealth;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.CounterState;
+import vn.hanoi.branch.api.DayStats;
+import vn.hanoi.branch.api.DeviceHealth;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -123,7 +123,7 @@ public final class SupervisorScreen {
     }
 
     /** The city link for IT: what waits, since when, the last success and error; an alert line when too old. */
-    private void showSync(VBox box, vn.hanoi.branch.shared.api.SyncStatus st) {
+    private void showSync(VBox box, vn.hanoi.branch.api.SyncStatus st) {
         box.getChildren().clear();
         if (st == null) {
             return;

@@ -13,19 +13,14 @@ import vn.hanoi.branch.card.CccdReader;
 import vn.hanoi.branch.card.CitizenCard;
 import vn.hanoi.branch.card.CitizenIdQr;
 import vn.hanoi.branch.card.PassiveAuthentication;
-import vn.hanoi.branch.card.emulator.CccdApplet;
-import vn.hanoi.branch.card.emulator.CccdCardFiles;
-import vn.hanoi.branch.card.emulator.FakeCitizen;
-import vn.hanoi.branch.card.emulator.FakeCitizens;
-import vn.hanoi.branch.card.emulator.VpcdCard;
 
-import vn.hanoi.branch.qr.BookingQr;
-import vn.hanoi.branch.qr.DossierQr;
+import vn.hanoi.branch.code.BookingQr;
+import vn.hanoi.branch.code.DossierQr;
 import vn.hanoi.branch.qr.QrImageDecoder;
 import vn.hanoi.branch.qr.ScannedCode;
 import vn.hanoi.branch.qr.ScannedCodes;
-import vn.hanoi.branch.qr.TicketQr;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.code.TicketQr;
+import vn.hanoi.branch.i18n.I18n;
 
 import javax.smartcardio.CardTerminal;
 import java.io.BufferedReader;
@@ -49,15 +44,12 @@ import java.util.Optional;
  *   CardTool list-readers
  *   CardTool read-card [--reader NAME] (--qr TEXT | --doc N --dob yyMMdd --expiry yyMMdd) [--csca FILE]... [--dg2]
  *   CardTool decode-qr IMAGE
- *   CardTool emulate   [--seed N] [--tamper] [--not-cccd] [--remove-after N] [--dg2] [--csca-out FILE] [--port 35963]
- *                      [--scanner PTY] [--commands FIFO] [--start-removed]
  * </pre>
  * {@code read-card} prints what the chip holds as JSON, with the passive-authentication verdict
  * (an issuer the CSCA files do not know is reported, not refused, so IT sees it). It shows a
  * citizen's personal data on this terminal: use it with the citizen present, never redirect it to
- * a log. {@code emulate} puts a made-up citizen's card into pcscd's "Virtual PCD 00 00" reader
- * (needs pcscd and vsmartcard-vpcd) and prints the QR text to give {@code read-card --qr}; on stdin,
- * {@code remove}, {@code insert} and {@code quit}.
+ * a log. Without a card at hand, the testkit's {@code CardEmulatorTool} puts a made-up citizen's card
+ * into pcscd's virtual reader (developer checkout only).
  * Exit status 0 when the read (or the command) worked, 1 when not, 2 for bad usage.
  */
 public final class CardTool {
@@ -100,14 +92,6 @@ public final class CardTool {
         return switch (args.getFirst()) {
             case "list-readers" -> listReaders(out);
             case "read-card" -> readCard(o, out, source);
-            case "emulate" -> {
-                try {
-                    yield emulate(o, out, commands(o));
-                } catch (IOException e) {
-                    out.println("Cannot read commands from " + o.commands + ": " + e.getMessage());
-                    yield 1;
-                }
-            }
             default -> usage(out);
         };
     }
@@ -136,9 +120,9 @@ public final class CardTool {
             ScannedCode code = ScannedCodes.parse(text);
             out.println("kind: " + switch (code) {
                 case ScannedCode.CitizenId id -> "citizen ID card (CCCD), " + (id.card().extras().size() + 7) + " fields";
-                case TicketQr t -> "ticket " + t.displayNumber() + " of " + t.branchCode() + " on " + t.businessDay();
-                case BookingQr b -> "online booking " + b.code();
-                case DossierQr d -> "dossier " + d.code();
+                case ScannedCode.Ours(TicketQr t) -> "ticket " + t.displayNumber() + " of " + t.branchCode() + " on " + t.businessDay();
+                case ScannedCode.Ours(BookingQr b) -> "online booking " + b.code();
+                case ScannedCode.Ours(DossierQr d) -> "dossier " + d.code();
             });
             return 0;
         } catch (CardException e) {
@@ -194,118 +178,6 @@ public final class CardTool {
                 card.close();
             }
         }
-    }
-
-    private static int emulate(Options o, PrintStream out, BufferedReader commands) {
-        FakeCitizens people = new FakeCitizens(o.seed);
-        CccdCardFiles files = card(o, people.next(), out);
-        try {
-            if (o.cscaOut != null) {
-                files.pki().writeCscaPem(o.cscaOut);
-                out.println("CSCA certificate: " + o.cscaOut + " (give it to read-card --csca)");
-            }
-        } catch (IOException e) {
-            out.println("Cannot write the CSCA certificate: " + e.getMessage());
-            return 1;
-        }
-        VpcdCard vpcd = new VpcdCard("127.0.0.1", o.port);
-        try {
-            if (!o.startRemoved) {
-                present(o, vpcd, files, out);
-            }
-        } catch (IOException e) {
-            out.println(e.getMessage());
-            return 1;
-        }
-        out.println("Reader \"" + VpcdCard.READER_NAME + "\". Commands: next, remove, insert, quit.");
-        try (vpcd) {
-            String line;
-            while ((line = commands.readLine()) != null) {
-                switch (line.strip()) {
-                    case "next" -> {
-                        vpcd.remove();
-                        files = card(o, people.next(), out);
-                        present(o, vpcd, files, out);
-                    }
-                    case "remove" -> {
-                        vpcd.remove();
-                        out.println("removed");
-                    }
-                    case "insert" -> present(o, vpcd, files, out);
-                    case "quit" -> {
-                        return 0;
-                    }
-                    case "" -> {
-                    }
-                    default -> out.println("next | remove | insert | quit");
-                }
-            }
-            // No more commands (started in the background): keep the card on the reader until killed.
-            Thread.currentThread().join();
-            return 0;
-        } catch (IOException e) {
-            out.println(e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-    }
-
-    /**
-     * Where {@code emulate} takes its commands: stdin, or a named pipe ({@code --commands}) for the demo.
-     * The pipe is opened for reading and writing so that each {@code echo next > pipe} does not end it.
-     */
-    private static BufferedReader commands(Options o) throws IOException {
-        if (o.commands == null) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        }
-        java.io.RandomAccessFile pipe = new java.io.RandomAccessFile(o.commands.toFile(), "rw");
-        return new BufferedReader(new InputStreamReader(new java.io.FileInputStream(pipe.getFD()), StandardCharsets.UTF_8));
-    }
-
-    private static CccdCardFiles card(Options o, FakeCitizen citizen, PrintStream out) {
-        CccdCardFiles.Builder b = CccdCardFiles.of(citizen);
-        if (o.tamper) {
-            b.tamper(13);
-        }
-        if (o.dg2) {
-            b.faceImage(15_000);
-        }
-        CccdCardFiles files = b.build();
-        out.println("Made-up citizen (not a real person).");
-        out.println("QR: " + citizen.qr().format());
-        out.println("MRZ key: --doc " + citizen.documentNumber() + " --dob " + files.accessKey().dateOfBirth()
-                + " --expiry " + citizen.chipExpiry());
-        return files;
-    }
-
-    /**
-     * Puts the card on the virtual reader and, with {@code --scanner}, "scans" its QR: the text and CR LF
-     * written to the scanner's pseudo-terminal, byte for byte as a 2D scanner in serial mode sends it.
-     */
-    private static void present(Options o, VpcdCard vpcd, CccdCardFiles files, PrintStream out) throws IOException {
-        try {
-            vpcd.insert(applet(o, files), o.wait);
-            out.println("inserted");
-        } catch (IOException e) {
-            if (o.scanner == null) {
-                throw e;
-            }
-            // The demo on a machine without pcscd/vpcd: the QR alone still identifies the citizen.
-            out.println("No virtual card reader (" + e.getMessage() + "): QR code only.");
-        }
-        if (o.scanner != null) {
-            try (var w = java.nio.file.Files.newOutputStream(o.scanner, java.nio.file.StandardOpenOption.WRITE)) {
-                w.write((files.citizen().qr().format() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            out.println("QR sent to " + o.scanner);
-        }
-    }
-
-    private static CccdApplet applet(Options o, CccdCardFiles files) {
-        CccdApplet a = o.notCccd ? CccdApplet.notACitizenCard() : CccdApplet.of(files);
-        return o.removeAfter >= 0 ? a.removeAfter(o.removeAfter) : a;
     }
 
     private static CardService openPcsc(String reader) {
@@ -415,9 +287,7 @@ public final class CardTool {
         out.println("""
                 usage: CardTool list-readers
                        CardTool read-card [--reader NAME] (--qr TEXT | --doc N --dob yyMMdd --expiry yyMMdd) [--csca FILE]... [--dg2]
-                       CardTool decode-qr IMAGE
-                       CardTool emulate   [--seed N] [--tamper] [--not-cccd] [--remove-after N] [--dg2] [--csca-out FILE] [--port N]
-                                          [--scanner PTY] [--commands FIFO] [--start-removed]""");
+                       CardTool decode-qr IMAGE""");
         return 2;
     }
 
@@ -429,16 +299,6 @@ public final class CardTool {
         String expiry;
         final List<Path> csca = new ArrayList<>();
         boolean dg2;
-        long seed = 1;
-        boolean tamper;
-        boolean notCccd;
-        int removeAfter = -1;
-        Path cscaOut;
-        int port = VpcdCard.DEFAULT_PORT;
-        Path scanner;
-        Path commands;
-        boolean startRemoved;
-        Duration wait = Duration.ofSeconds(5);
 
         static Options parse(List<String> args) {
             Options o = new Options();
@@ -446,9 +306,6 @@ public final class CardTool {
                 String a = args.get(i);
                 switch (a) {
                     case "--dg2" -> o.dg2 = true;
-                    case "--tamper" -> o.tamper = true;
-                    case "--not-cccd" -> o.notCccd = true;
-                    case "--start-removed" -> o.startRemoved = true;
                     default -> {
                         if (i + 1 >= args.size()) {
                             throw new IllegalArgumentException(a.startsWith("--") ? a + " needs a value" : "unknown argument " + a);
@@ -461,13 +318,6 @@ public final class CardTool {
                             case "--dob" -> o.dob = v;
                             case "--expiry" -> o.expiry = v;
                             case "--csca" -> o.csca.add(Path.of(v));
-                            case "--seed" -> o.seed = Long.parseLong(v);
-                            case "--remove-after" -> o.removeAfter = Integer.parseInt(v);
-                            case "--csca-out" -> o.cscaOut = Path.of(v);
-                            case "--port" -> o.port = Integer.parseInt(v);
-                            case "--scanner" -> o.scanner = Path.of(v);
-                            case "--commands" -> o.commands = Path.of(v);
-                            case "--wait-ms" -> o.wait = Duration.ofMillis(Long.parseLong(v));
                             default -> throw new IllegalArgumentException("unknown option " + a);
                         }
                     }

@@ -7,8 +7,8 @@ import javafx.collections.ObservableMap;
 import vn.hanoi.branch.dossier.FormCheck;
 import vn.hanoi.branch.kiosk.identity.Citizen;
 import vn.hanoi.branch.kiosk.identity.TelexComposer;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.api.Dossiers.FormField;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.api.Dossiers.FormField;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -18,8 +18,8 @@ import vn.hanoi.branch.dossier.FormCheck;
 import vn.hanoi.branch.kiosk.Texts;
 import vn.hanoi.branch.kiosk.ticket.ServicesScreen;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.util.HashMap;
 import java.util.List;

@@ -12,8 +12,8 @@ import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.Texts;
 import vn.hanoi.branch.kiosk.ticket.ServicesScreen;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.i18n.I18n;
 
 /** "Which procedure?": taking the number without a form is the first and biggest choice. */
 public final class ProcedureScreen {

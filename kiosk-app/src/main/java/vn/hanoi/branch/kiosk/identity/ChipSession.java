@@ -10,7 +10,7 @@ import vn.hanoi.branch.card.CccdReader;
 import vn.hanoi.branch.card.CitizenCard;
 import vn.hanoi.branch.card.CitizenIdQr;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.i18n.I18n;
 
 import javax.smartcardio.CardTerminal;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package vn.hanoi.branch.kiosk.identity;
 import vn.hanoi.branch.card.CitizenCard;
 import vn.hanoi.branch.card.CitizenIdQr;
 import vn.hanoi.branch.dossier.FormCheck;
-import vn.hanoi.branch.shared.api.Dossiers.CardField;
+import vn.hanoi.branch.api.Dossiers.CardField;
 
 import java.time.LocalDate;
 import java.time.Period;

@@ -2,12 +2,12 @@ package vn.hanoi.branch.kiosk.identity;
 
 import vn.hanoi.branch.card.CardException;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.qr.BookingQr;
-import vn.hanoi.branch.qr.DossierQr;
+import vn.hanoi.branch.code.BookingQr;
+import vn.hanoi.branch.code.DossierQr;
 import vn.hanoi.branch.qr.ScannedCode;
 import vn.hanoi.branch.qr.ScannedCodes;
-import vn.hanoi.branch.qr.TicketQr;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.code.TicketQr;
+import vn.hanoi.branch.i18n.I18n;
 
 /**
  * What a scanned code means at the kiosk, wherever it came from (serial scanner, keyboard-mode
@@ -40,9 +40,9 @@ public final class ScannedInput {
                     chip.qrScanned(id.card());
                 }
             }
-            case TicketQr t -> model.showTicket(t.displayNumber());
-            case BookingQr b -> model.scannedBooking(b.code());
-            case DossierQr d -> model.showDossier(d.code());
+            case ScannedCode.Ours(TicketQr t) -> model.showTicket(t.displayNumber());
+            case ScannedCode.Ours(BookingQr b) -> model.scannedBooking(b.code());
+            case ScannedCode.Ours(DossierQr d) -> model.showDossier(d.code());
         }
     }
 }

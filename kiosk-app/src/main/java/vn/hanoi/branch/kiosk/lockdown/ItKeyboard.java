@@ -5,7 +5,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.i18n.I18n;
 
 /**
  * On-screen keys for the IT sign-in: a kiosk has a touch screen and no keyboard, and IT should not need

@@ -9,11 +9,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.branch.shared.api.Role;
-import vn.hanoi.branch.shared.api.Sessions;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.Role;
+import vn.hanoi.branch.api.Sessions;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.time.Clock;
 import java.time.Duration;

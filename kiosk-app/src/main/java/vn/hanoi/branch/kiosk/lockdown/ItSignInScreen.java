@@ -11,7 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.KioskView;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.i18n.I18n;
 
 /**
  * The IT sign-in over the kiosk's screens, then IT's two ways on: the device settings, or leaving

@@ -6,12 +6,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import vn.hanoi.branch.shared.api.ApiError;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.api.Ratings;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
+import vn.hanoi.branch.api.ApiError;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.api.Ratings;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
 
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;

@@ -14,11 +14,11 @@ import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.Texts;
 import vn.hanoi.branch.kiosk.ticket.ServicesScreen;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.shared.api.Dossiers;
-import vn.hanoi.branch.shared.api.Ratings;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.api.TicketState;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.api.Ratings;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.api.TicketState;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

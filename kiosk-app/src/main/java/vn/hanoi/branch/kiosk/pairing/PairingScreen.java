@@ -8,7 +8,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.KioskView;
 import vn.hanoi.branch.kiosk.Texts;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.util.function.Consumer;
 

@@ -5,13 +5,11 @@ import vn.hanoi.branch.printer.PrintOutcome;
 import vn.hanoi.branch.printer.PrinterStatus;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
 import vn.hanoi.branch.printer.escpos.TicketLayout;
-import vn.hanoi.branch.printer.serial.SerialPrinterEmulator;
 import vn.hanoi.branch.printer.serial.SerialSettings;
 import vn.hanoi.branch.printer.serial.SerialTicketPrinter;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,7 +18,6 @@ import java.util.List;
  *   PrinterTool ports
  *   PrinterTool status     --port PATH [--profile tm-t88] [--baud 9600] [--parity none] [--flow none]
  *   PrinterTool print-test --port PATH [--profile tm-t88] [--baud 9600] [--parity none] [--flow none]
- *   PrinterTool emulate    [--pty DIR | --port PATH] [--profile tm-t88] [--out DIR]
  * </pre>
  * Exit status 0 when the printer is fine (and the test page printed), 1 when not, 2 for bad usage.
  */
@@ -29,10 +26,6 @@ public final class PrinterTool {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("emulate")) {
-            SerialPrinterEmulator.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         System.exit(run(List.of(args), out));
     }
@@ -112,8 +105,7 @@ public final class PrinterTool {
         out.println("""
                 usage: PrinterTool ports
                        PrinterTool status     --port PATH [--profile tm-t88|generic|generic-58] [--baud N] [--parity none|even|odd] [--flow none|rts-cts|dsr-dtr|xon-xoff]
-                       PrinterTool print-test --port PATH [same options]
-                       PrinterTool emulate    [--pty DIR | --port PATH] [--profile ID] [--out DIR]""");
+                       PrinterTool print-test --port PATH [same options]""");
         return 2;
     }
 }

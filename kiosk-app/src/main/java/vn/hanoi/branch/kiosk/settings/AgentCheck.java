@@ -1,8 +1,8 @@
 package vn.hanoi.branch.kiosk.settings;
 
-import vn.hanoi.branch.shared.api.Health;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
+import vn.hanoi.branch.api.Health;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
 
 import java.time.Duration;
 

@@ -1,7 +1,7 @@
 package vn.hanoi.branch.kiosk.settings;
 
 import vn.hanoi.branch.card.CardTerminalWatcher;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.i18n.I18n;
 
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;

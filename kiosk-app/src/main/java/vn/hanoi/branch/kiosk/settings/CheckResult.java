@@ -1,6 +1,6 @@
 package vn.hanoi.branch.kiosk.settings;
 
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.i18n.I18n;
 
 /** What a device test found, in Vietnamese and English, and whether the device is fit for work. */
 public record CheckResult(boolean ok, String vi, String en) {

@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.card.CardTerminalWatcher;
 import vn.hanoi.branch.kiosk.KioskOptions;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
-import vn.hanoi.branch.shared.api.Pairing;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.client.AgentException;
-import vn.hanoi.branch.shared.device.DeviceState;
+import vn.hanoi.branch.api.Pairing;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.client.DeviceState;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.KioskView;
 import vn.hanoi.branch.kiosk.lockdown.ItSignInScreen;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.util.Collections;
 

@@ -6,7 +6,7 @@ import vn.hanoi.branch.printer.escpos.PrinterProfile;
 import vn.hanoi.branch.printer.escpos.TicketLayout;
 import vn.hanoi.branch.printer.serial.SerialSettings;
 import vn.hanoi.branch.printer.serial.SerialTicketPrinter;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.i18n.I18n;
 
 /**
  * The printer's Test button: asks the printer's status, prints the test page through the same ESC/POS

@@ -1,15 +1,15 @@
 package vn.hanoi.branch.kiosk.settings;
 
 import vn.hanoi.branch.card.CardException;
-import vn.hanoi.branch.qr.BookingQr;
-import vn.hanoi.branch.qr.DossierQr;
+import vn.hanoi.branch.code.BookingQr;
+import vn.hanoi.branch.code.DossierQr;
 import vn.hanoi.branch.qr.ScannedCode;
 import vn.hanoi.branch.qr.ScannedCodes;
 import vn.hanoi.branch.qr.ScannerListener;
 import vn.hanoi.branch.qr.ScannerSettings;
 import vn.hanoi.branch.qr.SerialCodeScanner;
-import vn.hanoi.branch.qr.TicketQr;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.code.TicketQr;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -55,9 +55,9 @@ public final class ScannerCheck {
             ScannedCode c = ScannedCodes.parse(text);
             return switch (c) {
                 case ScannedCode.CitizenId id -> CheckResult.of(true, "settings.scanner.citizenId");
-                case TicketQr t -> CheckResult.of(true, "settings.scanner.ticket", t.displayNumber());
-                case BookingQr b -> CheckResult.of(true, "settings.scanner.booking", b.code());
-                case DossierQr d -> CheckResult.of(true, "settings.scanner.dossier", d.code());
+                case ScannedCode.Ours(TicketQr t) -> CheckResult.of(true, "settings.scanner.ticket", t.displayNumber());
+                case ScannedCode.Ours(BookingQr b) -> CheckResult.of(true, "settings.scanner.booking", b.code());
+                case ScannedCode.Ours(DossierQr d) -> CheckResult.of(true, "settings.scanner.dossier", d.code());
             };
         } catch (CardException e) {
             // The scanner works; the code is one the kiosk would refuse, and the citizen would see why.

@@ -10,7 +10,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.Texts;
-import vn.hanoi.branch.shared.api.PriorityClass;
+import vn.hanoi.branch.api.PriorityClass;
 
 /** "Are you in a priority group?": No, the biggest button, then one button per group. */
 public final class PriorityScreen {

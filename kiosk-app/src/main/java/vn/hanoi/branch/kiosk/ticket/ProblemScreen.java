@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.Texts;
-import vn.hanoi.branch.shared.api.ApiError;
+import vn.hanoi.branch.api.ApiError;
 
 /** What went wrong, in both languages, and what the citizen can do: try again or start over. */
 public final class ProblemScreen {

@@ -16,8 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.Texts;
 import vn.hanoi.branch.kiosk.identity.Citizen;
-import vn.hanoi.branch.shared.api.ServiceInfo;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.ServiceInfo;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.util.List;
 import java.util.Locale;

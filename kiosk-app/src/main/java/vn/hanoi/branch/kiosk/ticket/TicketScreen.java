@@ -14,9 +14,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.Texts;
-import vn.hanoi.branch.shared.api.ServiceInfo;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.api.ServiceInfo;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.i18n.I18n;
 
 /** The issued number, very large, with the receipt as printed and a Done button. */
 public final class TicketScreen {

@@ -5,7 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.Texts;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.i18n.I18n;
 
 /** Shown while the agent is asked: at start-up and while a number is being issued. */
 public final class WaitScreen {

@@ -2,7 +2,7 @@ package vn.hanoi.branch.kiosk.bench;
 
 import vn.hanoi.branch.agent.testing.AgentProcess;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.shared.api.DeviceKind;
+import vn.hanoi.branch.api.DeviceKind;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -6,7 +6,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.hanoi.branch.qr.DossierQr;
+import vn.hanoi.branch.code.DossierQr;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

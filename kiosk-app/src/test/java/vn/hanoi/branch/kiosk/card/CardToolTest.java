@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.card.CitizenIdQr;
-import vn.hanoi.branch.card.emulator.CccdApplet;
-import vn.hanoi.branch.card.emulator.CccdCardFiles;
-import vn.hanoi.branch.card.emulator.EmulatedCardService;
-import vn.hanoi.branch.card.emulator.FakeCitizen;
-import vn.hanoi.branch.card.emulator.FakeCitizens;
+import vn.hanoi.branch.testkit.card.CccdApplet;
+import vn.hanoi.branch.testkit.card.CccdCardFiles;
+import vn.hanoi.branch.testkit.card.EmulatedCardService;
+import vn.hanoi.branch.testkit.card.FakeCitizen;
+import vn.hanoi.branch.testkit.card.FakeCitizens;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -17,22 +17,22 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.card.CardException;
-import vn.hanoi.branch.card.emulator.CccdApplet;
-import vn.hanoi.branch.card.emulator.CccdCardFiles;
-import vn.hanoi.branch.card.emulator.FakeCitizen;
-import vn.hanoi.branch.card.emulator.FakeCitizens;
-import vn.hanoi.branch.card.emulator.TestPki;
-import vn.hanoi.branch.card.emulator.VpcdCard;
-import vn.hanoi.branch.card.testing.PcscDaemon;
+import vn.hanoi.branch.testkit.card.CccdApplet;
+import vn.hanoi.branch.testkit.card.CccdCardFiles;
+import vn.hanoi.branch.testkit.card.FakeCitizen;
+import vn.hanoi.branch.testkit.card.FakeCitizens;
+import vn.hanoi.branch.testkit.card.TestPki;
+import vn.hanoi.branch.testkit.card.VpcdCard;
+import vn.hanoi.branch.testkit.card.PcscDaemon;
 import vn.hanoi.branch.kiosk.KioskOptions;
 import vn.hanoi.branch.kiosk.KioskView;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.printer.VirtualPrinter;
-import vn.hanoi.branch.printer.serial.PtyPair;
-import vn.hanoi.branch.qr.TicketQr;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Ticket;
-import vn.hanoi.branch.shared.i18n.I18n;
+import vn.hanoi.branch.testkit.printer.VirtualPrinter;
+import vn.hanoi.branch.testkit.printer.PtyPair;
+import vn.hanoi.branch.code.TicketQr;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -178,7 +178,7 @@ class KioskIdentityDevicesTest {
         waitFor(() -> isShown(robot, "#rate-VERY_SATISFIED"));
         robot.clickOn("#rate-VERY_SATISFIED");
         waitFor(() -> isShown(robot, "#lookup-thanks"));
-        assertThat(clerk.rating(t.id()).level()).isEqualTo(vn.hanoi.branch.shared.api.Ratings.Level.VERY_SATISFIED);
+        assertThat(clerk.rating(t.id()).level()).isEqualTo(vn.hanoi.branch.api.Ratings.Level.VERY_SATISFIED);
     }
 
     /** What a 2D scanner in serial mode sends: the code's UTF-8 bytes and CR LF. */

@@ -5,10 +5,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Role;
-import vn.hanoi.branch.shared.api.Sessions;
-import vn.hanoi.branch.shared.client.AgentClient;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Role;
+import vn.hanoi.branch.api.Sessions;
+import vn.hanoi.branch.client.AgentClient;
 
 import java.time.Clock;
 import java.time.Duration;

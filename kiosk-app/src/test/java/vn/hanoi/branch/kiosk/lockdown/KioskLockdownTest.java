@@ -24,12 +24,12 @@ import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.kiosk.KioskOptions;
 import vn.hanoi.branch.kiosk.KioskShell;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
-import vn.hanoi.branch.printer.serial.PtyPair;
-import vn.hanoi.branch.printer.serial.SerialPrinterEmulator;
-import vn.hanoi.branch.qr.TicketQr;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.api.Role;
-import vn.hanoi.branch.shared.api.Sessions;
+import vn.hanoi.branch.testkit.printer.PtyPair;
+import vn.hanoi.branch.testkit.printer.SerialPrinterEmulator;
+import vn.hanoi.branch.code.TicketQr;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Role;
+import vn.hanoi.branch.api.Sessions;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

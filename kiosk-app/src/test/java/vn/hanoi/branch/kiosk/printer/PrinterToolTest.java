@@ -3,10 +3,10 @@ package vn.hanoi.branch.kiosk.printer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.kiosk.KioskOptions;
-import vn.hanoi.branch.printer.escpos.EscPosInterpreter.Receipt;
+import vn.hanoi.branch.testkit.printer.EscPosInterpreter.Receipt;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
-import vn.hanoi.branch.printer.serial.PtyPair;
-import vn.hanoi.branch.printer.serial.SerialPrinterEmulator;
+import vn.hanoi.branch.testkit.printer.PtyPair;
+import vn.hanoi.branch.testkit.printer.SerialPrinterEmulator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

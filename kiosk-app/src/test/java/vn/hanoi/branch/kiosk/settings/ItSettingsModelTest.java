@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.kiosk.KioskOptions;
-import vn.hanoi.branch.shared.api.DeviceKind;
-import vn.hanoi.branch.shared.client.AgentClient;
-import vn.hanoi.branch.shared.device.DeviceState;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeviceState;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,8 @@
+package vn.hanoi.branch.api;
+
+import java.time.Instant;
+
+/** Agent health, for IT, monitoring and the installer smoke test; {@code sync}: the city link's figures. */
+public record Health(String status, String version, Instant startedAt, boolean database, long lastEventId,
+                     int eventSubscribers, SyncStatus sync) {
+}

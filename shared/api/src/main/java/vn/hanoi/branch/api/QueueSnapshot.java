@@ -1,0 +1,25 @@
+package vn.hanoi.branch.api;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The whole visible queue at one event id: what a counter or screen loads on start, before it
+ * follows the event stream from {@code lastEventId}.
+ */
+public record QueueSnapshot(
+        LocalDate businessDay,
+        long lastEventId,
+        List<ServiceWaiting> services,
+        List<CounterStatus> counters,
+        List<Ticket> recentCalls) {
+
+    /** @param estimateMinutes expected wait of a ticket taken now, or null when unknown */
+    public record ServiceWaiting(long serviceId, String code, String nameVi, String nameEn, int waiting,
+                                 Integer estimateMinutes) {
+    }
+
+    /** @param reason why the counter is paused, or null */
+    public record CounterStatus(long counterId, int number, Ticket current, CounterState state, String reason) {
+    }
+}

@@ -1,0 +1,110 @@
+package vn.hanoi.branch.client;
+
+import vn.hanoi.branch.api.Pairing;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * What a paired app keeps between runs: the agent address and its device token. Stored in
+ * {@code device.properties} in the app's state directory, readable by the app's user only (0600),
+ * replaced atomically so a power cut never leaves a half-written token.
+ */
+public final class DeviceState {
+    private static final String FILE = "device.properties";
+
+    private final Path dir;
+
+    public DeviceState(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Default state directory of an app, e.g. {@code ~/.local/state/hcc-branch/kiosk}. */
+    public static Path defaultDir(String app) {
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("hcc-branch").resolve(app);
+    }
+
+    public record Saved(String agentUrl, String deviceToken, long deviceId, String deviceName) {
+    }
+
+    public Optional<Saved> load() {
+        Path f = dir.resolve(FILE);
+        if (!Files.exists(f)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        String token = p.getProperty("device.token");
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Saved(p.getProperty("agent.url"), token,
+                Long.parseLong(p.getProperty("device.id", "0")), p.getProperty("device.name", "")));
+    }
+
+    public void save(Saved s) throws IOException {
+        Files.createDirectories(dir);
+        Properties p = new Properties();
+        p.setProperty("agent.url", s.agentUrl());
+        p.setProperty("device.token", s.deviceToken());
+        p.setProperty("device.id", Long.toString(s.deviceId()));
+        p.setProperty("device.name", s.deviceName() == null ? "" : s.deviceName());
+        Path tmp = dir.resolve(FILE + ".tmp");
+        Files.deleteIfExists(tmp);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(tmp);
+        }
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            p.store(w, "device pairing of this app; delete to pair again");
+        }
+        try {
+            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    public void clear() throws IOException {
+        Files.deleteIfExists(dir.resolve(FILE));
+    }
+
+    /**
+     * The agent client of a paired app: from the saved token, or by pairing with {@code code} and
+     * saving the token. Empty when the app is not paired and no code was given.
+     *
+     * @param agentUrl where the agent is; null to use the saved address
+     * @throws vn.hanoi.branch.client.AgentException when the agent refuses the code or is unreachable
+     */
+    public Optional<AgentClient> pairedClient(String agentUrl, String code, String deviceName) throws IOException {
+        Optional<Saved> saved = load();
+        if (saved.isPresent() && (agentUrl == null || agentUrl.equals(saved.get().agentUrl()))) {
+            return Optional.of(AgentClient.builder(saved.get().agentUrl()).deviceToken(saved.get().deviceToken()).build());
+        }
+        if (code == null || code.isBlank() || agentUrl == null) {
+            return Optional.empty();
+        }
+        AgentClient client = AgentClient.builder(agentUrl).build();
+        Pairing.Result r = client.pair(code.trim(), deviceName);
+        save(new Saved(agentUrl, r.token(), r.deviceId(), r.name()));
+        return Optional.of(client);
+    }
+}

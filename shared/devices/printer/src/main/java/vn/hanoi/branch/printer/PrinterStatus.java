@@ -1,0 +1,37 @@
+package vn.hanoi.branch.printer;
+
+/** What a printer reported (or failed to report), with bilingual text for screens and alerts. */
+public enum PrinterStatus {
+    READY(true, "Sẵn sàng", "Ready"),
+    PAPER_NEAR_END(true, "Sắp hết giấy", "Paper near end"),
+    PAPER_OUT(false, "Hết giấy", "Paper out"),
+    COVER_OPEN(false, "Nắp máy in đang mở", "Printer cover open"),
+    OFFLINE(false, "Máy in ngoại tuyến", "Printer offline"),
+    ERROR(false, "Máy in báo lỗi", "Printer error"),
+    NOT_RESPONDING(false, "Máy in không phản hồi", "Printer not responding"),
+    DISCONNECTED(false, "Mất kết nối máy in", "Printer disconnected"),
+    /** No printer port is set on this PC (IT sets it in the kiosk's settings). */
+    NOT_CONFIGURED(false, "Chưa cài đặt máy in", "No printer configured");
+
+    private final boolean canPrint;
+    private final String textVi;
+    private final String textEn;
+
+    PrinterStatus(boolean canPrint, String textVi, String textEn) {
+        this.canPrint = canPrint;
+        this.textVi = textVi;
+        this.textEn = textEn;
+    }
+
+    public boolean canPrint() {
+        return canPrint;
+    }
+
+    public String textVi() {
+        return textVi;
+    }
+
+    public String textEn() {
+        return textEn;
+    }
+}

@@ -1,5 +1,0 @@
-package vn.hanoi.branch.shared.api;
-
-/** The branch this agent runs, as shown on kiosks, tickets and screens. */
-public record BranchInfo(String code, String nameVi, String nameEn, String timeZone) {
-}

@@ -1,4 +1,0 @@
-package vn.hanoi.branch.shared.api;
-
-/** Whether a counter calls numbers. A paused counter keeps its tickets; a closed one hands them back. */
-public enum CounterState { OPEN, PAUSED, CLOSED }

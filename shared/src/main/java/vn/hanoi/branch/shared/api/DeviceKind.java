@@ -1,4 +1,0 @@
-package vn.hanoi.branch.shared.api;
-
-/** What a paired device is; the agent grants each kind only the calls it needs. */
-public enum DeviceKind { KIOSK, COUNTER, SCREEN }

@@ -1,8 +1,0 @@
-package vn.hanoi.branch.shared.api;
-
-import java.time.Instant;
-
-/** Agent health, for IT, monitoring and the installer smoke test; {@code sync}: the city link's figures. */
-public record Health(String status, String version, Instant startedAt, boolean database, long lastEventId,
-                     int eventSubscribers, SyncStatus sync) {
-}

@@ -1,0 +1,615 @@
+package vn.hanoi.branch.testkit.printer;
+
+import vn.hanoi.branch.printer.escpos.CodePage;
+import vn.hanoi.branch.printer.escpos.EscPosCommands;
+import vn.hanoi.branch.printer.escpos.MonoBitmap;
+import vn.hanoi.branch.printer.escpos.PrinterProfile;
+import vn.hanoi.branch.printer.escpos.QrImages;
+import vn.hanoi.branch.printer.escpos.RasterText;
+import vn.hanoi.branch.printer.escpos.StatusQuery;
+
+import com.google.zxing.WriterException;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.EncodeHintType;
+import vn.hanoi.branch.printer.escpos.EscPosCommands.Align;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * A thermal printer in software: takes the byte stream a printer would get, keeps what it would put
+ * on paper (text lines decoded through the selected code table, raster bands, QR codes, cuts) and
+ * answers {@code DLE EOT} like one. It understands the commands {@link EscPosCommands} emits and
+ * records anything else as an error, so a test sees a command the real printer would not understand.
+ * Bytes may arrive in any slices: a command split across two reads is completed by the next.
+ */
+public final class EscPosInterpreter {
+    /** Dots between text lines of height 1 (Epson's default line spacing for font A). */
+    public static final int LINE_SPACING = 30;
+
+    /** Something on the paper. */
+    public sealed interface Element permits TextLine, Raster, Qr, Feed, Cut {
+    }
+
+    /** One printed line; {@code text} is what a reader sees, in NFC. */
+    public record TextLine(String text, Align align, int width, int height, boolean bold, boolean reverse,
+                           int table) implements Element {
+    }
+
+    public record Raster(MonoBitmap bitmap, Align align) implements Element {
+    }
+
+    public record Qr(String content, int module, Align align) implements Element {
+    }
+
+    public record Feed(int lines) implements Element {
+    }
+
+    public record Cut() implements Element {
+    }
+
+    /**
+     * What came out for one job: everything up to a cut, or up to the next status query for printers
+     * without a cutter. {@code complete} is false when the paper ran out part way.
+     */
+    public record Receipt(List<Element> elements, boolean cut, boolean complete, int bytes) {
+        public List<String> textLines() {
+            return elements.stream().filter(TextLine.class::isInstance).map(e -> ((TextLine) e).text()).toList();
+        }
+
+        public List<MonoBitmap> rasters() {
+            return elements.stream().filter(Raster.class::isInstance).map(e -> ((Raster) e).bitmap()).toList();
+        }
+
+        public List<Qr> qrCodes() {
+            return elements.stream().filter(Qr.class::isInstance).map(e -> (Qr) e).toList();
+        }
+
+        public BufferedImage render(int dotsPerLine) {
+            return ReceiptRenderer.render(this, dotsPerLine);
+        }
+    }
+
+    /** The printer's condition; tests and the emulator change it while bytes flow. */
+    public static final class State implements StatusQuery.PrinterState {
+        private volatile boolean paperOut;
+        private volatile boolean paperNearEnd;
+        private volatile boolean coverOpen;
+        private volatile boolean offline;
+        private volatile boolean error;
+        private volatile long paperOutAfterBytes = -1;
+
+        @Override public boolean paperOut() { return paperOut; }
+        @Override public boolean paperNearEnd() { return paperNearEnd; }
+        @Override public boolean coverOpen() { return coverOpen; }
+        @Override public boolean offline() { return offline; }
+        @Override public boolean error() { return error; }
+
+        public State paperOut(boolean v) { paperOut = v; return this; }
+        public State paperNearEnd(boolean v) { paperNearEnd = v; return this; }
+        public State coverOpen(boolean v) { coverOpen = v; return this; }
+        public State offline(boolean v) { offline = v; return this; }
+        public State error(boolean v) { error = v; return this; }
+
+        /** The roll ends after this many more printed bytes (paper out in the middle of a job). */
+        public State paperOutAfterBytes(long n) { paperOutAfterBytes = n; return this; }
+
+        public State ready() {
+            paperOut = paperNearEnd = coverOpen = offline = error = false;
+            paperOutAfterBytes = -1;
+            return this;
+        }
+
+        public boolean canPrint() {
+            return !(paperOut || coverOpen || offline || error);
+        }
+    }
+
+    private final PrinterProfile profile;
+    private final State state = new State();
+    private final List<Receipt> receipts = new CopyOnWriteArrayList<>();
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Receipt>> listeners = new CopyOnWriteArrayList<>();
+    private IntConsumer replies = b -> { };
+
+    private byte[] pending = new byte[0];
+    private List<Element> current = new ArrayList<>();
+    private boolean lost;
+    private int jobBytes;
+    private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream();
+    private final StringBuilder lineText = new StringBuilder();
+    private int lineTable;
+    private Align lineAlign;
+    private int lineWidth = 1;
+    private int lineHeight = 1;
+    private boolean lineBold;
+    private boolean lineReverse;
+    private boolean lineStarted;
+
+    private int table;
+    private Align align;
+    private int width;
+    private int height;
+    private boolean bold;
+    private boolean reverse;
+    private int qrModel;
+    private int qrModule;
+    private byte[] qrData;
+
+    public EscPosInterpreter(PrinterProfile profile) {
+        this.profile = Objects.requireNonNull(profile);
+        reset();
+    }
+
+    public PrinterProfile profile() {
+        return profile;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Where status answers go (the serial port, in the emulator). */
+    public void onReply(IntConsumer replies) {
+        this.replies = Objects.requireNonNull(replies);
+    }
+
+    public void onReceipt(Consumer<Receipt> listener) {
+        listeners.add(listener);
+    }
+
+    public List<Receipt> receipts() {
+        return List.copyOf(receipts);
+    }
+
+    /** Commands it did not understand or could not carry out; empty for everything we emit. */
+    public List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    public synchronized void accept(byte[] buf, int off, int len) {
+        byte[] b = new byte[pending.length + len];
+        System.arraycopy(pending, 0, b, 0, pending.length);
+        System.arraycopy(buf, off, b, pending.length, len);
+        int i = 0;
+        while (i < b.length) {
+            int used = step(b, i);
+            if (used == 0) {
+                break;
+            }
+            i += used;
+        }
+        pending = java.util.Arrays.copyOfRange(b, i, b.length);
+    }
+
+    public void accept(byte[] bytes) {
+        accept(bytes, 0, bytes.length);
+    }
+
+    /** Ends the current job as if the paper were torn off now. */
+    public synchronized void tearOff() {
+        endLine(false);
+        finishReceipt(false);
+    }
+
+    /** Consumes one command or character at {@code i}; 0 means it needs more bytes. */
+    private int step(byte[] b, int i) {
+        int n = b.length - i;
+        int c = b[i] & 0xFF;
+        if (c == EscPosCommands.DLE) {
+            if (n < 3) {
+                return 0;
+            }
+            if (b[i + 1] == EscPosCommands.EOT) {
+                statusRequest(b[i + 2] & 0xFF);
+                return 3;
+            }
+            return unknown("DLE " + (b[i + 1] & 0xFF), 2);
+        }
+        if (c == EscPosCommands.ESC) {
+            return n < 2 ? 0 : esc(b, i, n);
+        }
+        if (c == EscPosCommands.GS) {
+            return n < 2 ? 0 : gs(b, i, n);
+        }
+        countPrinted(1);
+        if (c == EscPosCommands.LF) {
+            endLine(true);
+        } else if (c == '\r') {
+            // Carriage return alone does nothing on ESC/POS printers in their default setting.
+        } else if (c >= 0x20) {
+            printable(c);
+        } else {
+            errors.add("unexpected control byte " + c);
+        }
+        return 1;
+    }
+
+    private int esc(byte[] b, int i, int n) {
+        int cmd = b[i + 1] & 0xFF;
+        switch (cmd) {
+            case '@' -> {
+                endLine(false);
+                reset();
+                return 2;
+            }
+            case 't', 'a', 'E', 'd', '!', '3', '-' -> {
+                if (n < 3) {
+                    return 0;
+                }
+                int p = b[i + 2] & 0xFF;
+                switch (cmd) {
+                    case 't' -> {
+                        flushBytes();
+                        table = p;
+                        if (page(p) == null) {
+                            errors.add("code table " + p + " is not on " + profile.id());
+                        }
+                    }
+                    case 'a' -> align = Align.values()[Math.min(2, p % 48)];
+                    case 'E' -> bold = (p & 1) != 0;
+                    case 'd' -> {
+                        endLine(false);
+                        add(new Feed(p));
+                    }
+                    case '!' -> {
+                        bold = (p & 0x08) != 0;
+                        height = (p & 0x10) != 0 ? 2 : 1;
+                        width = (p & 0x20) != 0 ? 2 : 1;
+                    }
+                    default -> { }
+                }
+                countPrinted(3);
+                return 3;
+            }
+            case '2' -> {
+                return 2;
+            }
+            default -> {
+                return unknown("ESC " + cmd, 2);
+            }
+        }
+    }
+
+    private int gs(byte[] b, int i, int n) {
+        int cmd = b[i + 1] & 0xFF;
+        switch (cmd) {
+            case '!' -> {
+                if (n < 3) {
+                    return 0;
+                }
+                int p = b[i + 2] & 0xFF;
+                width = (p >> 4 & 7) + 1;
+                height = (p & 7) + 1;
+                return 3;
+            }
+            case 'B' -> {
+                if (n < 3) {
+                    return 0;
+                }
+                reverse = (b[i + 2] & 1) != 0;
+                return 3;
+            }
+            case 'V' -> {
+                if (n < 3) {
+                    return 0;
+                }
+                int m = b[i + 2] & 0xFF;
+                int len = m >= 65 ? 4 : 3;
+                if (n < len) {
+                    return 0;
+                }
+                endLine(false);
+                if (!profile.cutter()) {
+                    errors.add("GS V sent to " + profile.id() + ", which has no cutter");
+                }
+                if (m >= 65) {
+                    add(new Feed(Math.max(3, b[i + 3] & 0xFF)));
+                }
+                add(new Cut());
+                finishReceipt(true);
+                return len;
+            }
+            case 'v' -> {
+                if (n < 8) {
+                    return 0;
+                }
+                if (b[i + 2] != '0') {
+                    return unknown("GS v " + (b[i + 2] & 0xFF), 3);
+                }
+                int xBytes = (b[i + 4] & 0xFF) | (b[i + 5] & 0xFF) << 8;
+                int rows = (b[i + 6] & 0xFF) | (b[i + 7] & 0xFF) << 8;
+                int len = 8 + xBytes * rows;
+                if (n < len) {
+                    return 0;
+                }
+                endLine(false);
+                if (xBytes * 8 > profile.dotsPerLine()) {
+                    errors.add("raster " + xBytes * 8 + " dots wide on " + profile.dotsPerLine() + "-dot paper");
+                }
+                byte[] data = java.util.Arrays.copyOfRange(b, i + 8, i + len);
+                if (countPrinted(len)) {
+                    add(new Raster(new MonoBitmap(xBytes, rows, data), align));
+                }
+                return len;
+            }
+            case '(' -> {
+                if (n < 5) {
+                    return 0;
+                }
+                int plen = (b[i + 3] & 0xFF) | (b[i + 4] & 0xFF) << 8;
+                int len = 5 + plen;
+                if (n < len) {
+                    return 0;
+                }
+                if (b[i + 2] != 'k' || plen < 2 || b[i + 5] != 49) {
+                    errors.add("unsupported GS ( " + (char) b[i + 2]);
+                    return len;
+                }
+                qr(b[i + 6] & 0xFF, java.util.Arrays.copyOfRange(b, i + 7, i + len));
+                return len;
+            }
+            case 'L' -> {
+                return n < 4 ? 0 : 4;
+            }
+            default -> {
+                return unknown("GS " + cmd, 2);
+            }
+        }
+    }
+
+    private void qr(int fn, byte[] p) {
+        if (!profile.nativeQr()) {
+            errors.add("GS ( k QR sent to " + profile.id() + ", which has no QR command");
+            return;
+        }
+        switch (fn) {
+            case 65 -> qrModel = p[0] & 0xFF;
+            case 67 -> qrModule = p[0] & 0xFF;
+            case 69 -> { }
+            case 80 -> qrData = java.util.Arrays.copyOfRange(p, 1, p.length);
+            case 81 -> {
+                endLine(false);
+                if (qrModel != EscPosCommands.QR_MODEL_2) {
+                    errors.add("QR model parameter " + qrModel + " is not model 2 (50)");
+                } else if (qrData == null) {
+                    errors.add("QR print without stored data");
+                } else if (countPrinted(qrData.length)) {
+                    add(new Qr(new String(qrData, StandardCharsets.UTF_8), qrModule, align));
+                }
+            }
+            default -> errors.add("QR function " + fn);
+        }
+    }
+
+    private void statusRequest(int n) {
+        // A job without a cut ends where the host asks how it went.
+        endLine(false);
+        if (!current.isEmpty() || lost) {
+            finishReceipt(false);
+        }
+        replies.accept(StatusQuery.answer(n, state));
+    }
+
+    private int unknown(String what, int skip) {
+        errors.add("unknown command " + what);
+        return skip;
+    }
+
+    private void printable(int c) {
+        if (!lineStarted) {
+            lineStarted = true;
+            lineAlign = align;
+            lineWidth = width;
+            lineHeight = height;
+            lineBold = bold;
+            lineReverse = reverse;
+            lineTable = table;
+        }
+        lineBytes.write(c);
+    }
+
+    private void flushBytes() {
+        if (lineBytes.size() > 0) {
+            CodePage p = page(table);
+            byte[] bs = lineBytes.toByteArray();
+            lineText.append(p == null ? new String(bs, StandardCharsets.ISO_8859_1) : p.decode(bs, 0, bs.length));
+            lineBytes.reset();
+        }
+    }
+
+    private void endLine(boolean lineFeed) {
+        flushBytes();
+        if (lineStarted || lineFeed) {
+            String text = java.text.Normalizer.normalize(lineText, java.text.Normalizer.Form.NFC);
+            if (lineStarted) {
+                add(new TextLine(text, lineAlign, lineWidth, lineHeight, lineBold, lineReverse, lineTable));
+            } else {
+                add(new Feed(1));
+            }
+        }
+        lineText.setLength(0);
+        lineStarted = false;
+    }
+
+    private void add(Element e) {
+        if (!lost) {
+            current.add(e);
+        }
+    }
+
+    /** Counts bytes that move paper; returns false once the paper has run out. */
+    private boolean countPrinted(int n) {
+        jobBytes += n;
+        if (state.paperOutAfterBytes >= 0) {
+            state.paperOutAfterBytes -= n;
+            if (state.paperOutAfterBytes < 0) {
+                state.paperOutAfterBytes = -1;
+                state.paperOut(true);
+            }
+        }
+        if (state.paperOut() || state.coverOpen() || state.offline() || state.error()) {
+            lost = true;
+        }
+        return !lost;
+    }
+
+    private void finishReceipt(boolean cut) {
+        if (current.isEmpty() && !lost) {
+            return;
+        }
+        Receipt r = new Receipt(List.copyOf(current), cut, !lost, jobBytes);
+        current = new ArrayList<>();
+        lost = false;
+        jobBytes = 0;
+        receipts.add(r);
+        listeners.forEach(l -> l.accept(r));
+    }
+
+    private void reset() {
+        table = 0;
+        align = Align.LEFT;
+        width = 1;
+        height = 1;
+        bold = false;
+        reverse = false;
+        qrModel = EscPosCommands.QR_MODEL_2;
+        qrModule = 3;
+        qrData = null;
+    }
+
+    private CodePage page(int number) {
+        for (PrinterProfile.Table t : profile.codePages()) {
+            if (t.number() == number) {
+                return t.page();
+            }
+        }
+        return null;
+    }
+
+    /** Draws a receipt as it would look on paper. */
+    static final class ReceiptRenderer {
+        private static final int MARGIN = 16;
+
+        private ReceiptRenderer() {
+        }
+
+        static BufferedImage render(Receipt r, int dots) {
+            int h = 2 * MARGIN;
+            for (Element e : r.elements()) {
+                h += height(e);
+            }
+            BufferedImage img = new BufferedImage(dots, Math.max(h, 1), BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D g = img.createGraphics();
+            try {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, dots, h);
+                g.setColor(Color.BLACK);
+                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
+                int y = MARGIN;
+                for (Element e : r.elements()) {
+                    draw(g, e, y, dots);
+                    y += height(e);
+                }
+            } finally {
+                g.dispose();
+            }
+            return img;
+        }
+
+        private static int height(Element e) {
+            return switch (e) {
+                case TextLine t -> LINE_SPACING * t.height();
+                case Raster ra -> ra.bitmap().rows();
+                case Qr q -> matrix(q) == null ? 0 : matrix(q).getWidth() * q.module();
+                case Feed f -> LINE_SPACING * f.lines();
+                case Cut c -> 8;
+            };
+        }
+
+        private static int x(Align a, int width, int dots) {
+            return switch (a) {
+                case LEFT -> 0;
+                case CENTER -> Math.max(0, (dots - width) / 2);
+                case RIGHT -> Math.max(0, dots - width);
+            };
+        }
+
+        private static void draw(Graphics2D g, Element e, int y, int dots) {
+            switch (e) {
+                case TextLine t -> text(g, t, y, dots);
+                case Raster ra -> g.drawImage(ra.bitmap().toImage(), x(ra.align(), ra.bitmap().widthDots(), dots), y, null);
+                case Qr q -> {
+                    ByteMatrix m = matrix(q);
+                    if (m != null) {
+                        BufferedImage img = QrImages.draw(m, q.module());
+                        g.drawImage(img, x(q.align(), img.getWidth(), dots), y, null);
+                    }
+                }
+                case Feed f -> { }
+                case Cut c -> {
+                    g.setStroke(new BasicStroke(1, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {6, 6}, 0));
+                    g.drawLine(0, y + 4, dots, y + 4);
+                }
+            }
+        }
+
+        private static void text(Graphics2D g, TextLine t, int y, int dots) {
+            int cw = PrinterProfile.CHAR_WIDTH * t.width();
+            int ch = PrinterProfile.CHAR_HEIGHT * t.height();
+            int[] cps = t.text().codePoints().toArray();
+            int x = x(t.align(), cps.length * cw, dots);
+            // Stretch 20-pixel glyphs to the 12 × 24 cell of font A, times the size multiples. The
+            // monospaced face lacks some precomposed Vietnamese letters; those come from DejaVu Sans.
+            Font mono = cellFont(g, "DejaVu Sans Mono", t, cw);
+            Font sans = cellFont(g, RasterText.FONT, t, cw);
+            for (int cp : cps) {
+                g.setFont(mono.canDisplay(cp) ? mono : sans);
+                if (t.reverse()) {
+                    g.setColor(Color.BLACK);
+                    g.fillRect(x, y, cw, ch + 4);
+                    g.setColor(Color.WHITE);
+                }
+                g.drawString(Character.toString(cp), x, y + 19 * t.height());
+                if (t.bold()) {
+                    g.drawString(Character.toString(cp), x + 1, y + 19 * t.height());
+                }
+                g.setColor(Color.BLACK);
+                x += cw;
+            }
+        }
+
+        private static Font cellFont(Graphics2D g, String family, TextLine t, int cellWidth) {
+            Font base = new Font(family, t.bold() ? Font.BOLD : Font.PLAIN, 20);
+            double sx = cellWidth / (double) g.getFontMetrics(base).charWidth('M');
+            return base.deriveFont(AffineTransform.getScaleInstance(sx, t.height()));
+        }
+
+        private static ByteMatrix matrix(Qr q) {
+            try {
+                // Printers put the stored bytes in one byte-mode segment without an ECI header.
+                String bytesAsLatin1 = new String(q.content().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+                return Encoder.encode(bytesAsLatin1, ErrorCorrectionLevel.M,
+                        Map.of(EncodeHintType.CHARACTER_SET, "ISO-8859-1")).getMatrix();
+            } catch (WriterException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package vn.hanoi.branch.agent.device;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.auth.Principal;
+import vn.hanoi.branch.agent.auth.Tokens;
+import vn.hanoi.branch.agent.db.Database;
+import vn.hanoi.branch.agent.db.WriteTx;
+import vn.hanoi.branch.agent.http.ApiException;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Pairing;
+
+/**
+ * Pairing of kiosks, counter PCs and screens. IT creates a one-time code (valid a few minutes) for a
+ * device kind; the device presents it once and receives its long-lived token.
+ */
+public final class DeviceRegistry {
+    public static final Duration CODE_VALIDITY = Duration.ofMinutes(15);
+
+    private final Database db;
+    private final AuditLog audit;
+
+    public DeviceRegistry(Database db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    public Pairing.Code createCode(Principal who, Pairing.CodeRequest req) {
+        return createCode(who, req, CODE_VALIDITY);
+    }
+
+    public Pairing.Code createCode(Principal who, Pairing.CodeRequest req, Duration validity) {
+        if (req == null || req.kind() == null) {
+            throw ApiException.badRequest("missing_kind", "Hãy chọn loại thiết bị (KIOSK, COUNTER, SCREEN).",
+                    "Choose a device kind (KIOSK, COUNTER, SCREEN).");
+        }
+        String name = req.name() == null || req.name().isBlank() ? req.kind().name().toLowerCase() : req.name().trim();
+        return db.write(tx -> insertCode(tx, who, req.kind(), name, validity));
+    }
+
+    /** Creates a pairing code in its own transaction. */
+    public Pairing.Code insertCodeNow(Principal who, DeviceKind kind, String name, Duration validity) {
+        return db.write(tx -> insertCode(tx, who, kind, name, validity));
+    }
+
+    /** Creates a pairing code in the caller's transaction (also used by seeding and the command line). */
+    public Pairing.Code insertCode(WriteTx tx, Principal who, DeviceKind kind, String name, Duration validity)
+            throws SQLException {
+        String code = Tokens.newPairingCode();
+        long expires = tx.now() + validity.toMillis();
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "INSERT INTO pairing_code (code, kind, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, code);
+            ps.setString(2, kind.name());
+            ps.setString(3, name);
+            ps.setLong(4, tx.now());
+            ps.setLong(5, expires);
+            ps.executeUpdate();
+        }
+        audit.record(tx, who, "device.pairing_code", "device", null, kind + " " + name);
+        return new Pairing.Code(code, kind, name, Instant.ofEpochMilli(expires));
+    }
+
+    /** Trades a valid, unused code for a device token. */
+    public Pairing.Result pair(Pairing.Request req) {
+        if (req == null || req.code() == null || req.code().isBlank()) {
+            throw ApiException.badRequest("missing_code", "Hãy nhập mã ghép nối.", "Enter the pairing code.");
+        }
+        String token = Tokens.newToken();
+        return db.write(tx -> {
+            DeviceKind kind;
+            String name;
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "SELECT kind, name FROM pairing_code WHERE code = ? AND used_at IS NULL AND expires_at > ?")) {
+                ps.setString(1, req.code().trim());
+                ps.setLong(2, tx.now());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new ApiException(401, "invalid_pairing_code",
+                                "Mã ghép nối không đúng, đã dùng hoặc đã hết hạn. Hãy xin bộ phận IT mã mới.",
+                                "The pairing code is wrong, used or expired. Ask IT for a new code.");
+                    }
+                    kind = DeviceKind.valueOf(rs.getString(1));
+                    name = req.deviceName() == null || req.deviceName().isBlank() ? rs.getString(2) : req.deviceName().trim();
+                }
+            }
+            long id;
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "INSERT INTO device (kind, name, token_hash, paired_at) VALUES (?, ?, ?, ?) RETURNING id")) {
+                ps.setString(1, kind.name());
+                ps.setString(2, name);
+                ps.setString(3, Tokens.hash(token));
+                ps.setLong(4, tx.now());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "UPDATE pairing_code SET used_at = ?, device_id = ? WHERE code = ?")) {
+                ps.setLong(1, tx.now());
+                ps.setLong(2, id);
+                ps.setString(3, req.code().trim());
+                ps.executeUpdate();
+            }
+            audit.record(tx, new Principal(id, kind, null, null), "device.pair", "device", id, kind + " " + name);
+            return new Pairing.Result(id, kind, name, token);
+        });
+    }
+
+    public void revoke(Principal who, long deviceId) {
+        db.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "UPDATE device SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
+                ps.setLong(1, tx.now());
+                ps.setLong(2, deviceId);
+                if (ps.executeUpdate() == 0) {
+                    throw ApiException.notFound("unknown_device", "Không tìm thấy thiết bị.", "No such device.");
+                }
+            }
+            audit.record(tx, who, "device.revoke", "device", deviceId, null);
+            return null;
+        });
+    }
+}

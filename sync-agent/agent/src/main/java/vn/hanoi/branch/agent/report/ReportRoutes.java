@@ -1,0 +1,46 @@
+package vn.hanoi.branch.agent.report;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import vn.hanoi.branch.agent.branch.BranchDirectory;
+import vn.hanoi.branch.agent.http.Access;
+import vn.hanoi.branch.agent.http.ApiServer;
+import vn.hanoi.branch.api.BranchInfo;
+import vn.hanoi.branch.api.Reports;
+
+/** Supervisors' reports as JSON, CSV (Excel) and PDF; the same figures in all three. */
+public final class ReportRoutes implements ApiServer.Routes {
+    private final ReportService reports;
+    private final BranchDirectory directory;
+
+    public ReportRoutes(ReportService reports, BranchDirectory directory) {
+        this.reports = reports;
+        this.directory = directory;
+    }
+
+    @Override
+    public void register(Javalin app) {
+        app.get("/api/v1/reports", ctx -> ctx.json(report(ctx)), Access.SUPERVISOR);
+        app.get("/api/v1/reports.csv", ctx -> {
+            Reports.Report r = report(ctx);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(r) + ".csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(ReportCsv.write(r));
+        }, Access.SUPERVISOR);
+        app.get("/api/v1/reports.pdf", ctx -> {
+            Reports.Report r = report(ctx);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(r) + ".pdf\"");
+            ctx.contentType("application/pdf")
+                    .result(ReportPdf.write(r, directory.branch().map(BranchInfo::nameVi).orElse(null)));
+        }, Access.SUPERVISOR);
+    }
+
+    private Reports.Report report(Context ctx) {
+        return reports.report(ctx.queryParam("from"), ctx.queryParam("to"), ctx.queryParam("period"),
+                ctx.queryParam("by"));
+    }
+
+    static String fileName(Reports.Report r) {
+        return "bao-cao_" + r.from() + "_" + r.to() + "_" + r.period().name().toLowerCase() + "_"
+                + r.by().name().toLowerCase();
+    }
+}

@@ -1,0 +1,88 @@
+package vn.hanoi.branch.agent.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import vn.hanoi.branch.agent.testing.TestAgent;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.QueueEvent;
+import vn.hanoi.branch.api.QueueSnapshot;
+import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.EventStream;
+
+/** Server push: live delivery to many subscribers, and resume after a drop without loss or repeat. */
+class EventStreamTest {
+
+    @Test
+    void subscribersGetEveryEventInOrderAndResumeAfterReconnect() {
+        try (TestAgent agent = TestAgent.start()) {
+            AgentClient kiosk = agent.pairedClient(DeviceKind.KIOSK);
+            AgentClient screen = agent.pairedClient(DeviceKind.SCREEN);
+            QueueSnapshot snap = screen.queue();
+
+            List<QueueEvent> a = new CopyOnWriteArrayList<>();
+            List<QueueEvent> b = new CopyOnWriteArrayList<>();
+            EventStream sa = screen.events(snap.lastEventId(), a::add, s -> { });
+            EventStream sb = screen.events(snap.lastEventId(), b::add, s -> { });
+            for (int i = 0; i < 5; i++) {
+                kiosk.issueTicket(1, "live-" + i);
+            }
+            await(() -> a.size() == 5 && b.size() == 5);
+            assertThat(a).extracting(QueueEvent::type).containsOnly(QueueEvent.TICKET_ISSUED);
+            assertThat(a).extracting(e -> e.ticket().seq()).containsExactly(1, 2, 3, 4, 5);
+            assertThat(b).isEqualTo(a);
+
+            // subscriber A goes away; events keep happening; it comes back from where it stopped
+            long lastSeen = sa.lastEventId();
+            sa.close();
+            for (int i = 5; i < 12; i++) {
+                kiosk.issueTicket(2, "missed-" + i);
+            }
+            AgentClient clerk = agent.clerkClient();
+            clerk.callNext(2);
+            List<QueueEvent> resumed = new CopyOnWriteArrayList<>();
+            try (EventStream again = screen.events(lastSeen, resumed::add, s -> { })) {
+                await(() -> resumed.size() == 8);
+                assertThat(resumed).extracting(QueueEvent::id)
+                        .isEqualTo(b.subList(5, 13).stream().map(QueueEvent::id).toList());
+                assertThat(resumed.get(7).type()).isEqualTo(QueueEvent.TICKET_CALLED);
+                assertThat(resumed.get(7).counterId()).isEqualTo(2L);
+            }
+            sb.close();
+        }
+    }
+
+    @Test
+    void manySubscribersAreServedAndCounted() {
+        try (TestAgent agent = TestAgent.start()) {
+            AgentClient screen = agent.pairedClient(DeviceKind.SCREEN);
+            AgentClient kiosk = agent.pairedClient(DeviceKind.KIOSK);
+            List<EventStream> streams = new CopyOnWriteArrayList<>();
+            List<List<QueueEvent>> received = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                List<QueueEvent> mine = new CopyOnWriteArrayList<>();
+                received.add(mine);
+                streams.add(screen.events(0, mine::add, s -> { }));
+            }
+            await(() -> agent.agent().events().subscriberCount() == 30);
+            kiosk.issueTicket(3, "x");
+            await(() -> received.stream().allMatch(l -> l.size() == 1));
+            streams.forEach(EventStream::close);
+            await(() -> agent.agent().events().subscriberCount() == 0);
+        }
+    }
+
+    static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within 15 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package vn.hanoi.branch.agent.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import vn.hanoi.branch.agent.Agent;
+import vn.hanoi.branch.agent.auth.Principal;
+import vn.hanoi.branch.agent.testing.DemoBranch;
+import vn.hanoi.branch.agent.config.AgentConfig;
+import vn.hanoi.branch.agent.db.Database;
+import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Pairing;
+import vn.hanoi.branch.api.Role;
+import vn.hanoi.branch.api.Sessions;
+import vn.hanoi.branch.client.AgentClient;
+
+/**
+ * A real agent for tests: in-process, on a free loopback port, with a fresh SQLite file holding the
+ * demo branch (services HT=1, CT=2, DD=3, KD=4, CTH=5; counters 1-5). Shared by the app modules' tests
+ * through the sync-agent test jar.
+ */
+public final class TestAgent implements AutoCloseable {
+    public static final String CLERK = "clerk1";
+    public static final String CLERK_PASSWORD = "clerk1-password";
+
+    private final Path dir;
+    private final Agent agent;
+    private final java.util.Map<Role, Sessions.Login> accounts = new java.util.EnumMap<>(Role.class);
+
+    private TestAgent(Path dir, Agent agent) {
+        this.dir = dir;
+        this.agent = agent;
+    }
+
+    /** Starts an agent with the demo branch and one clerk account ({@link #CLERK} / {@link #CLERK_PASSWORD}). */
+    public static TestAgent start() {
+        return start(Map.of());
+    }
+
+    /** As {@link #start()}, with settings added to or replacing the test defaults (e.g. {@code hall.notices}). */
+    public static TestAgent start(Map<String, String> extraConfig) {
+        return start(extraConfig, Clock.systemUTC());
+    }
+
+    /** As {@link #start(Map)}, on the given clock (e.g. shifted to a fixed time of the branch's day). */
+    public static TestAgent start(Map<String, String> extraConfig, Clock clock) {
+        try {
+            Path dir = Files.createTempDirectory("test-agent");
+            Path db = dir.resolve("branch.db");
+            try (Database d = Database.open(db, Clock.systemUTC())) {
+                d.write(tx -> {
+                    DemoBranch.seedBranch(tx);
+                    return null;
+                });
+            }
+            AgentConfig cfg = AgentConfig.defaults()
+                    .with("db.path", db.toString())
+                    .with("http.host", "127.0.0.1")
+                    .with("http.port", "0")
+                    .with("events.heartbeat.seconds", "2");
+            for (Map.Entry<String, String> e : extraConfig.entrySet()) {
+                cfg = cfg.with(e.getKey(), e.getValue());
+            }
+            TestAgent t = new TestAgent(dir, Agent.start(cfg, clock));
+            t.agent.auth().createUser(Principal.SYSTEM,
+                    new Sessions.NewUser(CLERK, "Cán bộ Thử nghiệm", CLERK_PASSWORD, Role.CLERK));
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Agent agent() {
+        return agent;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + agent.port();
+    }
+
+    public Path databaseFile() {
+        return dir.resolve("branch.db");
+    }
+
+    public String pairingCode(DeviceKind kind) {
+        return agent.devices().createCode(Principal.SYSTEM, new Pairing.CodeRequest(kind, "test-" + kind),
+                Duration.ofMinutes(10)).code();
+    }
+
+    /** A client already paired as a device of {@code kind}. */
+    public AgentClient pairedClient(DeviceKind kind) {
+        AgentClient c = AgentClient.builder(baseUrl()).build();
+        c.pair(pairingCode(kind), "test " + kind.name().toLowerCase());
+        return c;
+    }
+
+    /** A counter device with {@link #CLERK} logged in. */
+    public AgentClient clerkClient() {
+        AgentClient c = pairedClient(DeviceKind.COUNTER);
+        c.login(CLERK, CLERK_PASSWORD);
+        return c;
+    }
+
+    /**
+     * An account of {@code role} (made on first use: hashing a password takes a while, most tests
+     * need only the clerk), as username and password for a sign-in through the UI.
+     */
+    public synchronized Sessions.Login staffAccount(Role role) {
+        return accounts.computeIfAbsent(role, r -> {
+            String name = r.name().toLowerCase() + "1";
+            agent.auth().createUser(Principal.SYSTEM, new Sessions.NewUser(name, "Thử nghiệm " + r, name + "-password", r));
+            return new Sessions.Login(name, name + "-password");
+        });
+    }
+
+    /** A counter device signed in with an account of {@code role}. */
+    public AgentClient staffClient(Role role) {
+        Sessions.Login account = staffAccount(role);
+        AgentClient c = pairedClient(DeviceKind.COUNTER);
+        c.login(account.username(), account.password());
+        return c;
+    }
+
+    @Override
+    public void close() {
+        agent.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp files: the OS cleans up what is left
+        }
+    }
+}

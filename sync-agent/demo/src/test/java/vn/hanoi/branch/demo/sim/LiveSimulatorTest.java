@@ -1,0 +1,51 @@
+package vn.hanoi.branch.demo.sim;
+
+import vn.hanoi.branch.demo.sim.LiveSimulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.hanoi.branch.agent.testing.TestAgent;
+import vn.hanoi.branch.api.DeviceKind;
+
+/** The demo's live crowd issues numbers and works its counters through the API, leaving counter 1 alone. */
+class LiveSimulatorTest {
+
+    @Test
+    void theCrowdTakesNumbersAndItsClerksServeThemAtTheirCountersOnly() throws Exception {
+        try (TestAgent agent = TestAgent.start();
+             LiveSimulator live = new LiveSimulator(agent.pairedClient(DeviceKind.KIOSK), agent.clerkClient(),
+                     List.of(2L, 3L, 4L, 5L), 0.05, 2_000)) {
+            live.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            int done = 0;
+            while (System.nanoTime() < deadline && done < 20) {
+                Thread.sleep(200);
+                done = agent.agent().database().read(c -> {
+                    try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM ticket WHERE state = 'DONE'")) {
+                        rs.next();
+                        return rs.getInt(1);
+                    }
+                });
+            }
+            assertThat(done).isGreaterThanOrEqualTo(20);
+            live.close();
+            int services = agent.agent().database().read(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT count(DISTINCT service_id) FROM ticket")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(services).as("the day's service mix").isGreaterThanOrEqualTo(3);
+            int atCounter1 = agent.agent().database().read(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM ticket WHERE counter_id = 1")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(atCounter1).isZero();
+        }
+    }
+}
