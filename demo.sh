@@ -23,20 +23,16 @@ find_java() {
 }
 JAVA=$(find_java)
 
+# Rebuild when any module's main sources are newer than the last build of the demo.
+STAMP="$ROOT/sync-agent/demo/target/demo.built"
 needs_build() {
-  for m in sync-agent kiosk-app counter-app; do
-    [ -d "$m/target/lib" ] && [ -d "$m/target/classes" ] || return 0
-    # The apps run shared from the jar copied into target/lib: sources newer than it mean a rebuild.
-    local jar
-    jar=$(ls "$m"/target/lib/shared-*.jar 2>/dev/null | head -1)
-    [ -n "$jar" ] || return 0
-    [ -z "$(find shared/src "$m/src" -newer "$jar" -type f -path '*/main/*' 2>/dev/null | head -1)" ] || return 0
-  done
-  return 1
+  [ -f "$STAMP" ] || return 0
+  [ -n "$(find shared sync-agent kiosk-app counter-app -path '*/src/main/*' -type f -newer "$STAMP" 2>/dev/null | head -1)" ]
 }
 if needs_build; then
   echo "Building (first run or sources changed)..."
-  mvn -B -q -DskipTests package
+  mvn -B -q -DskipTests install
+  touch "$STAMP"
 fi
 
 mkdir -p "$DATA"
@@ -49,6 +45,10 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 cp_of() { echo "$ROOT/$1/target/classes:$ROOT/$1/target/lib/*"; }
+# The demo's own parts (demo branch, city simulator, card emulator, virtual printer, simulated scanner)
+# come from the testkit and the agent-demo module, which no installed package contains.
+DEMO_CP="$(cp_of sync-agent/demo)"
+TESTKIT_JAR=$(ls "$ROOT"/sync-agent/demo/target/lib/testkit-*.jar | head -1)
 JOPTS=(--enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8)
 
 # The city simulator (HTTPS with a TEST certificate), so the demo agent syncs as a branch would:
@@ -59,7 +59,7 @@ if [ "${DEMO_CITY:-1}" != 0 ]; then
   rm -rf "$DATA/city"
   mkdir -p "$DATA/city"
   (umask 077; head -c 24 /dev/urandom | base64 > "$DATA/city/HN-CN01.secret")
-  "$JAVA" "${JOPTS[@]}" -cp "$(cp_of sync-agent)" vn.hanoi.branch.agent.AgentMain city-sim \
+  "$JAVA" "${JOPTS[@]}" -cp "$DEMO_CP" vn.hanoi.branch.demo.DemoMain city-sim \
     --data "$DATA/city" --port "$CITY_PORT" --client "HN-CN01:$DATA/city/HN-CN01.secret" >"$DATA/city/sim.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do grep -q "City simulator:" "$DATA/city/sim.log" 2>/dev/null && break; sleep 0.2; done
@@ -68,7 +68,7 @@ if [ "${DEMO_CITY:-1}" != 0 ]; then
   echo "City simulator: https://127.0.0.1:$CITY_PORT (received events: /sim/events/HN-CN01; log: $DATA/city/sim.log)"
 fi
 
-env "${CITY_ENV[@]}" "$JAVA" "${JOPTS[@]}" -cp "$(cp_of sync-agent)" vn.hanoi.branch.agent.AgentMain demo \
+env "${CITY_ENV[@]}" "$JAVA" "${JOPTS[@]}" -cp "$DEMO_CP" vn.hanoi.branch.demo.DemoMain demo \
   --db "$DATA/branch.db" --port "$PORT" --codes "$DATA/codes.properties" ${DEMO_SIMULATE:+--simulate} &
 pids+=($!)
 
@@ -79,8 +79,8 @@ done
 code() { grep "^$1=" "$DATA/codes.properties" | cut -d= -f2; }
 
 # Simulated identity devices for the kiosk: a 2D scanner in serial mode on a socat pty pair, and a
-# made-up citizen's chip card in pcscd's virtual reader (vsmartcard-vpcd), both driven by CardTool
-# emulate. "echo next > demo-data/card.ctl" presents the next made-up citizen (card and QR).
+# made-up citizen's chip card in pcscd's virtual reader (vsmartcard-vpcd), both driven by the
+# testkit's card emulator. "echo next > demo-data/card.ctl" presents the next made-up citizen (card and QR).
 KIOSK_DEVICES=(--card-reader none)
 CARD_CTL=
 if command -v socat >/dev/null 2>&1; then
@@ -100,7 +100,7 @@ if command -v socat >/dev/null 2>&1; then
   CARD_CTL="$DATA/card.ctl"
   rm -f "$CARD_CTL" "$DATA/csca.pem"
   mkfifo "$CARD_CTL"
-  "$JAVA" "${JOPTS[@]}" -cp "$(cp_of kiosk-app)" vn.hanoi.branch.kiosk.card.CardTool emulate --start-removed \
+  "$JAVA" "${JOPTS[@]}" -cp "$DEMO_CP" vn.hanoi.branch.testkit.card.CardEmulatorTool --start-removed \
     --commands "$CARD_CTL" --scanner "$DATA/scanner/device" --csca-out "$DATA/csca.pem" --seed "$RANDOM" \
     > "$DATA/card.log" 2>&1 &
   pids+=($!)
@@ -111,12 +111,13 @@ if command -v socat >/dev/null 2>&1; then
 fi
 
 "$JAVA" "${JOPTS[@]}" --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED \
-  -cp "$(cp_of kiosk-app)" vn.hanoi.branch.kiosk.KioskMain \
+  -cp "$(cp_of kiosk-app):$TESTKIT_JAR" vn.hanoi.branch.kiosk.KioskMain \
   --agent "http://127.0.0.1:$PORT" --pairing-code "$(code kiosk)" --state-dir "$DATA/kiosk" --windowed \
   "${KIOSK_DEVICES[@]}" &
 pids+=($!)
-"$JAVA" "${JOPTS[@]}" -cp "$(cp_of counter-app)" vn.hanoi.branch.counter.CounterMain \
-  --agent "http://127.0.0.1:$PORT" --pairing-code "$(code counter)" --state-dir "$DATA/counter" --customer-window &
+"$JAVA" "${JOPTS[@]}" -cp "$(cp_of counter-app):$TESTKIT_JAR" vn.hanoi.branch.counter.CounterMain \
+  --agent "http://127.0.0.1:$PORT" --pairing-code "$(code counter)" --state-dir "$DATA/counter" --customer-window \
+  --scanner sim &
 pids+=($!)
 
 HALL="http://127.0.0.1:$PORT/hall/?pair=$(code screen)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the hall screen's voice clips (sync-agent/src/main/resources/hall/voice/) from text.
+# Regenerates the hall screen's voice clips (sync-agent/agent/src/main/resources/hall/voice/) from text.
 #
 # Run once on a Debian machine when a phrase changes, then commit the WAV files: the hall screen plays
 # these committed clips and needs no speech engine, since TV browsers' speechSynthesis is missing or has no
@@ -15,7 +15,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-OUT="$ROOT/sync-agent/src/main/resources/hall/voice"
+OUT="$ROOT/sync-agent/agent/src/main/resources/hall/voice"
 RATE_VI=140     # words per minute: a little slower than the default 175, for a noisy hall
 RATE_EN=145
 AMP=150         # espeak-ng amplitude (0-200); sox normalises afterwards anyway

@@ -35,6 +35,10 @@ public final class AppImage {
      *
      * @param projectRoot the repository root (the app modules' target/ folders must be built)
      */
+    /** Jars that exist for tests and the demo only (emulators, simulators, test PKI, demo seeding). */
+    static final java.util.regex.Pattern TOOLING = java.util.regex.Pattern.compile(
+            "(testkit|agent-demo)-.*\\.jar|.*-tests\\.jar");
+
     public static Path build(AppSpec app, Path projectRoot, Path work, String version) throws IOException {
         Path target = projectRoot.resolve(app.module()).resolve("target");
         Path input = work.resolve("input-" + app.id());
@@ -42,14 +46,18 @@ public final class AppImage {
         Files.createDirectories(input);
         Path mainJar;
         try (Stream<Path> jars = Files.list(target)) {
-            mainJar = jars.filter(p -> p.getFileName().toString().matches(app.module() + "-[^-]+.*\\.jar"))
+            mainJar = jars.filter(p -> p.getFileName().toString().matches(app.artifactId() + "-[^-]+.*\\.jar"))
                     .filter(p -> !p.getFileName().toString().contains("-tests"))
-                    .findFirst().orElseThrow(() -> new IOException("no " + app.module() + " jar in " + target
+                    .findFirst().orElseThrow(() -> new IOException("no " + app.artifactId() + " jar in " + target
                             + ": build first (mvn -B -DskipTests package)"));
         }
         Files.copy(mainJar, input.resolve(mainJar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         try (Stream<Path> libs = Files.list(target.resolve("lib"))) {
             for (Path lib : (Iterable<Path>) libs::iterator) {
+                if (TOOLING.matcher(lib.getFileName().toString()).matches()) {
+                    throw new IOException(lib + " is test or demo tooling and must never be packaged: "
+                            + "it reached " + app.module() + "'s runtime dependencies");
+                }
                 if (lib.getFileName().toString().startsWith("sqlite-jdbc-")) {
                     NativeLibraries.keepOnly(lib, input.resolve(lib.getFileName()), "org/sqlite/native/", sqlitePlatform());
                 } else {

@@ -7,33 +7,34 @@ import java.util.List;
  *
  * @param id          short name used on the command line (agent, kiosk, counter)
  * @param packageName Debian package name, launcher name and install folder under /opt
- * @param module      Maven module whose target/ holds the jar and target/lib
+ * @param module      folder of the Maven module whose target/ holds the jar and target/lib
+ * @param artifactId  that module's artifact, the main jar's name
  * @param mainClass   the class the launcher starts
  * @param javaOptions JVM options baked into the launcher
  * @param summary     one line for the package description (Vietnamese – English)
  * @param depends     Debian dependencies besides what jpackage's runtime brings
  * @param recommends  Debian packages the app uses when present (card reader daemon, screen-blanking control)
  */
-public record AppSpec(String id, String packageName, String module, String mainClass, List<String> javaOptions,
+public record AppSpec(String id, String packageName, String module, String artifactId, String mainClass, List<String> javaOptions,
                       String summary, String depends, String recommends) {
 
     // An out-of-memory JVM ends (and is restarted by systemd or the kiosk session) rather than limping on.
     private static final List<String> COMMON = List.of("--enable-native-access=ALL-UNNAMED", "-Dfile.encoding=UTF-8",
             "-Dstdout.encoding=UTF-8", "-XX:+ExitOnOutOfMemoryError");
 
-    public static final AppSpec AGENT = new AppSpec("agent", "branch-agent", "sync-agent",
+    public static final AppSpec AGENT = new AppSpec("agent", "branch-agent", "sync-agent/agent", "sync-agent",
             "vn.hanoi.branch.agent.AgentMain",
             concat(COMMON, List.of("-Xmx512m", "-Djava.awt.headless=true",
                     "-Dbranch.agent.config=/etc/branch-agent/agent.properties")),
             "Dịch vụ chi nhánh (hàng đợi, hồ sơ, đồng bộ) – branch agent service (queue, dossiers, city sync)",
             "adduser", "");
-    public static final AppSpec KIOSK = new AppSpec("kiosk", "branch-kiosk", "kiosk-app",
+    public static final AppSpec KIOSK = new AppSpec("kiosk", "branch-kiosk", "kiosk-app", "kiosk-app",
             "vn.hanoi.branch.kiosk.KioskMain", concat(COMMON, List.of("-Xmx384m",
                     // lets the card reader survive a pcscd restart (see README, Card reader)
                     "--add-opens", "java.smartcardio/sun.security.smartcardio=ALL-UNNAMED")),
             "Ki-ốt lấy số thứ tự – touchscreen ticket kiosk",
             "adduser, libgtk-3-0", "pcscd, x11-xserver-utils");
-    public static final AppSpec COUNTER = new AppSpec("counter", "branch-counter", "counter-app",
+    public static final AppSpec COUNTER = new AppSpec("counter", "branch-counter", "counter-app", "counter-app",
             "vn.hanoi.branch.counter.CounterMain", concat(COMMON, List.of("-Xmx768m")),
             "Ứng dụng quầy tiếp nhận – counter desk app", "libgtk-3-0", "sane-utils");
 
