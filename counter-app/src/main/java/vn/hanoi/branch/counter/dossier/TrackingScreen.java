@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
+import vn.hanoi.branch.dossier.DossierMoves;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Dossiers.State;
 import vn.hanoi.branch.i18n.I18n;
@@ -150,7 +151,7 @@ public final class TrackingScreen {
             timeline.getChildren().add(l);
         }
         FlowPane moves = new FlowPane(8, 8);
-        for (State to : next(d.state())) {
+        for (State to : DossierMoves.statusChoices(d.state())) {
             Button b = new Button(stateText(to));
             b.setId("move-" + to.name());
             b.disableProperty().bind(model.busyProperty());
@@ -191,17 +192,6 @@ public final class TrackingScreen {
             detail.getChildren().addAll(new HBox(6, pdf, choose), certify);
         }
         detail.getChildren().addAll(new Label(I18n.both("counter", "tracking.timeline")), timeline);
-    }
-
-    /** The moves a clerk may make by hand; returning the result has its own buttons. */
-    private static java.util.List<State> next(State s) {
-        return switch (s) {
-            case RECEIVED -> java.util.List.of(State.SENT_TO_DEPARTMENT, State.ADDITIONAL_DOCUMENTS_REQUESTED, State.REFUSED);
-            case SENT_TO_DEPARTMENT -> java.util.List.of(State.PROCESSING, State.ADDITIONAL_DOCUMENTS_REQUESTED, State.REFUSED);
-            case PROCESSING -> java.util.List.of(State.RESULT_READY, State.ADDITIONAL_DOCUMENTS_REQUESTED, State.REFUSED);
-            case ADDITIONAL_DOCUMENTS_REQUESTED -> java.util.List.of(State.RECEIVED, State.REFUSED);
-            default -> java.util.List.of();
-        };
     }
 
     static String stateText(State s) {

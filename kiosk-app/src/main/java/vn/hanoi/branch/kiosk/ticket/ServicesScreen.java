@@ -122,7 +122,7 @@ public final class ServicesScreen {
         elderly.setId("elderly");
         elderly.getStyleClass().add("priority-mark");
         elderly.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get(lang.get(), "identity.elderly", TakeNumberModel.ELDERLY_AGE), lang, citizen));
+                () -> texts.get(lang.get(), "identity.elderly", model.priorityByAge().map(p -> p.minAge()).orElse(0)), lang, citizen));
         elderly.visibleProperty().bind(Bindings.createBooleanBinding(model::elderlyByAge, citizen));
         elderly.managedProperty().bind(elderly.visibleProperty());
         VBox known = new VBox(8, greeting, source, elderly);

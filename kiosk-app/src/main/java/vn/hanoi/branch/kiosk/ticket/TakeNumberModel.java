@@ -16,6 +16,7 @@ import vn.hanoi.branch.code.TicketQr;
 import vn.hanoi.branch.printer.PrinterStatus;
 import vn.hanoi.branch.printer.TicketPrint;
 import vn.hanoi.branch.printer.TicketPrinter;
+import vn.hanoi.branch.ticket.PriorityByAge;
 import vn.hanoi.branch.api.ApiError;
 import vn.hanoi.branch.api.Bookings;
 import vn.hanoi.branch.api.DeviceHealth;
@@ -39,6 +40,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
@@ -63,8 +65,6 @@ public final class TakeNumberModel {
      */
     public enum Step { STARTING, CHOOSE, PRIORITY, PROCEDURE, DECLARE, BOOKING, LOOKUP, ISSUING, TICKET, PROBLEM }
 
-    /** Age from which the agent gives the elderly priority by default; the kiosk then skips the question. */
-    public static final int ELDERLY_AGE = 70;
 
     private final AgentClient agent;
     private final TicketPrinter printer;
@@ -151,8 +151,13 @@ public final class TakeNumberModel {
 
     /** True when the citizen's age, known from the card, gives the elderly priority by itself. */
     public boolean elderlyByAge() {
+        return priorityByAge().isPresent();
+    }
+
+    /** The branch's priority group the card's date of birth gives (the agent decides the same way). */
+    public Optional<PriorityClass> priorityByAge() {
         Citizen c = citizen.get();
-        return c != null && c.dateOfBirth() != null && c.age(LocalDate.now(clock)) >= ELDERLY_AGE;
+        return c == null ? Optional.empty() : PriorityByAge.of(priorityClasses, c.dateOfBirth(), LocalDate.now(clock));
     }
 
     /**

@@ -9,6 +9,7 @@ import vn.hanoi.branch.agent.db.WriteTx;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.calendar.WorkingCalendar;
 import vn.hanoi.branch.dossier.FormCheck;
+import vn.hanoi.branch.dossier.DossierMoves;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Dossiers.Declaration;
 import vn.hanoi.branch.api.Dossiers.DeclarationRequest;
@@ -41,18 +42,6 @@ import java.util.Set;
 public final class DossierService {
     private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
     };
-
-    /** Moves a clerk or the city may make; reception (DRAFT → RECEIVED) has its own call. */
-    private static final Map<State, Set<State>> NEXT = Map.of(
-            State.RECEIVED, EnumSet.of(State.SENT_TO_DEPARTMENT, State.ADDITIONAL_DOCUMENTS_REQUESTED, State.REFUSED),
-            State.SENT_TO_DEPARTMENT, EnumSet.of(State.PROCESSING, State.ADDITIONAL_DOCUMENTS_REQUESTED, State.REFUSED),
-            State.PROCESSING, EnumSet.of(State.RESULT_READY, State.ADDITIONAL_DOCUMENTS_REQUESTED, State.REFUSED),
-            State.ADDITIONAL_DOCUMENTS_REQUESTED, EnumSet.of(State.RECEIVED, State.REFUSED),
-            State.RESULT_READY, EnumSet.of(State.RETURNED, State.DELIVERED));
-
-    /** Where a dossier goes at the departments; the city may report a later step before the earlier ones. */
-    private static final List<State> PROCESSING_PATH = List.of(State.RECEIVED, State.SENT_TO_DEPARTMENT, State.PROCESSING,
-            State.RESULT_READY);
 
     private static final DateTimeFormatter SLIP_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final TypeReference<Dossiers.Applicant> APPLICANT = new TypeReference<>() {
@@ -415,16 +404,16 @@ public final class DossierService {
         // A later processing state implies the steps before it (a department may report PROCESSING first):
         // walk the processing path up to it, each step recorded.
         State cur = state(c, id);
-        while (to != null && !NEXT.getOrDefault(cur, Set.of()).contains(to) && PROCESSING_PATH.contains(to)
-                && PROCESSING_PATH.indexOf(to) > PROCESSING_PATH.indexOf(cur)
-                && NEXT.getOrDefault(cur, Set.of()).contains(PROCESSING_PATH.get(PROCESSING_PATH.indexOf(cur) + 1))) {
-            cur = PROCESSING_PATH.get(PROCESSING_PATH.indexOf(cur) + 1);
+        while (to != null && !DossierMoves.allowed(cur, to) && DossierMoves.PROCESSING_PATH.contains(to)
+                && DossierMoves.PROCESSING_PATH.indexOf(to) > DossierMoves.PROCESSING_PATH.indexOf(cur)
+                && DossierMoves.allowed(cur, DossierMoves.PROCESSING_PATH.get(DossierMoves.PROCESSING_PATH.indexOf(cur) + 1))) {
+            cur = DossierMoves.PROCESSING_PATH.get(DossierMoves.PROCESSING_PATH.indexOf(cur) + 1);
             move(tx, vn.hanoi.branch.agent.auth.Principal.SYSTEM, id, cur, noteVi, noteEn);
         }
         if (cur == to) {
             return CityApply.APPLIED;
         }
-        if (to == null || !NEXT.getOrDefault(cur, Set.of()).contains(to)) {
+        if (to == null || !DossierMoves.allowed(cur, to)) {
             return CityApply.NOT_ALLOWED;
         }
         move(tx, vn.hanoi.branch.agent.auth.Principal.SYSTEM, id, to, noteVi, noteEn);
@@ -436,7 +425,7 @@ public final class DossierService {
         {
             Connection c = tx.connection();
             State from = state(c, dossierId);
-            if (to == null || !NEXT.getOrDefault(from, Set.of()).contains(to)) {
+            if (!DossierMoves.allowed(from, to)) {
                 throw ApiException.conflict("bad_dossier_move", "Không thể chuyển hồ sơ từ trạng thái " + from + " sang " + to + ".",
                         "A dossier cannot move from " + from + " to " + to + ".");
             }

@@ -23,6 +23,7 @@ import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.agent.queue.QueueOrder;
 import vn.hanoi.branch.agent.queue.QueuePolicy;
 import vn.hanoi.branch.agent.queue.WaitEstimator;
+import vn.hanoi.branch.ticket.PriorityByAge;
 import vn.hanoi.branch.api.CounterRequests;
 import vn.hanoi.branch.api.CounterState;
 import vn.hanoi.branch.api.IssueTicketRequest;
@@ -634,13 +635,9 @@ public final class TicketService {
     /** Age from the card wins over a declaration; a declared class must exist. */
     private static Priority priorityOf(Connection c, IssueTicketRequest r, LocalDate day) throws SQLException {
         List<PriorityClass> classes = priorityClasses(c);
-        if (r.birthDate() != null) {
-            int age = java.time.Period.between(r.birthDate(), day).getYears();
-            Optional<PriorityClass> byAge = classes.stream()
-                    .filter(p -> p.minAge() != null && age >= p.minAge()).findFirst();
-            if (byAge.isPresent()) {
-                return new Priority(byAge.get().code(), PriorityState.CARD);
-            }
+        Optional<PriorityClass> byAge = PriorityByAge.of(classes, r.birthDate(), day);
+        if (byAge.isPresent()) {
+            return new Priority(byAge.get().code(), PriorityState.CARD);
         }
         if (r.priorityClass() == null || r.priorityClass().isBlank()) {
             return null;
