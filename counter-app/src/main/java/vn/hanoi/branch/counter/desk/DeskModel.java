@@ -602,15 +602,9 @@ public final class DeskModel implements AutoCloseable {
         });
     }
 
-    /** Finishes the current ticket; a called ticket is first marked as served, as the clerk did serve it. */
+    /** Finishes the current ticket, called or being served: one call to the agent. */
     public void finish() {
-        act(id -> {
-            Ticket t = current.get();
-            if (t != null && t.state() == TicketState.CALLED) {
-                agent.serve(id);
-            }
-            return agent.finish(id);
-        });
+        act(agent::finish);
     }
 
     public boolean canReprint() {

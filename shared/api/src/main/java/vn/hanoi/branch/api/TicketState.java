@@ -14,8 +14,9 @@ public enum TicketState {
         return switch (this) {
             case WAITING -> EnumSet.of(CALLED, CANCELLED, TRANSFERRED);
             // A called citizen may come back to the same counter (recall keeps CALLED), be served,
-            // not turn up, or be sent to another service.
-            case CALLED -> EnumSet.of(SERVING, NO_SHOW, TRANSFERRED, CANCELLED);
+            // not turn up, or be sent to another service. Finishing straight from CALLED is one call for a
+            // clerk who did not mark the start of service (the service time then counts from the call).
+            case CALLED -> EnumSet.of(SERVING, DONE, NO_SHOW, TRANSFERRED, CANCELLED);
             case SERVING -> EnumSet.of(DONE, TRANSFERRED);
             // A no-show who returns within the return window is put back in the queue.
             case NO_SHOW -> EnumSet.of(WAITING);

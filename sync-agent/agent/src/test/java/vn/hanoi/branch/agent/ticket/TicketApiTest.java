@@ -82,6 +82,23 @@ class TicketApiTest {
     }
 
     @Test
+    void aCalledTicketIsFinishedInOneCallAndItsServiceTimeCountsFromTheCall() throws Exception {
+        Ticket t = kiosk.issueTicket(1, "k-one-call");
+        AgentClient clerk = agent.clerkClient();
+        clerk.callNext(1);
+        Ticket done = clerk.finish(t.id());
+        assertThat(done.state()).isEqualTo(TicketState.DONE);
+        assertThat(done.servingAt()).as("no start of service was marked").isNull();
+        assertThat(done.finishedAt()).isAfterOrEqualTo(done.calledAt());
+        try (Connection c = db(); Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT from_state || '->' || to_state FROM ticket_transition WHERE ticket_id = "
+                    + t.id() + " ORDER BY id DESC LIMIT 1");
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("CALLED->DONE");
+        }
+    }
+
+    @Test
     void noShowAndInvalidTransitionsAreRefused() {
         Ticket t = kiosk.issueTicket(1, "k-1");
         AgentClient clerk = agent.clerkClient();
