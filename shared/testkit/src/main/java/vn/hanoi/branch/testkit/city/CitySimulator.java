@@ -397,15 +397,22 @@ public final class CitySimulator implements AutoCloseable {
     private static final class NotFound extends RuntimeException {
     }
 
-    private void putChunk(Context ctx) throws Exception {
+    /** The upload in the path for its own branch; null when the error (401, 403, 404) is already answered. */
+    private SimStore.Upload authorizedUpload(Context ctx) throws SQLException {
         if (!authorize(ctx)) {
-            return;
+            return null;
         }
-        SimStore.Upload u;
         try {
-            u = findUpload(ctx);
+            return findUpload(ctx);
         } catch (NotFound e) {
             error(ctx, 404, "unknown_upload", "Không có lượt tải lên này.", "No such upload.");
+            return null;
+        }
+    }
+
+    private void putChunk(Context ctx) throws Exception {
+        SimStore.Upload u = authorizedUpload(ctx);
+        if (u == null) {
             return;
         }
         Matcher m = RANGE.matcher(String.valueOf(ctx.header("Content-Range")));
@@ -469,14 +476,8 @@ public final class CitySimulator implements AutoCloseable {
     }
 
     private void complete(Context ctx) throws Exception {
-        if (!authorize(ctx)) {
-            return;
-        }
-        SimStore.Upload u;
-        try {
-            u = findUpload(ctx);
-        } catch (NotFound e) {
-            error(ctx, 404, "unknown_upload", "Không có lượt tải lên này.", "No such upload.");
+        SimStore.Upload u = authorizedUpload(ctx);
+        if (u == null) {
             return;
         }
         if (u.complete()) {
