@@ -41,7 +41,7 @@ public final class IdleReset implements AutoCloseable {
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, touched);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, touched);
         model.stepProperty().addListener(changed);
-        model.languageProperty().addListener(changed);
+        model.session().languageProperty().addListener(changed);
         restart();
     }
 
@@ -53,7 +53,7 @@ public final class IdleReset implements AutoCloseable {
         scene.removeEventFilter(TouchEvent.TOUCH_PRESSED, touched);
         scene.removeEventFilter(KeyEvent.KEY_PRESSED, touched);
         model.stepProperty().removeListener(changed);
-        model.languageProperty().removeListener(changed);
+        model.session().languageProperty().removeListener(changed);
     }
 
     private void touched(Event e) {
