@@ -3,16 +3,17 @@ package vn.hanoi.branch.kiosk.ticket;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import vn.hanoi.branch.code.CodeSyntax;
 
 import java.util.function.Consumer;
 
 /**
- * The booking screen's view model: the code typed on the on-screen keypad of the characters codes use
- * (no 0/O or 1/I, which elderly people confuse), and the check-in with it.
+ * The booking screen's view model: the code typed on the on-screen keypad of the characters booking
+ * codes use ({@link CodeSyntax#BOOKING_ALPHABET}), and the check-in with it.
  */
 public final class BookingModel {
-    private static final String KEYS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final int CODE_LENGTH = 8;
+    private static final String KEYS = CodeSyntax.BOOKING_ALPHABET;
+    private static final int CODE_LENGTH = CodeSyntax.BOOKING_LENGTH;
 
     private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper("");
     private final BooleanBinding complete = code.length().isEqualTo(CODE_LENGTH);
