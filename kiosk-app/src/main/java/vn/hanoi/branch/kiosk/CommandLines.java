@@ -34,6 +34,9 @@ public final class CommandLines {
         }
         // Set after the subcommands: picocli hands these settings down to the commands present now.
         PrintWriter w = new PrintWriter(new OutputStreamWriter(out, out.charset()), true);
+        // Numbers as the kiosk always took them: a value copied with a space around it still counts.
+        cl.registerConverter(Integer.class, v -> Integer.valueOf(v.strip()));
+        cl.registerConverter(int.class, v -> Integer.valueOf(v.strip()));
         cl.registerConverter(PrinterProfile.class, PrinterProfile::byId);
         cl.registerConverter(SerialSettings.Parity.class, SerialSettings::parity);
         cl.registerConverter(SerialSettings.FlowControl.class, SerialSettings::flowControl);

@@ -93,6 +93,7 @@ class PrinterToolTest {
         assertThat(defaults.printerBaud()).isEqualTo(9600);
         assertThat(defaults.scannerBaud()).isEqualTo(9600);
         assertThat(defaults.cardReader()).isEqualTo("auto");
+        assertThat(KioskOptions.parse(List.of("--printer-baud", " 19200 ")).printerBaud()).isEqualTo(19200);
         assertThat(KioskOptions.parse(List.of("--idle-seconds", "30", "--idle-seconds", "45")).idle())
                 .as("the last value wins, so the command line wins over the settings file").hasSeconds(45);
     }
