@@ -25,6 +25,8 @@ import vn.hanoi.branch.api.PriorityState;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.QueueSnapshot;
 import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.KioskClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -67,8 +69,8 @@ class KioskFlowTest {
     @Start
     void start(Stage stage) {
         link.mode(FlakyLink.Mode.PASS);
-        AgentClient kiosk = AgentClient.builder(link.url()).build();
-        kiosk.pair(agent.pairingCode(DeviceKind.KIOSK), "kiosk under test");
+        AgentLink throughLink = AgentLink.to(link.url());
+        KioskClient kiosk = throughLink.kiosk(throughLink.pair(agent.pairingCode(DeviceKind.KIOSK), "kiosk under test").token());
         printer = new VirtualPrinter(null);
         // Short enough for the idle tests, long enough that a slow CI machine never resets a flow mid-way.
         this.kiosk = KioskScene.show(stage, kiosk, printer, printer, Duration.ofSeconds(4)).start();

@@ -15,10 +15,10 @@ import vn.hanoi.branch.card.CitizenIdQr;
 import vn.hanoi.branch.kiosk.identity.Citizen;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -48,7 +48,7 @@ class KioskIdentityFlowTest {
 
     private KioskScene scene;
     private TakeNumberModel model;
-    private AgentClient kiosk;
+    private KioskClient kiosk;
 
     @BeforeAll
     static void startAgent() {
@@ -63,7 +63,7 @@ class KioskIdentityFlowTest {
 
     @Start
     void start(Stage stage) {
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
+        kiosk = agent.kioskClient();
         scene = KioskScene.show(stage, kiosk, new VirtualPrinter(null), null, Duration.ofSeconds(30)).start();
         model = scene.model();
     }

@@ -9,7 +9,7 @@ import javafx.stage.Stage;
 import org.awaitility.core.ConditionFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.printer.ReceiptPreview;
 import vn.hanoi.branch.printer.TicketPrinter;
@@ -33,7 +33,7 @@ public final class KioskScene implements AutoCloseable {
     private final TakeNumberModel model;
     private final Scene scene;
 
-    private KioskScene(AgentClient kiosk, TicketPrinter printer, ReceiptPreview onScreen) {
+    private KioskScene(KioskClient kiosk, TicketPrinter printer, ReceiptPreview onScreen) {
         model = new TakeNumberModel(kiosk, printer, background, Platform::runLater);
         scene = new Scene(KioskView.create(model, onScreen), 1920, 1080);
     }
@@ -44,7 +44,7 @@ public final class KioskScene implements AutoCloseable {
      * @param onScreen the printer whose receipts the ticket screen shows, or null
      * @param idle     how long the kiosk waits untouched before it starts over, or null for never
      */
-    public static KioskScene show(Stage stage, AgentClient kiosk, TicketPrinter printer, ReceiptPreview onScreen,
+    public static KioskScene show(Stage stage, KioskClient kiosk, TicketPrinter printer, ReceiptPreview onScreen,
                                   Duration idle) {
         KioskScene k = new KioskScene(kiosk, printer, onScreen);
         if (idle != null) {

@@ -12,7 +12,7 @@ import vn.hanoi.branch.api.QueueSnapshot;
 import vn.hanoi.branch.api.ServiceInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.AgentException;
 
 import java.util.HashMap;
@@ -29,7 +29,7 @@ import java.util.concurrent.Executor;
 public final class BranchOffer {
     private static final Logger LOG = LoggerFactory.getLogger(BranchOffer.class);
 
-    private final AgentClient agent;
+    private final KioskClient agent;
     private final ReadOnlyStringWrapper branchName = new ReadOnlyStringWrapper("");
     private final ObservableList<ServiceInfo> services = FXCollections.observableArrayList();
     // One view for all callers: a fresh unmodifiable wrapper per call would drop listeners when collected.
@@ -40,7 +40,7 @@ public final class BranchOffer {
     private final ObservableMap<Long, Integer> estimates = FXCollections.observableHashMap();
     private volatile String branchCode;
 
-    public BranchOffer(AgentClient agent) {
+    public BranchOffer(KioskClient agent) {
         this.agent = agent;
     }
 

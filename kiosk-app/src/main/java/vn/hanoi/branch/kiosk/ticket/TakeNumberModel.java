@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.PriorityClass;
 import vn.hanoi.branch.api.ServiceInfo;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.kiosk.dossier.DeclarationModel;
 import vn.hanoi.branch.kiosk.identity.Citizen;
@@ -59,11 +59,11 @@ public final class TakeNumberModel {
     private ServiceInfo chosen;
     private PriorityClass declared;
 
-    public TakeNumberModel(AgentClient agent, TicketPrinter printer, Executor background, Executor ui) {
+    public TakeNumberModel(KioskClient agent, TicketPrinter printer, Executor background, Executor ui) {
         this(agent, printer, background, ui, Clock.systemDefaultZone());
     }
 
-    public TakeNumberModel(AgentClient agent, TicketPrinter printer, Executor background, Executor ui, Clock clock) {
+    public TakeNumberModel(KioskClient agent, TicketPrinter printer, Executor background, Executor ui, Clock clock) {
         Objects.requireNonNull(agent);
         this.background = background;
         this.ui = ui;

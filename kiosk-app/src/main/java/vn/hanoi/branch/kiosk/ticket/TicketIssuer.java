@@ -8,7 +8,7 @@ import vn.hanoi.branch.api.IssueTicketRequest;
 import vn.hanoi.branch.api.PriorityClass;
 import vn.hanoi.branch.api.ServiceInfo;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.kiosk.identity.Citizen;
 import vn.hanoi.branch.printer.PrintOutcome;
@@ -20,11 +20,11 @@ import vn.hanoi.branch.printer.PrintOutcome;
 final class TicketIssuer {
     private static final Logger LOG = LoggerFactory.getLogger(TicketIssuer.class);
 
-    private final AgentClient agent;
+    private final KioskClient agent;
     private final BranchOffer offer;
     private final TicketPrinting printing;
 
-    TicketIssuer(AgentClient agent, BranchOffer offer, TicketPrinting printing) {
+    TicketIssuer(KioskClient agent, BranchOffer offer, TicketPrinting printing) {
         this.agent = agent;
         this.offer = offer;
         this.printing = printing;

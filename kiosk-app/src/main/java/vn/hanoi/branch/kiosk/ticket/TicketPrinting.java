@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.ServiceInfo;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.code.OurQr;
 import vn.hanoi.branch.code.TicketQr;
@@ -24,12 +24,12 @@ import java.time.ZoneId;
 final class TicketPrinting {
     private static final Logger LOG = LoggerFactory.getLogger(TicketPrinting.class);
 
-    private final AgentClient agent;
+    private final KioskClient agent;
     private final TicketPrinter printer;
     private final BranchOffer offer;
     private volatile String lookupBase = OurQr.DEFAULT_BASE;
 
-    TicketPrinting(AgentClient agent, TicketPrinter printer, BranchOffer offer) {
+    TicketPrinting(KioskClient agent, TicketPrinter printer, BranchOffer offer) {
         this.agent = agent;
         this.printer = printer;
         this.offer = offer;

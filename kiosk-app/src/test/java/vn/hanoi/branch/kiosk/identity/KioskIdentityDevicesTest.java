@@ -25,7 +25,6 @@ import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.testkit.printer.PtyPair;
 import vn.hanoi.branch.code.TicketQr;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.i18n.I18n;
 
@@ -79,7 +78,7 @@ class KioskIdentityDevicesTest {
         scanner = PtyPair.start(Files.createTempDirectory(dir, "pty"));
         KioskOptions options = KioskOptions.parse(List.of("--scanner-port", scanner.hostEnd().toString(),
                 "--card-reader", VpcdCard.READER_NAME, "--csca", csca.toString()));
-        kiosk = KioskScene.show(stage, agent.pairedClient(DeviceKind.KIOSK), new VirtualPrinter(null), null, null);
+        kiosk = KioskScene.show(stage, agent.kioskClient(), new VirtualPrinter(null), null, null);
         model = kiosk.model();
         devices = IdentityDevices.start(options, model, kiosk.scene(), kiosk.background());
         kiosk.start();
@@ -152,7 +151,7 @@ class KioskIdentityDevicesTest {
         eventually().until(() -> text(robot, "#notice").contains(damaged));
         assertThat(model.session().citizenProperty().get()).isNull();
 
-        Ticket t = agent.pairedClient(DeviceKind.KIOSK).issueTicket(3, UUID.randomUUID().toString());
+        Ticket t = agent.kioskClient().issueTicket(3, UUID.randomUUID().toString());
         scan(new TicketQr("HN-CN01", t.businessDay(), t.displayNumber()).link());
         eventually().until(() -> isShown(robot, "#lookup-ticket"));
         assertThat(text(robot, "#lookup-ticket")).contains(t.displayNumber()).contains("đang chờ");
@@ -161,7 +160,7 @@ class KioskIdentityDevicesTest {
     @Test
     void aServedTicketScannedAtTheKioskCanBeRated(FxRobot robot) throws Exception {
         eventually().until(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
-        Ticket t = agent.pairedClient(DeviceKind.KIOSK).issueTicket(4, UUID.randomUUID().toString());
+        Ticket t = agent.kioskClient().issueTicket(4, UUID.randomUUID().toString());
         var clerk = agent.clerkClient();
         assertThat(clerk.callNext(4).id()).isEqualTo(t.id());
         clerk.finish(clerk.serve(t.id()).id());
