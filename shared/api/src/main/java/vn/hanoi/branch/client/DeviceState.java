@@ -1,17 +1,14 @@
 package vn.hanoi.branch.client;
 
 import vn.hanoi.branch.api.Pairing;
+import vn.hanoi.branch.files.DurableFiles;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -60,27 +57,14 @@ public final class DeviceState {
     }
 
     public void save(Saved s) throws IOException {
-        Files.createDirectories(dir);
         Properties p = new Properties();
         p.setProperty("agent.url", s.agentUrl());
         p.setProperty("device.token", s.deviceToken());
         p.setProperty("device.id", Long.toString(s.deviceId()));
         p.setProperty("device.name", s.deviceName() == null ? "" : s.deviceName());
-        Path tmp = dir.resolve(FILE + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(tmp);
-        }
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "device pairing of this app; delete to pair again");
-        }
-        try {
-            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-        }
+        StringWriter text = new StringWriter();
+        p.store(text, "device pairing of this app; delete to pair again");
+        DurableFiles.writeOwnerOnly(dir.resolve(FILE), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     public void clear() throws IOException {
