@@ -7,7 +7,6 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import vn.hanoi.branch.counter.rating.CustomerModel;
 import vn.hanoi.branch.counter.rating.CustomerWindow;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.printer.TicketPrinter;
 import vn.hanoi.branch.printer.TicketPrinters;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
@@ -38,7 +37,7 @@ import java.util.concurrent.Executors;
  */
 public final class CounterApp extends Application {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
+    private CounterModel model;
     private CustomerModel customer;
     private Stage customerStage;
 
@@ -66,8 +65,8 @@ public final class CounterApp extends Application {
         TicketPrinter printer = TicketPrinters.open(port,
                 PrinterProfile.byId(option(args, "--printer-profile", "tm-t88")),
                 Integer.parseInt(option(args, "--printer-baud", "9600")), dir.resolve("slips"));
-        model = new DeskModel(client, printer, background, Platform::runLater);
-        model.configureScanning(vn.hanoi.branch.counter.scan.ScannerOption.parse(option(args, "--scanner", null), dir),
+        model = new CounterModel(client, printer, background, Platform::runLater);
+        model.desk().dossiers().configureScanning(vn.hanoi.branch.counter.scan.ScannerOption.parse(option(args, "--scanner", null), dir),
                 dir.resolve("scan-spool"), Integer.parseInt(option(args, "--scan-dpi", "300")));
         stage.setTitle("Quầy tiếp nhận / Counter");
         stage.setScene(CounterView.scene(model, 1280, 720));
@@ -93,7 +92,7 @@ public final class CounterApp extends Application {
         int seconds = Integer.parseInt(option(args, "--rating-seconds", "60"));
         // The citizen's answers go with the device token only, never with the clerk's session.
         customer = new CustomerModel(client.deviceOnly(), background, Platform::runLater,
-                CustomerModel.Timing.ofSeconds(seconds)).follow(model);
+                CustomerModel.Timing.ofSeconds(seconds)).follow(model.desk());
         openCustomerWindow(mode, desk);
         desk.setOnHidden(e -> {
             if (customerStage != null) {

@@ -1,6 +1,5 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +10,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ticket;
@@ -22,8 +20,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hanoi.branch.counter.FxSteps.click;
@@ -37,8 +33,7 @@ class CounterDeclarationTest {
     private static TestAgent agent;
     private static AgentClient kiosk;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
+    private CounterScene scene;
 
     @BeforeAll
     static void startAgent() {
@@ -53,15 +48,12 @@ class CounterDeclarationTest {
 
     @Start
     void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
+        scene = CounterScene.show(agent, stage);
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        background.shutdownNow();
+        scene.close();
     }
 
     @Test
@@ -73,7 +65,7 @@ class CounterDeclarationTest {
                 "phone", "0904111222", "newAddress", "Số 9 ngõ Trạm, phường Hoàn Kiếm, Hà Nội"), true));
         Ticket plain = kiosk.issueTicket(2, UUID.randomUUID().toString());
 
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 2);
+        scene.signInAtCounter(robot, 2);
         click(robot, "#next");
         waitFor(() -> isShown(robot, "#declared-newAddress"));
         assertThat(text(robot, "#current-number")).isEqualTo(declared.displayNumber());

@@ -1,8 +1,6 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,9 +10,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.counter.rating.CustomerModel;
-import vn.hanoi.branch.counter.rating.CustomerWindow;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
@@ -26,8 +22,6 @@ import vn.hanoi.branch.client.AgentClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,39 +36,21 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
  */
 @ExtendWith(ApplicationExtension.class)
 class CounterFullFlowTest {
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final VirtualPrinter printer = new VirtualPrinter(null);
     private TestAgent agent;
-    private AgentClient counterPc;
-    private DeskModel model;
-    private CustomerModel customer;
-    private Stage customerStage;
+    private CounterScene scene;
     private Stage desk;
 
     @Start
     void start(Stage stage) {
         agent = TestAgent.start();
-        counterPc = agent.pairedClient(DeviceKind.COUNTER);
-        model = new DeskModel(counterPc, printer, background, Platform::runLater);
+        scene = new CounterScene(agent, printer).show(stage, 950, 760);
         desk = stage;
-        stage.setScene(CounterView.scene(model, 950, 760));
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (customerStage != null) {
-                customerStage.close();
-            }
-        }).get(5, TimeUnit.SECONDS);
-        if (customer != null) {
-            customer.close();
-        }
-        model.close();
-        background.shutdownNow();
+        scene.close();
         agent.close();
     }
 
@@ -86,14 +62,9 @@ class CounterFullFlowTest {
                 "applicantName", "Hoàng Thị Mai", "applicantDob", "02/02/1975", "applicantId", "001175045678",
                 "applicantSex", "Nữ", "applicantAddress", "Số 7 phố Bà Triệu, Hà Nội", "phone", "0911222333",
                 "newAddress", "Số 15 ngõ Văn Chương, Hà Nội"), true));
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 2);
+        scene.signInAtCounter(robot, 2);
+        scene.showCustomerWindow(new CustomerModel.Timing(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(1)));
         WaitForAsyncUtils.asyncFx(() -> {
-            customer = new CustomerModel(counterPc.deviceOnly(), background, Platform::runLater,
-                    new CustomerModel.Timing(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(1))).follow(model);
-            customerStage = new CustomerWindow(customer, Screen.getPrimary().getDpi(), null)
-                    .show(new Stage(), Screen.getPrimary(), false, 960, 1040);
-            customerStage.setX(960);
-            customerStage.setY(0);
             // The clerk's keys go to the desk, not to the citizen's window.
             desk.toFront();
             desk.requestFocus();
@@ -101,26 +72,26 @@ class CounterFullFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.press(KeyCode.F1).release(KeyCode.F1);
-        waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()) && model.declarationProperty().get() != null);
+        waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()) && scene.desk().dossiers().declarationProperty().get() != null);
         robot.press(KeyCode.F3).release(KeyCode.F3);
-        waitFor(() -> model.currentProperty().get().state() == TicketState.SERVING);
+        waitFor(() -> scene.desk().currentProperty().get().state() == TicketState.SERVING);
         robot.press(KeyCode.F10).release(KeyCode.F10);
         waitFor(() -> isShown(robot, "#doc-CT01"));
         WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        waitFor(() -> model.reception().receivedProperty().get() != null);
-        String code = model.reception().receivedProperty().get().code();
+        waitFor(() -> scene.desk().dossiers().reception().receivedProperty().get() != null);
+        String code = scene.desk().dossiers().reception().receivedProperty().get().code();
         robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
         waitFor(() -> text(robot, "#reception-slip-message").startsWith("Đã in phiếu hẹn " + code));
         robot.press(KeyCode.F5).release(KeyCode.F5);
-        waitFor(() -> model.currentProperty().get() == null);
+        waitFor(() -> scene.desk().currentProperty().get() == null);
 
         waitFor(() -> isShown(robot, "#customer-ask"));
         click(robot, "#rate-SATISFIED");
         waitFor(() -> {
             try {
-                return counterPc.deviceOnly().rating(t.id()) != null;
+                return scene.counterPc().deviceOnly().rating(t.id()) != null;
             } catch (RuntimeException e) {
                 return false;
             }

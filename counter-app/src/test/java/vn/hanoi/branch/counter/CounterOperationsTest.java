@@ -1,6 +1,5 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
@@ -15,7 +14,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.api.CounterState;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.IssueTicketRequest;
@@ -47,9 +45,7 @@ class CounterOperationsTest {
     private static TestAgent agent;
     private static AgentClient kiosk;
 
-    private final java.util.concurrent.ExecutorService background =
-            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
+    private CounterScene scene;
 
     @BeforeAll
     static void startAgent() {
@@ -64,15 +60,12 @@ class CounterOperationsTest {
 
     @Start
     void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
+        scene = CounterScene.show(agent, stage);
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        background.shutdownNow();
+        scene.close();
     }
 
     private static Ticket issue(long service) {
@@ -80,7 +73,7 @@ class CounterOperationsTest {
     }
 
     private void signIn(FxRobot robot, int counter) throws Exception {
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, counter);
+        scene.signInAtCounter(robot, counter);
     }
 
     @Test

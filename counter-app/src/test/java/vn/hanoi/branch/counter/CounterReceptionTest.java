@@ -1,6 +1,5 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -15,7 +14,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.calendar.WorkingCalendar;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
@@ -28,8 +26,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +41,8 @@ class CounterReceptionTest {
     private static AgentClient kiosk;
     private static AgentClient supervisor;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final VirtualPrinter printer = new VirtualPrinter(null);
-    private DeskModel model;
+    private CounterScene scene;
 
     @BeforeAll
     static void startAgent() {
@@ -63,15 +58,12 @@ class CounterReceptionTest {
 
     @Start
     void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), printer, background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
+        scene = new CounterScene(agent, printer).show(stage, 1280, 720);
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        background.shutdownNow();
+        scene.close();
     }
 
     @Test
@@ -81,15 +73,15 @@ class CounterReceptionTest {
                 "applicantName", "Phạm Thu Hương", "applicantDob", "20/07/1988", "applicantId", "001188023456",
                 "applicantSex", "Nữ", "applicantAddress", "Số 5 phố Huế, Hà Nội", "phone", "0904111222",
                 "newAddress", "Số 9 ngõ Trạm, Hà Nội"), true));
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 3);
+        scene.signInAtCounter(robot, 3);
 
         int keys = 0;
         robot.press(KeyCode.F1).release(KeyCode.F1);
         keys++;
-        waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()) && model.declarationProperty().get() != null);
+        waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()) && scene.desk().dossiers().declarationProperty().get() != null);
         robot.press(KeyCode.F3).release(KeyCode.F3);
         keys++;
-        waitFor(() -> model.currentProperty().get().state() == TicketState.SERVING);
+        waitFor(() -> scene.desk().currentProperty().get().state() == TicketState.SERVING);
         robot.press(KeyCode.F10).release(KeyCode.F10);
         keys++;
         waitFor(() -> isShown(robot, "#reception") && isShown(robot, "#doc-CT01"));
@@ -107,7 +99,7 @@ class CounterReceptionTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         keys++;
         waitFor(() -> !text(robot, "#reception-result").isEmpty());
-        Dossiers.Dossier d = model.reception().receivedProperty().get();
+        Dossiers.Dossier d = scene.desk().dossiers().reception().receivedProperty().get();
         LocalDate due = WorkingCalendar.standard().addWorkingDays(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), 3);
         assertThat(text(robot, "#reception-result")).contains(d.code())
                 .contains(due.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
@@ -127,7 +119,7 @@ class CounterReceptionTest {
 
         robot.press(KeyCode.F5).release(KeyCode.F5);
         keys++;
-        waitFor(() -> model.currentProperty().get() == null && !isShown(robot, "#reception"));
+        waitFor(() -> scene.desk().currentProperty().get() == null && !isShown(robot, "#reception"));
         // The standard flow: call, serve, open, two ticks, receive, print the slip, finish.
         assertThat(keys).isEqualTo(10);
         System.out.println("reception flow: " + keys + " keystrokes, 0 clicks");
@@ -137,7 +129,7 @@ class CounterReceptionTest {
     void aWrongFieldIsToldAndNothingIsReceived(FxRobot robot) throws Exception {
         Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
         int before = supervisor.dossiers(null, false).size();
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 2);
+        scene.signInAtCounter(robot, 2);
         click(robot, "#next");
         waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()));
         click(robot, "#receive");
@@ -148,11 +140,11 @@ class CounterReceptionTest {
         robot.write("12345");
         click(robot, "#reception-submit");
         waitFor(() -> text(robot, "#reception-message").contains("12"));
-        assertThat(model.reception().receivedProperty().get()).isNull();
+        assertThat(scene.desk().dossiers().reception().receivedProperty().get()).isNull();
         assertThat(supervisor.dossiers(null, false)).hasSize(before);
         click(robot, "#reception-close");
         waitFor(() -> !isShown(robot, "#reception"));
-        assertThat(model.reception().fullNameProperty().get()).as("typed personal data dropped").isEmpty();
+        assertThat(scene.desk().dossiers().reception().fullNameProperty().get()).as("typed personal data dropped").isEmpty();
     }
 
     private static String fieldText(FxRobot robot, String query) throws Exception {

@@ -1,6 +1,5 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -11,7 +10,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.printer.PrinterStatus;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.api.DeviceHealth;
@@ -20,8 +18,6 @@ import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.client.AgentClient;
 
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hanoi.branch.counter.FxSteps.click;
@@ -34,9 +30,8 @@ class CounterReprintTest {
     private static TestAgent agent;
     private static AgentClient kiosk;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final VirtualPrinter printer = new VirtualPrinter(null);
-    private DeskModel model;
+    private CounterScene scene;
 
     @BeforeAll
     static void startAgent() {
@@ -51,22 +46,19 @@ class CounterReprintTest {
 
     @Start
     void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), printer, background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
+        scene = new CounterScene(agent, printer).show(stage, 1280, 720);
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        background.shutdownNow();
+        scene.close();
     }
 
     @Test
     void theReprintIsMarkedAndCountedAsTheSecondCopy(FxRobot robot) throws Exception {
         Ticket t = kiosk.issueTicket(1, UUID.randomUUID().toString());
         kiosk.recordPrint(t.id(), new DeviceHealth.PrintReport(true, "READY", false, 474)); // the kiosk's copy
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 1);
+        scene.signInAtCounter(robot, 1);
         click(robot, "#next");
         waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()));
 
@@ -85,7 +77,7 @@ class CounterReprintTest {
     void aPrinterFaultAtTheCounterIsShownAndKeptAsAFailedJob(FxRobot robot) throws Exception {
         Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
         printer.simulate(PrinterStatus.PAPER_OUT);
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 2);
+        scene.signInAtCounter(robot, 2);
         click(robot, "#next");
         waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()));
 

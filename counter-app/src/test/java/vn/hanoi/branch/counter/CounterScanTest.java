@@ -1,6 +1,5 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -17,12 +16,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.counter.scan.ScanModel;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.testkit.scan.SimulatedPages.Kind;
 import vn.hanoi.branch.testkit.scan.SimulatedScanner;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.client.AgentClient;
 
@@ -36,8 +33,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hanoi.branch.counter.FxSteps.click;
@@ -60,8 +55,7 @@ class CounterScanTest {
     private static AgentClient clerk;
     private static Path dir;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
+    private CounterScene scene;
 
     @BeforeAll
     static void startAgent() throws Exception {
@@ -77,32 +71,30 @@ class CounterScanTest {
 
     @Start
     void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), new VirtualPrinter(null), background, Platform::runLater);
-        model.configureScanning(new SimulatedScanner(List.of(Kind.TEXT, Kind.BLANK, Kind.TEXT, Kind.ONE_LINE), 2.0, 11, 0),
+        scene = new CounterScene(agent, new VirtualPrinter(null));
+        scene.desk().dossiers().configureScanning(new SimulatedScanner(List.of(Kind.TEXT, Kind.BLANK, Kind.TEXT, Kind.ONE_LINE), 2.0, 11, 0),
                 dir.resolve("spool"), 150);
-        stage.setScene(CounterView.scene(model, 1400, 900));
-        stage.show();
+        scene.show(stage, 1400, 900);
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        background.shutdownNow();
+        scene.close();
     }
 
     @Test
     void scanArrangeAssignAndSaveStoresOnePdfAPerDocumentWithItsHash(FxRobot robot) throws Exception {
         Dossiers.Dossier d = clerk.receiveDossier(new Dossiers.Reception(null, "1.004194", APPLICANT, List.of(), 0, null, false));
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 1);
+        scene.signInAtCounter(robot, 1);
         robot.press(KeyCode.F11).release(KeyCode.F11);
         waitFor(() -> isShown(robot, "#tracking-table"));
         waitFor(() -> table(robot).getItems().stream().anyMatch(s -> s.id() == d.id()));
         WaitForAsyncUtils.asyncFx(() -> table(robot).getSelectionModel().select(
                 table(robot).getItems().stream().filter(s -> s.id() == d.id()).findFirst().orElseThrow())).get();
-        waitFor(() -> model.tracking().selectedProperty().get() != null);
+        waitFor(() -> scene.desk().dossiers().tracking().selectedProperty().get() != null);
 
         robot.press(KeyCode.F12).release(KeyCode.F12);
-        ScanModel scan = model.scan();
+        ScanModel scan = scene.desk().dossiers().scan();
         waitFor(() -> isShown(robot, "#scan-screen") && scan.documents().size() == 2 && !scan.busyProperty().get());
         assertThat(text(robot, "#scan-title")).contains(d.code());
 

@@ -1,6 +1,5 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -18,9 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.certify.SignatureCheck;
 import vn.hanoi.branch.testkit.pki.TestSigningPki;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.client.AgentClient;
 
@@ -32,8 +29,6 @@ import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,9 +48,8 @@ class CounterTrackingTest {
     private static TestSigningPki pki;
     private static Path dir;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final VirtualPrinter printer = new VirtualPrinter(null);
-    private DeskModel model;
+    private CounterScene scene;
 
     @BeforeAll
     static void startAgent() throws Exception {
@@ -74,15 +68,12 @@ class CounterTrackingTest {
 
     @Start
     void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), printer, background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
+        scene = new CounterScene(agent, printer).show(stage, 1280, 720);
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        background.shutdownNow();
+        scene.close();
     }
 
     @Test
@@ -97,7 +88,7 @@ class CounterTrackingTest {
             ps.setLong(2, late.id());
             ps.executeUpdate();
         }
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 1);
+        scene.signInAtCounter(robot, 1);
         robot.press(KeyCode.F11).release(KeyCode.F11);
         waitFor(() -> isShown(robot, "#tracking-table") && rows(robot) == 2);
 
@@ -152,7 +143,7 @@ class CounterTrackingTest {
 
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitFor(() -> !isShown(robot, "#tracking") && isShown(robot, "#next"));
-        assertThat(model.tracking().selectedProperty().get()).as("personal data dropped").isNull();
+        assertThat(scene.desk().dossiers().tracking().selectedProperty().get()).as("personal data dropped").isNull();
     }
 
     private static TableView<Dossiers.Summary> table(FxRobot robot) {

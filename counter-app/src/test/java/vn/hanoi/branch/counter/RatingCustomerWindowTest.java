@@ -9,13 +9,9 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +21,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.counter.rating.CustomerModel;
 import vn.hanoi.branch.counter.rating.CustomerWindow;
 import vn.hanoi.branch.api.DeviceKind;
@@ -40,57 +35,33 @@ import vn.hanoi.branch.client.AgentException;
  */
 @ExtendWith(ApplicationExtension.class)
 class RatingCustomerWindowTest {
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private TestAgent agent;
     private AgentClient kiosk;
-    private AgentClient counterPc;
-    private DeskModel model;
+    private CounterScene scene;
     private CustomerModel customer;
     private CustomerWindow window;
-    private Stage customerStage;
 
     @Start
     void start(Stage stage) {
         agent = TestAgent.start();
         kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        counterPc = agent.pairedClient(DeviceKind.COUNTER);
-        model = new DeskModel(counterPc, background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 950, 760));
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
+        scene = new CounterScene(agent, null).show(stage, 950, 760);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (customerStage != null) {
-                customerStage.close();
-            }
-        }).get(5, TimeUnit.SECONDS);
-        if (customer != null) {
-            customer.close();
-        }
-        model.close();
-        background.shutdownNow();
+        scene.close();
         agent.close();
     }
 
     /** The window on the right half of the screen, following the desk, with these waiting times. */
     private void openCustomerWindow(Duration ask) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            customer = new CustomerModel(counterPc.deviceOnly(), background, Platform::runLater,
-                    new CustomerModel.Timing(ask, Duration.ofSeconds(20), Duration.ofSeconds(1))).follow(model);
-            window = new CustomerWindow(customer, Screen.getPrimary().getDpi(), null);
-            customerStage = window.show(new Stage(), Screen.getPrimary(), false, 960, 1040);
-            customerStage.setX(960);
-            customerStage.setY(0);
-        }).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        window = scene.showCustomerWindow(new CustomerModel.Timing(ask, Duration.ofSeconds(20), Duration.ofSeconds(1)));
+        customer = scene.customer();
     }
 
     private void signIn(FxRobot robot, int counter) throws Exception {
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, counter);
+        scene.signInAtCounter(robot, counter);
     }
 
     /** The clerk calls the next number with the desk's button and waits for it on the desk. */

@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
@@ -30,9 +27,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import vn.hanoi.branch.agent.testing.ReportSeed;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
+import vn.hanoi.branch.counter.login.SignInModel;
 import vn.hanoi.branch.counter.supervisor.ReportModel;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Reports;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
@@ -46,8 +42,7 @@ class SupervisorReportTest {
     private static TestAgent agent;
     private static Sessions.Login supervisor;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
+    private CounterScene scene;
 
     @TempDir
     Path dir;
@@ -66,22 +61,19 @@ class SupervisorReportTest {
 
     @Start
     void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
+        scene = CounterScene.show(agent, stage);
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        background.shutdownNow();
+        scene.close();
     }
 
     @Test
     void supervisorSeesTheMonthsOfASeededRangeAndSavesCsvAndPdf(FxRobot robot) throws Exception {
-        FxSteps.signIn(robot, model, supervisor.username(), supervisor.password());
-        waitFor(() -> model.stepProperty().get() == DeskModel.Step.SUPERVISOR);
-        ReportModel reports = model.supervisor().reports();
+        scene.signIn(robot, supervisor.username(), supervisor.password());
+        waitFor(() -> scene.signIn().stepProperty().get() == SignInModel.Step.SUPERVISOR);
+        ReportModel reports = scene.model().supervisor().reports();
         reports.setSaveTarget(dir::resolve);
 
         click(robot, "#reports-tab");

@@ -1,6 +1,5 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.stage.Stage;
@@ -13,7 +12,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
+import vn.hanoi.branch.counter.login.SignInModel;
 import vn.hanoi.branch.api.CounterState;
 import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.DeviceKind;
@@ -23,8 +22,6 @@ import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.client.AgentClient;
 
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hanoi.branch.counter.FxSteps.click;
@@ -40,8 +37,7 @@ class SupervisorViewTest {
     private static TestAgent agent;
     private static AgentClient kiosk;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
+    private CounterScene scene;
 
     @BeforeAll
     static void startAgent() {
@@ -57,15 +53,12 @@ class SupervisorViewTest {
 
     @Start
     void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
+        scene = CounterScene.show(agent, stage);
     }
 
     @AfterEach
     void stop() {
-        model.close();
-        background.shutdownNow();
+        scene.close();
     }
 
     @Test
@@ -79,8 +72,8 @@ class SupervisorViewTest {
         clerk.finish(clerk.serve(first.id()).id());
         clerk.setCounterState(2, CounterState.PAUSED, "Họp / Meeting");
 
-        FxSteps.signIn(robot, model, supervisor.username(), supervisor.password());
-        assertThat(model.stepProperty().get()).isEqualTo(DeskModel.Step.SUPERVISOR);
+        scene.signIn(robot, supervisor.username(), supervisor.password());
+        assertThat(scene.signIn().stepProperty().get()).isEqualTo(SignInModel.Step.SUPERVISOR);
         waitFor(() -> isShown(robot, "#waiting-chart") && bar(robot, "#waiting-chart", 0, "HT") == 2);
         assertThat(bar(robot, "#waiting-chart", 0, "CT")).isEqualTo(1);
         assertThat(bar(robot, "#waiting-chart", 0, "DD")).isZero();
@@ -110,14 +103,14 @@ class SupervisorViewTest {
         // From the overview to a counter and back.
         click(robot, "#to-counter");
         click(robot, "#counter-5");
-        waitFor(() -> model.stepProperty().get() == DeskModel.Step.DESK);
+        waitFor(() -> scene.signIn().stepProperty().get() == SignInModel.Step.DESK);
         click(robot, "#open-supervisor");
-        waitFor(() -> model.stepProperty().get() == DeskModel.Step.SUPERVISOR && isShown(robot, "#waiting-chart"));
+        waitFor(() -> scene.signIn().stepProperty().get() == SignInModel.Step.SUPERVISOR && isShown(robot, "#waiting-chart"));
     }
 
     @Test
     void aKioskPrinterFaultShowsAsAnAlertUntilItIsFixed(FxRobot robot) throws Exception {
-        FxSteps.signIn(robot, model, supervisor.username(), supervisor.password());
+        scene.signIn(robot, supervisor.username(), supervisor.password());
         waitFor(() -> isShown(robot, "#alerts"));
         Ticket t = issue(5);
         kiosk.recordPrint(t.id(), new DeviceHealth.PrintReport(false, "PAPER_OUT", false, 0));
@@ -131,7 +124,7 @@ class SupervisorViewTest {
     @Test
     void theCitySyncPanelShowsWhatWaitsToBeSent(FxRobot robot) throws Exception {
         issue(1);
-        FxSteps.signIn(robot, model, supervisor.username(), supervisor.password());
+        scene.signIn(robot, supervisor.username(), supervisor.password());
         // This agent has no city link: the panel says so, and counts what is kept for later.
         waitFor(() -> syncTexts(robot).stream().anyMatch(x -> x.contains("Chưa cấu hình kết nối thành phố")));
         long backlog = agent.agent().database().read(c -> {
@@ -157,16 +150,16 @@ class SupervisorViewTest {
 
     @Test
     void aClerkNeverSeesTheSupervisorView(FxRobot robot) throws Exception {
-        FxSteps.signIn(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD);
-        assertThat(model.stepProperty().get()).isEqualTo(DeskModel.Step.CHOOSE_COUNTER);
+        scene.signIn(robot, TestAgent.CLERK, TestAgent.CLERK_PASSWORD);
+        assertThat(scene.signIn().stepProperty().get()).isEqualTo(SignInModel.Step.CHOOSE_COUNTER);
         assertThat(isShown(robot, "#choose-supervisor")).isFalse();
         click(robot, "#counter-1");
-        waitFor(() -> model.stepProperty().get() == DeskModel.Step.DESK);
+        waitFor(() -> scene.signIn().stepProperty().get() == SignInModel.Step.DESK);
         assertThat(isShown(robot, "#open-supervisor")).isFalse();
         assertThat(isShown(robot, "#waiting-chart")).isFalse();
-        model.showSupervisor(); // even asked directly, the model does not switch
-        assertThat(model.stepProperty().get()).isEqualTo(DeskModel.Step.DESK);
-        assertThat(model.supervisor().statsProperty().get()).isNull();
+        scene.signIn().showSupervisor(); // even asked directly, the model does not switch
+        assertThat(scene.signIn().stepProperty().get()).isEqualTo(SignInModel.Step.DESK);
+        assertThat(scene.model().supervisor().statsProperty().get()).isNull();
     }
 
     private static Ticket issue(long service) {
