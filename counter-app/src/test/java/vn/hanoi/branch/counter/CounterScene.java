@@ -29,6 +29,7 @@ final class CounterScene implements AutoCloseable {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final AgentClient counterPc;
     private final CounterModel model;
+    private Stage stage;
     private CustomerModel customer;
     private Stage customerStage;
 
@@ -45,6 +46,7 @@ final class CounterScene implements AutoCloseable {
 
     /** The desk at the screen's top left corner. */
     CounterScene show(Stage stage, double width, double height) {
+        this.stage = stage;
         stage.setScene(CounterView.scene(model, width, height));
         stage.setX(0);
         stage.setY(0);
@@ -68,6 +70,11 @@ final class CounterScene implements AutoCloseable {
         }).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return window;
+    }
+
+    /** The desk's stage. */
+    Stage stage() {
+        return stage;
     }
 
     /** The customer window's model, once shown. */

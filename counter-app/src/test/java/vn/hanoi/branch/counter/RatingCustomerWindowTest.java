@@ -12,15 +12,12 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.rating.CustomerModel;
 import vn.hanoi.branch.counter.rating.CustomerWindow;
 import vn.hanoi.branch.api.DeviceKind;
@@ -35,33 +32,21 @@ import vn.hanoi.branch.client.AgentException;
  */
 @ExtendWith(ApplicationExtension.class)
 class RatingCustomerWindowTest {
-    private TestAgent agent;
-    private AgentClient kiosk;
-    private CounterScene scene;
+    // A fresh agent for each test: the ratings and numbers of one test never meet another's.
+    @RegisterExtension
+    final CounterSceneExtension branch = new CounterSceneExtension().size(950, 760);
+
     private CustomerModel customer;
     private CustomerWindow window;
 
-    @Start
-    void start(Stage stage) {
-        agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        scene = new CounterScene(agent, null).show(stage, 950, 760);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        scene.close();
-        agent.close();
-    }
-
     /** The window on the right half of the screen, following the desk, with these waiting times. */
     private void openCustomerWindow(Duration ask) throws Exception {
-        window = scene.showCustomerWindow(new CustomerModel.Timing(ask, Duration.ofSeconds(20), Duration.ofSeconds(1)));
-        customer = scene.customer();
+        window = branch.scene().showCustomerWindow(new CustomerModel.Timing(ask, Duration.ofSeconds(20), Duration.ofSeconds(1)));
+        customer = branch.scene().customer();
     }
 
     private void signIn(FxRobot robot, int counter) throws Exception {
-        scene.signInAtCounter(robot, counter);
+        branch.scene().signInAtCounter(robot, counter);
     }
 
     /** The clerk calls the next number with the desk's button and waits for it on the desk. */
@@ -74,8 +59,8 @@ class RatingCustomerWindowTest {
     void afterTheClerkFinishesTheWindowAsksAndAVerySatisfiedTapIsStoredForThatTicket(FxRobot robot) throws Exception {
         signIn(robot, 1);
         openCustomerWindow(Duration.ofSeconds(30));
-        Ticket first = kiosk.issueTicket(1, UUID.randomUUID().toString());
-        Ticket second = kiosk.issueTicket(1, UUID.randomUUID().toString());
+        Ticket first = branch.kiosk().issueTicket(1, UUID.randomUUID().toString());
+        Ticket second = branch.kiosk().issueTicket(1, UUID.randomUUID().toString());
         assertThat(text(robot, "#customer-counter")).isEqualTo("Quầy 1 / Counter 1");
         assertThat(text(robot, "#customer-number")).isEqualTo("—");
 
@@ -96,7 +81,7 @@ class RatingCustomerWindowTest {
         waitFor(() -> isShown(robot, "#customer-thanks"));
         assertThat(text(robot, "#customer-thanks")).isEqualTo("Cảm ơn quý khách!");
         waitFor(() -> customer.lastSentProperty().get() != null);
-        Ratings.Rating stored = kiosk.rating(first.id());
+        Ratings.Rating stored = branch.kiosk().rating(first.id());
         assertThat(stored.level()).isEqualTo(Ratings.Level.VERY_SATISFIED);
         assertThat(stored.counterNumber()).isEqualTo(1);
         assertThat(stored.deviceKind()).isEqualTo(DeviceKind.COUNTER);
@@ -110,11 +95,11 @@ class RatingCustomerWindowTest {
     void withoutAnAnswerTheQuestionGoesAwayAndNothingIsStored(FxRobot robot) throws Exception {
         signIn(robot, 2);
         openCustomerWindow(Duration.ofSeconds(2));
-        Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
+        Ticket t = branch.kiosk().issueTicket(2, UUID.randomUUID().toString());
         callNextAtDesk(robot, t);
 
         // Finished through the API (another session): the agent's stream tells the desk, the window asks.
-        AgentClient elsewhere = agent.clerkClient();
+        AgentClient elsewhere = branch.agent().clerkClient();
         elsewhere.serve(t.id());
         elsewhere.finish(t.id());
 
@@ -133,7 +118,7 @@ class RatingCustomerWindowTest {
     void notSatisfiedAsksForAReasonAndStoresBoth(FxRobot robot) throws Exception {
         signIn(robot, 3);
         openCustomerWindow(Duration.ofSeconds(30));
-        Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
+        Ticket t = branch.kiosk().issueTicket(2, UUID.randomUUID().toString());
         callNextAtDesk(robot, t);
         click(robot, "#serve");
         click(robot, "#finish");
@@ -148,18 +133,18 @@ class RatingCustomerWindowTest {
 
         waitFor(() -> isShown(robot, "#customer-thanks"));
         waitFor(() -> customer.lastSentProperty().get() != null);
-        Ratings.Rating stored = kiosk.rating(t.id());
+        Ratings.Rating stored = branch.kiosk().rating(t.id());
         assertThat(stored.level()).isEqualTo(Ratings.Level.NOT_SATISFIED);
         assertThat(stored.reason()).isEqualTo(Ratings.Reason.STAFF_ATTITUDE);
         assertThat(stored.counterNumber()).isEqualTo(3);
         assertThat(stored.serviceCode()).isEqualTo("CT");
-        assertThat(agent.staffClient(vn.hanoi.branch.api.Role.SUPERVISOR).ratingSummary(null, null).overall())
+        assertThat(branch.agent().staffClient(vn.hanoi.branch.api.Role.SUPERVISOR).ratingSummary(null, null).overall())
                 .isEqualTo(new Ratings.Counts(0, 0, 1, 1, 0.0, false));
         waitFor(() -> isShown(robot, "#customer-idle"));
     }
 
     private void assertNotRated(Ticket t) {
-        assertThatThrownBy(() -> kiosk.rating(t.id())).isInstanceOfSatisfying(AgentException.class,
+        assertThatThrownBy(() -> branch.kiosk().rating(t.id())).isInstanceOfSatisfying(AgentException.class,
                 e -> assertThat(e.status()).isEqualTo(404));
     }
 

@@ -15,18 +15,14 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import vn.hanoi.branch.agent.testing.ReportSeed;
-import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.login.SignInModel;
 import vn.hanoi.branch.counter.supervisor.ReportModel;
 import vn.hanoi.branch.api.Reports;
@@ -39,41 +35,25 @@ import vn.hanoi.branch.api.Sessions;
  */
 @ExtendWith(ApplicationExtension.class)
 class SupervisorReportTest {
-    private static TestAgent agent;
-    private static Sessions.Login supervisor;
+    @RegisterExtension
+    static final CounterSceneExtension branch = new CounterSceneExtension();
 
-    private CounterScene scene;
+    private static Sessions.Login supervisor;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startAgent() throws Exception {
-        agent = TestAgent.start();
-        supervisor = agent.staffAccount(Role.SUPERVISOR);
-        ReportSeed.seed(agent);
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        agent.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        scene = CounterScene.show(agent, stage);
-    }
-
-    @AfterEach
-    void stop() {
-        scene.close();
+        supervisor = branch.agent().staffAccount(Role.SUPERVISOR);
+        ReportSeed.seed(branch.agent());
     }
 
     @Test
     void supervisorSeesTheMonthsOfASeededRangeAndSavesCsvAndPdf(FxRobot robot) throws Exception {
-        scene.signIn(robot, supervisor.username(), supervisor.password());
-        waitFor(() -> scene.signIn().stepProperty().get() == SignInModel.Step.SUPERVISOR);
-        ReportModel reports = scene.model().supervisor().reports();
+        branch.scene().signIn(robot, supervisor.username(), supervisor.password());
+        waitFor(() -> branch.scene().signIn().stepProperty().get() == SignInModel.Step.SUPERVISOR);
+        ReportModel reports = branch.scene().model().supervisor().reports();
         reports.setSaveTarget(dir::resolve);
 
         click(robot, "#reports-tab");
