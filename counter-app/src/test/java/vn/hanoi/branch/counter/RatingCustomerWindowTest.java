@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -109,8 +110,8 @@ class RatingCustomerWindowTest {
         waitFor(() -> isShown(robot, "#customer-idle"));
         assertThat(customer.phaseProperty().get()).isEqualTo(CustomerModel.Phase.IDLE);
         assertThat(text(robot, "#customer-number")).isEqualTo("—");
-        Thread.sleep(300); // nothing on its way either
-        assertNotRated(t);
+        // Nothing on its way either.
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertNotRated(t));
         assertThat(customer.lastSentProperty().get()).isNull();
     }
 
