@@ -1,5 +1,7 @@
 package vn.hanoi.branch.counter.desk;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -142,6 +144,18 @@ public final class DeskModel implements AutoCloseable {
     /** The ticket's priority group as staff read it; empty for a normal ticket. */
     public String priorityText(Ticket t) {
         return PriorityText.of(t, signIn.priorityClasses());
+    }
+
+    /** True while the current ticket may move to {@code target}, by the agent's rule ({@link TicketState#canMoveTo}). */
+    public BooleanBinding canMoveTo(TicketState target) {
+        return Bindings.createBooleanBinding(() -> current.get() != null && current.get().state().canMoveTo(target),
+                current);
+    }
+
+    /** True while the current ticket is called: a recall repeats the call and moves nothing. */
+    public BooleanBinding canRecall() {
+        return Bindings.createBooleanBinding(() -> current.get() != null && current.get().state() == TicketState.CALLED,
+                current);
     }
 
     public boolean serves(long serviceId) {

@@ -63,16 +63,17 @@ public final class DeskScreen {
         var current = model.currentProperty();
         BooleanBinding notOpen = model.counterState().stateProperty().isNotEqualTo(CounterState.OPEN);
         BooleanBinding idle = model.busyProperty().or(current.isNotNull()).or(notOpen);
-        BooleanBinding called = Bindings.createBooleanBinding(
-                () -> current.get() != null && current.get().state() == TicketState.CALLED, current);
 
         next = button("next", "desk.next", model::callNext, idle);
         next.getStyleClass().add("primary");
-        recall = button("recall", "desk.recall", model::recall, model.busyProperty().or(called.not()));
-        serve = button("serve", "desk.serve", model::serve, model.busyProperty().or(called.not()));
-        noShow = button("no-show", "desk.noShow", model::noShow, model.busyProperty().or(called.not()));
+        recall = button("recall", "desk.recall", model::recall, model.busyProperty().or(model.canRecall().not()));
+        serve = button("serve", "desk.serve", model::serve,
+                model.busyProperty().or(model.canMoveTo(TicketState.SERVING).not()));
+        noShow = button("no-show", "desk.noShow", model::noShow,
+                model.busyProperty().or(model.canMoveTo(TicketState.NO_SHOW).not()));
         noShow.getStyleClass().add("danger");
-        finish = button("finish", "desk.finish", model::finish, model.busyProperty().or(current.isNull()));
+        finish = button("finish", "desk.finish", model::finish,
+                model.busyProperty().or(model.canMoveTo(TicketState.DONE).not()));
         Button reprint = button("reprint", "desk.reprint", model::reprint, model.busyProperty().or(current.isNull()));
         receive = button("receive", "reception.open", this::openReception,
                 model.busyProperty().or(current.isNull()).or(model.dossiers().reception().openProperty()));
@@ -184,7 +185,7 @@ public final class DeskScreen {
             model.transfer(transferService.getValue(), transferCounter.getValue(), keep.isSelected());
             transferService.setValue(null);
             transferCounter.setValue(null);
-        }, busy.or(current.isNull()).or(transferService.valueProperty().isNull()
+        }, busy.or(model.canMoveTo(TicketState.TRANSFERRED).not()).or(transferService.valueProperty().isNull()
                 .and(transferCounter.valueProperty().isNull())));
         Tab transferTab = tab("tab-transfer", "desk.tab.transfer",
                 new VBox(8, row(transferService, transferCounter), row(keep, transfer)));
