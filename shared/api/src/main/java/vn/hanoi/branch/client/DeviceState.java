@@ -88,23 +88,30 @@ public final class DeviceState {
     }
 
     /**
-     * The agent client of a paired app: from the saved token, or by pairing with {@code code} and
-     * saving the token. Empty when the app is not paired and no code was given.
+     * The credentials of a paired app: the saved ones, or those got by pairing with {@code code} (then
+     * saved). Empty when the app is not paired and no code was given. Make the app's client with
+     * {@code AgentLink.to(saved.agentUrl()).kiosk(saved.deviceToken())} (or {@code counter(..)}).
      *
      * @param agentUrl where the agent is; null to use the saved address
      * @throws vn.hanoi.branch.client.AgentException when the agent refuses the code or is unreachable
      */
-    public Optional<AgentClient> pairedClient(String agentUrl, String code, String deviceName) throws IOException {
+    public Optional<Saved> paired(String agentUrl, String code, String deviceName) throws IOException {
         Optional<Saved> saved = load();
         if (saved.isPresent() && (agentUrl == null || agentUrl.equals(saved.get().agentUrl()))) {
-            return Optional.of(AgentClient.builder(saved.get().agentUrl()).deviceToken(saved.get().deviceToken()).build());
+            return saved;
         }
         if (code == null || code.isBlank() || agentUrl == null) {
             return Optional.empty();
         }
-        AgentClient client = AgentClient.builder(agentUrl).build();
-        Pairing.Result r = client.pair(code.trim(), deviceName);
-        save(new Saved(agentUrl, r.token(), r.deviceId(), r.name()));
-        return Optional.of(client);
+        Pairing.Result r = AgentLink.to(agentUrl).pair(code.trim(), deviceName);
+        Saved paired = new Saved(agentUrl, r.token(), r.deviceId(), r.name());
+        save(paired);
+        return Optional.of(paired);
+    }
+
+    /** As {@link #paired}, as the former all-in-one client (until the apps use the audience clients). */
+    public Optional<AgentClient> pairedClient(String agentUrl, String code, String deviceName) throws IOException {
+        return paired(agentUrl, code, deviceName)
+                .map(s -> AgentClient.builder(s.agentUrl()).deviceToken(s.deviceToken()).build());
     }
 }

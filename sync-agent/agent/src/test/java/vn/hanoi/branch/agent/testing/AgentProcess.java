@@ -20,7 +20,7 @@ import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
 
 /**
  * The agent as a separate operating-system process (same JVM binary and class path as the test),
@@ -106,7 +106,7 @@ public final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AgentClient probe = AgentClient.builder(baseUrl()).connectTimeout(Duration.ofMillis(200))
+        AgentLink probe = AgentLink.builder(baseUrl()).connectTimeout(Duration.ofMillis(200))
                 .readTimeout(Duration.ofMillis(500)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
