@@ -135,7 +135,7 @@ public final class DeskScreen {
         HBox body = new HBox(20, left, right);
         HBox.setHgrow(right, Priority.ALWAYS);
         body.setPadding(new Insets(20));
-        root.setTop(header());
+        root.setTop(new DeskHeader(model).root());
         TrackingScreen tracking = new TrackingScreen(model.dossiers().tracking());
         body.visibleProperty().bind(model.dossiers().tracking().openProperty().not().and(model.dossiers().scan().openProperty().not()));
         body.managedProperty().bind(body.visibleProperty());
@@ -258,57 +258,6 @@ public final class DeskScreen {
         b.setText(b.getText().replace("\n", " / "));
         b.getStyleClass().add("op");
         return b;
-    }
-
-    private Node header() {
-        Label who = new Label();
-        who.textProperty().bind(Bindings.createStringBinding(() -> {
-            var c = model.counterProperty().get();
-            var u = model.signIn().userProperty().get();
-            return (c == null ? "" : c.nameVi() + " / " + c.nameEn()) + (u == null ? "" : " — " + u.displayName());
-        }, model.counterProperty(), model.signIn().userProperty()));
-        Label live = new Label();
-        live.setId("connection");
-        live.textProperty().bind(Bindings.createStringBinding(() -> I18n.both("counter",
-                model.liveProperty().get() ? "desk.live" : "desk.reconnecting").replace("\n", "  "), model.liveProperty()));
-        model.liveProperty().addListener((o, a, on) -> live.getStyleClass().setAll("label", on ? "live" : "offline"));
-        live.getStyleClass().setAll("label", "offline");
-        Label counterState = new Label();
-        counterState.setId("counter-state");
-        counterState.textProperty().bind(Bindings.createStringBinding(() -> {
-            CounterState st = model.counterState().stateProperty().get();
-            String reason = model.counterState().reasonProperty().get();
-            String text = I18n.both("counter", "desk.counterState." + st).replace("\n", " / ");
-            return reason == null || reason.isBlank() ? text : text + " — " + reason;
-        }, model.counterState().stateProperty(), model.counterState().reasonProperty()));
-        model.counterState().stateProperty().addListener((o, a, st) ->
-                counterState.getStyleClass().setAll("label", "state-" + st.name().toLowerCase()));
-        counterState.getStyleClass().setAll("label", "state-open");
-        Button supervisor = new Button(I18n.both("counter", "supervisor.open").replace("\n", " / "));
-        supervisor.setId("open-supervisor");
-        supervisor.getStyleClass().add("op");
-        supervisor.setOnAction(e -> model.signIn().showSupervisor());
-        BooleanBinding isSupervisor = Bindings.createBooleanBinding(model.signIn()::isSupervisor, model.signIn().userProperty());
-        supervisor.visibleProperty().bind(isSupervisor);
-        supervisor.managedProperty().bind(isSupervisor);
-        Button dossiers = new Button(I18n.both("counter", "tracking.open").replace("\n", " / "));
-        dossiers.setId("open-tracking");
-        dossiers.getStyleClass().add("op");
-        dossiers.setOnAction(e -> model.dossiers().tracking().show());
-        Button logout = new Button(I18n.both("counter", "desk.logout").replace("\n", " / "));
-        logout.setId("logout");
-        logout.setOnAction(e -> model.signIn().logout());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        logout.getStyleClass().add("op");
-        Button digitize = new Button(I18n.both("counter", "scan.open").replace("\n", " / "));
-        digitize.setId("open-scan");
-        digitize.getStyleClass().add("op");
-        digitize.setOnAction(e -> model.dossiers().openScan());
-        HBox h = new HBox(16, who, counterState, gap, live, dossiers, digitize, supervisor, logout);
-        h.setAlignment(Pos.CENTER_LEFT);
-        h.getStyleClass().add("header");
-        return h;
     }
 
     private Button button(String id, String key, Runnable action, javafx.beans.value.ObservableBooleanValue disabled) {
