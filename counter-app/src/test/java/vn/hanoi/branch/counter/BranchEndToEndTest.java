@@ -62,7 +62,7 @@ class BranchEndToEndTest {
     @Start
     void start(Stage kioskStage) {
         VirtualPrinter printer = new VirtualPrinter(null);
-        kiosk = new TakeNumberModel(agent.pairedClient(DeviceKind.KIOSK), printer, background, Platform::runLater);
+        kiosk = new TakeNumberModel(agent.kioskClient(), printer, background, Platform::runLater);
         kioskStage.setScene(new Scene(KioskView.create(kiosk, printer), 960, 1080));
         kioskStage.setX(0);
         kioskStage.setY(0);
