@@ -22,11 +22,11 @@ import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.api.Bookings;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.PriorityState;
-import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.QueueSnapshot;
-import vn.hanoi.branch.client.AgentClient;
 import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.client.KioskClient;
+import vn.hanoi.branch.client.SupervisorClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +45,8 @@ class KioskFlowTest {
 
     private static TestAgent agent;
     private static FlakyLink link;
-    private static AgentClient staffView;
-    private static AgentClient supervisor;
+    private static DeskClient staffView;
+    private static SupervisorClient supervisor;
 
     private VirtualPrinter printer;
     private KioskScene kiosk;
@@ -56,8 +56,8 @@ class KioskFlowTest {
     static void startAgent() throws Exception {
         agent = TestAgent.start();
         link = new FlakyLink(agent.agent().port());
-        staffView = agent.clerkClient();
-        supervisor = agent.staffClient(Role.SUPERVISOR);
+        staffView = agent.deskClient();
+        supervisor = agent.supervisorClient();
     }
 
     @AfterAll

@@ -17,7 +17,7 @@ import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.client.KioskClient;
 
 import java.time.Duration;
@@ -44,7 +44,7 @@ class KioskIdentityFlowTest {
     private static final String BIRTH = "1.001193";
 
     private static TestAgent agent;
-    private static AgentClient clerk;
+    private static DeskClient clerk;
 
     private KioskScene scene;
     private TakeNumberModel model;
@@ -53,7 +53,7 @@ class KioskIdentityFlowTest {
     @BeforeAll
     static void startAgent() {
         agent = TestAgent.start();
-        clerk = agent.clerkClient();
+        clerk = agent.deskClient();
     }
 
     @AfterAll

@@ -161,7 +161,7 @@ class KioskIdentityDevicesTest {
     void aServedTicketScannedAtTheKioskCanBeRated(FxRobot robot) throws Exception {
         eventually().until(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
         Ticket t = agent.kioskClient().issueTicket(4, UUID.randomUUID().toString());
-        var clerk = agent.clerkClient();
+        var clerk = agent.deskClient();
         assertThat(clerk.callNext(4).id()).isEqualTo(t.id());
         clerk.finish(clerk.serve(t.id()).id());
 
