@@ -10,8 +10,9 @@ import vn.hanoi.branch.counter.rating.CustomerWindow;
 import vn.hanoi.branch.printer.TicketPrinter;
 import vn.hanoi.branch.printer.TicketPrinters;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
-import vn.hanoi.branch.client.AgentClient;
 import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.CounterClient;
 import vn.hanoi.branch.client.DeviceState;
 import vn.hanoi.branch.counter.CounterOptions.CustomerWindowMode;
 
@@ -42,10 +43,10 @@ public final class CounterApp extends Application {
         // CounterMain has refused a bad command line already.
         CounterOptions options = CounterOptions.parse(getParameters().getRaw());
         Path dir = options.stateDir();
-        AgentClient client;
+        CounterClient client;
         try {
-            client = new DeviceState(dir).pairedClient(options.agent(), options.pairingCode(), "Counter " + InetAddress.getLocalHost().getHostName())
-                    .orElse(null);
+            client = new DeviceState(dir).paired(options.agent(), options.pairingCode(), "Counter " + InetAddress.getLocalHost().getHostName())
+                    .map(s -> AgentLink.to(s.agentUrl()).counter(s.deviceToken())).orElse(null);
         } catch (AgentException e) {
             System.err.println(e.error().messageVi() + "\n" + e.error().messageEn());
             client = null;
@@ -67,13 +68,13 @@ public final class CounterApp extends Application {
         startCustomerWindow(options, client, stage);
     }
 
-    private void startCustomerWindow(CounterOptions options, AgentClient client, Stage desk) {
+    private void startCustomerWindow(CounterOptions options, CounterClient client, Stage desk) {
         CustomerWindowMode mode = options.customerWindowMode();
         if (mode == CustomerWindowMode.NEVER) {
             return;
         }
         // The citizen's answers go with the device token only, never with the clerk's session.
-        customer = new CustomerModel(client.deviceOnly(), background, Platform::runLater,
+        customer = new CustomerModel(client.customerWindow(), background, Platform::runLater,
                 CustomerModel.Timing.ofSeconds(options.ratingSeconds())).follow(model.desk());
         openCustomerWindow(mode, desk);
         desk.setOnHidden(e -> {

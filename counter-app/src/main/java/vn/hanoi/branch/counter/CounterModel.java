@@ -1,7 +1,7 @@
 package vn.hanoi.branch.counter;
 
 import vn.hanoi.branch.api.CounterInfo;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.CounterClient;
 import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.counter.login.SignInModel;
 import vn.hanoi.branch.counter.supervisor.SupervisorModel;
@@ -20,11 +20,11 @@ public final class CounterModel implements AutoCloseable {
     private final SupervisorModel supervisor;
 
     /** @param slipPrinter the counter's thermal printer, or null when it has none */
-    public CounterModel(AgentClient agent, TicketPrinter slipPrinter, Executor background, Executor ui) {
+    public CounterModel(CounterClient counterPc, TicketPrinter slipPrinter, Executor background, Executor ui) {
         AgentTasks tasks = new AgentTasks(background, ui);
-        this.signIn = new SignInModel(agent, tasks, this::openDesk);
-        this.desk = new DeskModel(agent, signIn, tasks, slipPrinter, background, ui);
-        this.supervisor = new SupervisorModel(agent, background, ui);
+        this.signIn = new SignInModel(counterPc, tasks, this::openDesk);
+        this.desk = new DeskModel(counterPc, signIn, tasks, slipPrinter, background, ui);
+        this.supervisor = new SupervisorModel(counterPc, signIn::supervisor, background, ui);
         // The overview follows the branch only while it is shown.
         signIn.stepProperty().addListener((o, was, now) -> {
             if (now == SignInModel.Step.SUPERVISOR) {
@@ -35,8 +35,8 @@ public final class CounterModel implements AutoCloseable {
         });
     }
 
-    public CounterModel(AgentClient agent, Executor background, Executor ui) {
-        this(agent, null, background, ui);
+    public CounterModel(CounterClient counterPc, Executor background, Executor ui) {
+        this(counterPc, null, background, ui);
     }
 
     private Runnable openDesk(CounterInfo counter) {

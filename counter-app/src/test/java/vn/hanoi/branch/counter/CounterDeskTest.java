@@ -10,7 +10,7 @@ import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.login.SignInModel;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TicketState;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 
 import java.util.UUID;
 
@@ -67,7 +67,7 @@ class CounterDeskTest {
         waitFor(() -> Integer.parseInt(text(robot, "#waiting-CT")) >= 1);
         int shown = Integer.parseInt(text(robot, "#waiting-CT"));
 
-        AgentClient otherClerk = branch.agent().clerkClient();
+        DeskClient otherClerk = branch.agent().deskClient();
         Ticket called = otherClerk.callNext(3);
 
         assertThat(called.serviceCode()).isEqualTo("CT");
@@ -81,7 +81,7 @@ class CounterDeskTest {
     void nobodyWaitingSaysSo(FxRobot robot) throws Exception {
         branch.scene().signInAtCounter(robot, 4);
         // Empty counter 4's services first (DD and KD).
-        AgentClient otherClerk = branch.agent().clerkClient();
+        DeskClient otherClerk = branch.agent().deskClient();
         for (Ticket t = otherClerk.callNext(4); t != null; t = otherClerk.callNext(4)) {
             otherClerk.noShow(t.id());
         }

@@ -12,7 +12,7 @@ import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ratings;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TicketState;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 
 import java.time.Duration;
 import java.util.Map;
@@ -71,12 +71,12 @@ class CounterFullFlowTest {
         click(robot, "#rate-SATISFIED");
         waitFor(() -> {
             try {
-                return branch.scene().counterPc().deviceOnly().rating(t.id()) != null;
+                return branch.scene().counterPc().rating(t.id()) != null;
             } catch (RuntimeException e) {
                 return false;
             }
         });
-        AgentClient supervisor = branch.agent().clerkClient();
+        DeskClient supervisor = branch.agent().deskClient();
         assertThat(supervisor.rating(t.id()).level()).isEqualTo(Ratings.Level.SATISFIED);
         Dossiers.Dossier d = supervisor.dossier(supervisor.dossiers(null, false).getFirst().id());
         assertThat(d.code()).isEqualTo(code);

@@ -13,7 +13,7 @@ import vn.hanoi.branch.calendar.WorkingCalendar;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TicketState;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,11 +34,11 @@ class CounterReceptionTest {
     @RegisterExtension
     static final CounterSceneExtension branch = new CounterSceneExtension().withPrinter();
 
-    private static AgentClient supervisor;
+    private static DeskClient supervisor;
 
     @BeforeAll
     static void startAgent() {
-        supervisor = branch.agent().clerkClient();
+        supervisor = branch.agent().deskClient();
     }
 
     @Test

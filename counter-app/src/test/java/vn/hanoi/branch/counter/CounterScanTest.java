@@ -16,7 +16,7 @@ import vn.hanoi.branch.counter.scan.ScanModel;
 import vn.hanoi.branch.testkit.scan.SimulatedPages.Kind;
 import vn.hanoi.branch.testkit.scan.SimulatedScanner;
 import vn.hanoi.branch.api.Dossiers;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class CounterScanTest {
     private static final Dossiers.Applicant APPLICANT = new Dossiers.Applicant("Đỗ Thị Mẫu", "001199000123",
             LocalDate.of(1999, 9, 9), "0900000123", "Số 3 phố Thử, Hà Nội");
 
-    private static AgentClient clerk;
+    private static DeskClient clerk;
     private static Path dir;
 
     @RegisterExtension
@@ -58,7 +58,7 @@ class CounterScanTest {
     private static TestAgent startAgent() throws Exception {
         dir = Files.createTempDirectory("scan-screen");
         TestAgent agent = TestAgent.start(Map.of("documents.dir", dir.resolve("documents").toString()));
-        clerk = agent.clerkClient();
+        clerk = agent.deskClient();
         return agent;
     }
 

@@ -6,8 +6,7 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.api.DeviceKind;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.CounterClient;
 import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.counter.login.SignInModel;
 import vn.hanoi.branch.counter.rating.CustomerModel;
@@ -27,7 +26,7 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
  */
 final class CounterScene implements AutoCloseable {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private final AgentClient counterPc;
+    private final CounterClient counterPc;
     private final CounterModel model;
     private Stage stage;
     private CustomerModel customer;
@@ -35,7 +34,7 @@ final class CounterScene implements AutoCloseable {
 
     /** @param printer the counter's slip printer, or null when it has none */
     CounterScene(TestAgent agent, TicketPrinter printer) {
-        counterPc = agent.pairedClient(DeviceKind.COUNTER);
+        counterPc = agent.counterClient();
         model = new CounterModel(counterPc, printer, background, Platform::runLater);
     }
 
@@ -60,7 +59,7 @@ final class CounterScene implements AutoCloseable {
      */
     CustomerWindow showCustomerWindow(CustomerModel.Timing timing) throws Exception {
         CustomerWindow window = WaitForAsyncUtils.asyncFx(() -> {
-            customer = new CustomerModel(counterPc.deviceOnly(), background, Platform::runLater, timing)
+            customer = new CustomerModel(counterPc.customerWindow(), background, Platform::runLater, timing)
                     .follow(desk());
             CustomerWindow w = new CustomerWindow(customer, Screen.getPrimary().getDpi(), null);
             customerStage = w.show(new Stage(), Screen.getPrimary(), false, 960, 1040);
@@ -82,8 +81,8 @@ final class CounterScene implements AutoCloseable {
         return customer;
     }
 
-    /** The paired counter PC's client (its device token; the clerk's session once signed in). */
-    AgentClient counterPc() {
+    /** The paired counter PC's client (its device token). */
+    CounterClient counterPc() {
         return counterPc;
     }
 

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testfx.api.FxToolkit;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.api.DeviceKind;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 
 import java.util.concurrent.Callable;
@@ -31,7 +30,7 @@ final class CounterSceneExtension implements BeforeAllCallback, AfterAllCallback
 
     private TestAgent agent;
     private boolean agentPerTest;
-    private AgentClient kiosk;
+    private KioskClient kiosk;
     private VirtualPrinter printer;
     private CounterScene scene;
 
@@ -64,9 +63,9 @@ final class CounterSceneExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     /** A kiosk paired with the agent, to issue tickets and declare as citizens do. */
-    AgentClient kiosk() {
+    KioskClient kiosk() {
         if (kiosk == null) {
-            kiosk = agent.pairedClient(DeviceKind.KIOSK);
+            kiosk = agent.kioskClient();
         }
         return kiosk;
     }

@@ -14,7 +14,7 @@ import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.certify.SignatureCheck;
 import vn.hanoi.branch.testkit.pki.TestSigningPki;
 import vn.hanoi.branch.api.Dossiers;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class CounterTrackingTest {
     private static final Dossiers.Applicant APPLICANT = new Dossiers.Applicant("Vũ Minh Châu", "001199034567",
             LocalDate.of(1999, 1, 9), "0988777666", "Số 20 phố Hàng Gai, Hà Nội");
 
-    private static AgentClient clerk;
+    private static DeskClient clerk;
     private static TestSigningPki pki;
     private static Path dir;
 
@@ -52,7 +52,7 @@ class CounterTrackingTest {
         char[] pw = "test-only".toCharArray();
         TestAgent agent = TestAgent.start(Map.of("certify.pkcs12", pki.writePkcs12(dir.resolve("b.p12"), pw).toString(),
                 "certify.password.file", TestSigningPki.writePasswordFile(dir.resolve("b.pw"), pw).toString()));
-        clerk = agent.clerkClient();
+        clerk = agent.deskClient();
         return agent;
     }
 

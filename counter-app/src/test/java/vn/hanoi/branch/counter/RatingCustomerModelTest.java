@@ -20,7 +20,11 @@ import vn.hanoi.branch.counter.rating.CustomerModel.Phase;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Ratings;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.CounterClient;
+import vn.hanoi.branch.client.CustomerWindowClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.AgentException;
 
 /** The customer window's flow without UI, against a real agent: timeouts, overlaps, lost answers. */
@@ -28,15 +32,20 @@ class RatingCustomerModelTest {
     private final ExecutorService ui = Executors.newSingleThreadExecutor();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private TestAgent agent;
-    private AgentClient kiosk;
-    private AgentClient clerk;
+    private KioskClient kiosk;
+    private String counterPcToken;
+    private CustomerWindowClient counterPc;
+    private DeskClient clerk;
     private CustomerModel model;
 
     @BeforeEach
     void start() {
         agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        clerk = agent.clerkClient();
+        kiosk = agent.kioskClient();
+        counterPcToken = agent.pair(DeviceKind.COUNTER).token();
+        CounterClient counter = agent.link().counter(counterPcToken);
+        counterPc = counter.customerWindow();
+        clerk = counter.login(TestAgent.CLERK, TestAgent.CLERK_PASSWORD).desk();
     }
 
     @AfterEach
@@ -49,7 +58,7 @@ class RatingCustomerModelTest {
         agent.close();
     }
 
-    private void model(AgentClient device, Duration ask, Duration reason) {
+    private void model(CustomerWindowClient device, Duration ask, Duration reason) {
         model = new CustomerModel(device, background, ui, new CustomerModel.Timing(ask, reason, Duration.ofMillis(500)));
     }
 
@@ -81,7 +90,7 @@ class RatingCustomerModelTest {
 
     @Test
     void theSameFinishReportedTwiceIsAskedOnce() throws Exception {
-        model(clerk.deviceOnly(), Duration.ofSeconds(30), Duration.ofSeconds(30));
+        model(counterPc, Duration.ofSeconds(30), Duration.ofSeconds(30));
         Ticket t = served();
         run(() -> model.finished(t));
         run(() -> model.choose(Ratings.Level.SATISFIED));
@@ -95,7 +104,7 @@ class RatingCustomerModelTest {
 
     @Test
     void notSatisfiedWithoutAReasonInTimeIsStoredWithoutOne() throws Exception {
-        model(clerk.deviceOnly(), Duration.ofSeconds(30), Duration.ofSeconds(1));
+        model(counterPc, Duration.ofSeconds(30), Duration.ofSeconds(1));
         Ticket t = served();
         run(() -> model.finished(t));
         run(() -> model.choose(Ratings.Level.NOT_SATISFIED));
@@ -109,7 +118,7 @@ class RatingCustomerModelTest {
 
     @Test
     void theNextFinishedTicketTakesOverAndThePreviousAnswerIsKept() throws Exception {
-        model(clerk.deviceOnly(), Duration.ofSeconds(30), Duration.ofSeconds(30));
+        model(counterPc, Duration.ofSeconds(30), Duration.ofSeconds(30));
         Ticket first = served();
         Ticket second = served();
         run(() -> model.finished(first));
@@ -128,7 +137,7 @@ class RatingCustomerModelTest {
     @Test
     void anAnswerLostOnTheWayIsSentAgainAndStoredOnce() throws Exception {
         try (FlakyLink link = new FlakyLink(agent.agent().port())) {
-            AgentClient viaLink = AgentClient.builder(link.url()).deviceToken(clerk.deviceToken()).build();
+            CustomerWindowClient viaLink = AgentLink.to(link.url()).counter(counterPcToken).customerWindow();
             model(viaLink, Duration.ofSeconds(30), Duration.ofSeconds(30));
             Ticket t = served();
             link.mode(FlakyLink.Mode.LOSE_RESPONSES);
@@ -153,7 +162,7 @@ class RatingCustomerModelTest {
 
     @Test
     void noAnswerNoRating() throws Exception {
-        model(clerk.deviceOnly(), Duration.ofMillis(800), Duration.ofSeconds(30));
+        model(counterPc, Duration.ofMillis(800), Duration.ofSeconds(30));
         Ticket t = served();
         run(() -> model.finished(t));
         waitFor(() -> onUi(() -> model.phaseProperty().get()) == Phase.IDLE);

@@ -24,7 +24,7 @@ import vn.hanoi.branch.counter.rating.CustomerWindow;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Ratings;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.client.AgentException;
 
 /**
@@ -100,7 +100,7 @@ class RatingCustomerWindowTest {
         callNextAtDesk(robot, t);
 
         // Finished through the API (another session): the agent's stream tells the desk, the window asks.
-        AgentClient elsewhere = branch.agent().clerkClient();
+        DeskClient elsewhere = branch.agent().deskClient();
         elsewhere.serve(t.id());
         elsewhere.finish(t.id());
 
@@ -139,7 +139,7 @@ class RatingCustomerWindowTest {
         assertThat(stored.reason()).isEqualTo(Ratings.Reason.STAFF_ATTITUDE);
         assertThat(stored.counterNumber()).isEqualTo(3);
         assertThat(stored.serviceCode()).isEqualTo("CT");
-        assertThat(branch.agent().staffClient(vn.hanoi.branch.api.Role.SUPERVISOR).ratingSummary(null, null).overall())
+        assertThat(branch.agent().supervisorClient().ratingSummary(null, null).overall())
                 .isEqualTo(new Ratings.Counts(0, 0, 1, 1, 0.0, false));
         waitFor(() -> isShown(robot, "#customer-idle"));
     }

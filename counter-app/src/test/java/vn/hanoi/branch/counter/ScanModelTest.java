@@ -16,7 +16,7 @@ import vn.hanoi.branch.testkit.scan.SimulatedPages;
 import vn.hanoi.branch.testkit.scan.SimulatedPages.Kind;
 import vn.hanoi.branch.testkit.scan.SimulatedScanner;
 import vn.hanoi.branch.api.Dossiers;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class ScanModelTest {
     Path dir;
 
     private static TestAgent agent;
-    private static AgentClient clerk;
+    private static DeskClient clerk;
     private static Dossiers.Procedure procedure;
     private Dossiers.Dossier dossier;
 
@@ -56,7 +56,7 @@ class ScanModelTest {
         }
         up.await();
         agent = TestAgent.start();
-        clerk = agent.clerkClient();
+        clerk = agent.deskClient();
         procedure = clerk.procedures().stream().filter(p -> p.code().equals("1.004194")).findFirst().orElseThrow();
     }
 
@@ -70,8 +70,8 @@ class ScanModelTest {
         dossier = clerk.receiveDossier(new Dossiers.Reception(null, "1.004194", APPLICANT, List.of(), 0, null, false));
     }
 
-    private ScanModel model(ScanSource source, AgentClient client) {
-        return new ScanModel(client, source, dir.resolve("spool"), Runnable::run, Runnable::run, () -> TestAgent.CLERK,
+    private ScanModel model(ScanSource source, DeskClient client) {
+        return new ScanModel(() -> client, source, dir.resolve("spool"), Runnable::run, Runnable::run, () -> TestAgent.CLERK,
                 Clock.systemUTC(), 100, 0.6f);
     }
 
@@ -151,7 +151,7 @@ class ScanModelTest {
     @Test
     void nothingIsSavedNorTheSpoolRemovedWhenTheAgentDidNotConfirm() throws Exception {
         TestAgent own = TestAgent.start();
-        AgentClient c = own.clerkClient();
+        DeskClient c = own.deskClient();
         Dossiers.Dossier d = c.receiveDossier(new Dossiers.Reception(null, "1.004194", APPLICANT, List.of(), 0, null, false));
         ScanModel m = model(feeder(), c);
         m.open(d, procedure);

@@ -15,7 +15,7 @@ import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 
 import java.util.UUID;
 
@@ -40,7 +40,7 @@ class SupervisorViewTest {
 
     @Test
     void supervisorSeesTheDayInChartsAndTablesLive(FxRobot robot) throws Exception {
-        AgentClient clerk = branch.agent().clerkClient();
+        DeskClient clerk = branch.agent().deskClient();
         Ticket first = issue(1);
         issue(1);
         issue(1);

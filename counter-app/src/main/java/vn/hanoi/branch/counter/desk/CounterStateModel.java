@@ -8,18 +8,19 @@ import javafx.beans.value.ObservableValue;
 import vn.hanoi.branch.api.CounterInfo;
 import vn.hanoi.branch.api.CounterState;
 import vn.hanoi.branch.api.QueueSnapshot;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.counter.AgentTasks;
+import java.util.function.Supplier;
 
 /** Whether the desk's counter calls numbers (open), is paused (and why) or closed, as the agent says; UI thread. */
 public final class CounterStateModel {
-    private final AgentClient agent;
+    private final Supplier<DeskClient> agent;
     private final AgentTasks tasks;
     private final ObservableValue<CounterInfo> counter;
     private final ReadOnlyObjectWrapper<CounterState> state = new ReadOnlyObjectWrapper<>(CounterState.OPEN);
     private final ReadOnlyStringWrapper reason = new ReadOnlyStringWrapper();
 
-    CounterStateModel(AgentClient agent, AgentTasks tasks, ObservableValue<CounterInfo> counter) {
+    CounterStateModel(Supplier<DeskClient> agent, AgentTasks tasks, ObservableValue<CounterInfo> counter) {
         this.agent = agent;
         this.tasks = tasks;
         this.counter = counter;
@@ -58,7 +59,7 @@ public final class CounterStateModel {
             return;
         }
         tasks.run(() -> {
-            QueueSnapshot.CounterStatus s = agent.setCounterState(c.id(), to, why);
+            QueueSnapshot.CounterStatus s = agent.get().setCounterState(c.id(), to, why);
             return () -> show(s);
         });
     }

@@ -18,7 +18,8 @@ import vn.hanoi.branch.api.Sessions;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TicketState;
 import vn.hanoi.branch.api.TransferRequest;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.CounterClient;
+import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.counter.AgentTasks;
 import vn.hanoi.branch.counter.dossier.DeskDossiers;
 import vn.hanoi.branch.counter.login.SignInModel;
@@ -29,6 +30,7 @@ import vn.hanoi.branch.printer.TicketPrinter;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The clerk's desk, without UI: the chosen counter, its current ticket and the moves a clerk asks for
@@ -39,7 +41,7 @@ import java.util.function.Function;
  * <p>Threads: agent calls run on {@code background}; every property changes on {@code ui}.
  */
 public final class DeskModel implements AutoCloseable {
-    private final AgentClient agent;
+    private final Supplier<DeskClient> agent;
     private final SignInModel signIn;
     private final AgentTasks tasks;
     private final Executor ui;
@@ -53,15 +55,19 @@ public final class DeskModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Ticket> lastFinished = new ReadOnlyObjectWrapper<>();
     private final RecentNoShows noShows = new RecentNoShows();
 
-    /** @param slipPrinter the counter's thermal printer for slips and reprints, or null when it has none */
-    public DeskModel(AgentClient agent, SignInModel signIn, AgentTasks tasks, TicketPrinter slipPrinter,
+    /**
+     * @param counterPc   this PC as a device: it follows the queue whoever is signed in
+     * @param signIn      the signed-in clerk, whose session makes the desk's calls
+     * @param slipPrinter the counter's thermal printer for slips and reprints, or null when it has none
+     */
+    public DeskModel(CounterClient counterPc, SignInModel signIn, AgentTasks tasks, TicketPrinter slipPrinter,
                      Executor background, Executor ui) {
-        this.agent = Objects.requireNonNull(agent);
+        this.agent = signIn::desk;
         this.signIn = signIn;
         this.tasks = tasks;
         this.ui = ui;
         this.printing = new CounterPrinting(agent, slipPrinter, this::issuingDesk);
-        this.queue = new LiveQueue(agent, background, ui, this::applySnapshot, this::apply);
+        this.queue = new LiveQueue(counterPc, background, ui, this::applySnapshot, this::apply);
         this.counterState = new CounterStateModel(agent, tasks, counter);
         this.dossiers = new DeskDossiers(agent, tasks, printing, current, this::username, background, ui);
         // Leaving the desk (overview, counter choice, sign-out) stops following its counter.
@@ -171,7 +177,7 @@ public final class DeskModel implements AutoCloseable {
 
     /** Loads the counter's queue (background thread); the result opens the desk on it (UI thread). */
     public Runnable load(CounterInfo c) {
-        QueueSnapshot q = agent.queue();
+        QueueSnapshot q = agent.get().queue();
         return () -> {
             counter.set(c);
             queue.follow(q, this::serves);
@@ -190,7 +196,7 @@ public final class DeskModel implements AutoCloseable {
     public void callNext() {
         CounterInfo c = counter.get();
         tasks.run(() -> {
-            Ticket t = agent.callNext(c.id());
+            Ticket t = agent.get().callNext(c.id());
             return () -> {
                 if (t == null) {
                     tasks.say(I18n.both("counter", "desk.nobody"));
@@ -209,7 +215,7 @@ public final class DeskModel implements AutoCloseable {
             return;
         }
         tasks.run(() -> {
-            Ticket t = agent.callNumber(c.id(), number);
+            Ticket t = agent.get().callNumber(c.id(), number);
             return () -> current.set(t);
         });
     }
@@ -221,7 +227,7 @@ public final class DeskModel implements AutoCloseable {
     public void transfer(ServiceInfo service, CounterInfo counter, boolean keepPosition) {
         Long serviceId = service == null ? null : service.id();
         Long counterId = counter == null ? null : counter.id();
-        act(id -> agent.transfer(id, new TransferRequest(serviceId, counterId, keepPosition)));
+        act(id -> agent.get().transfer(id, new TransferRequest(serviceId, counterId, keepPosition)));
     }
 
     /** A no-show of this counter is back: by the number the clerk typed or picked. */
@@ -233,7 +239,7 @@ public final class DeskModel implements AutoCloseable {
             return;
         }
         tasks.run(() -> {
-            Ticket back = agent.returnFromNoShow(t.id());
+            Ticket back = agent.get().returnFromNoShow(t.id());
             return () -> noShows.returned(back.id());
         });
     }
@@ -244,20 +250,20 @@ public final class DeskModel implements AutoCloseable {
         if (t == null || t.priorityClass() == null) {
             return;
         }
-        act(id -> agent.setPriority(id, new CounterRequests.PriorityChange(null, state)));
+        act(id -> agent.get().setPriority(id, new CounterRequests.PriorityChange(null, state)));
     }
 
     public void recall() {
-        act(agent::recall);
+        act(id -> agent.get().recall(id));
     }
 
     public void serve() {
-        act(agent::serve);
+        act(id -> agent.get().serve(id));
     }
 
     public void noShow() {
         act(id -> {
-            Ticket t = agent.noShow(id);
+            Ticket t = agent.get().noShow(id);
             ui.execute(() -> noShows.remember(t));
             return t;
         });
@@ -265,7 +271,7 @@ public final class DeskModel implements AutoCloseable {
 
     /** Finishes the current ticket, called or being served: one call to the agent. */
     public void finish() {
-        act(agent::finish);
+        act(id -> agent.get().finish(id));
     }
 
     /** Prints the current ticket again on this counter's printer, marked as a reprint. */

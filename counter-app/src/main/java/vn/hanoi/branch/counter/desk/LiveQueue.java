@@ -7,7 +7,7 @@ import javafx.collections.ObservableList;
 import vn.hanoi.branch.api.QueueEvent;
 import vn.hanoi.branch.api.QueueSnapshot;
 import vn.hanoi.branch.api.QueueSnapshot.ServiceWaiting;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeviceClient;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.client.EventStream;
 
@@ -24,7 +24,7 @@ import java.util.function.LongPredicate;
  * <p>Threads: agent calls on {@code background}; lists, flags and callbacks on {@code ui}.
  */
 final class LiveQueue implements AutoCloseable {
-    private final AgentClient agent;
+    private final DeviceClient agent;
     private final Executor background;
     private final Executor ui;
     private final Consumer<QueueSnapshot> onSnapshot;
@@ -43,7 +43,7 @@ final class LiveQueue implements AutoCloseable {
      * @param onSnapshot gets each snapshot that is not older than the last event applied (the desk's counter status)
      * @param onEvent    gets each pushed event, in order
      */
-    LiveQueue(AgentClient agent, Executor background, Executor ui, Consumer<QueueSnapshot> onSnapshot,
+    LiveQueue(DeviceClient agent, Executor background, Executor ui, Consumer<QueueSnapshot> onSnapshot,
               Consumer<QueueEvent> onEvent) {
         this.agent = agent;
         this.background = background;

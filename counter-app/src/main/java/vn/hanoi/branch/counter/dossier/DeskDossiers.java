@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.client.DeviceState;
 import vn.hanoi.branch.counter.AgentTasks;
@@ -35,7 +35,7 @@ import java.util.function.Supplier;
 public final class DeskDossiers implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeskDossiers.class);
 
-    private final AgentClient agent;
+    private final Supplier<DeskClient> agent;
     private final Executor background;
     private final Executor ui;
     private final AgentTasks tasks;
@@ -52,7 +52,7 @@ public final class DeskDossiers implements AutoCloseable {
      * @param current  the ticket at the counter, or null: its declaration is loaded when it comes
      * @param username the signed-in clerk's user name, for the scans' audit ("" when none)
      */
-    public DeskDossiers(AgentClient agent, AgentTasks tasks, CounterPrinting printing, ObservableValue<Ticket> current,
+    public DeskDossiers(Supplier<DeskClient> agent, AgentTasks tasks, CounterPrinting printing, ObservableValue<Ticket> current,
                         Supplier<String> username, Executor background, Executor ui) {
         this.agent = agent;
         this.background = background;
@@ -162,7 +162,7 @@ public final class DeskDossiers implements AutoCloseable {
     /** The branch's catalog, fetched the first time a desk needs it (background thread). */
     private void loadProceduresOnce() {
         if (procedures.isEmpty()) {
-            agent.procedures().forEach(p -> procedures.put(p.code(), p));
+            agent.get().procedures().forEach(p -> procedures.put(p.code(), p));
         }
     }
 
@@ -182,7 +182,7 @@ public final class DeskDossiers implements AutoCloseable {
             Dossiers.Declaration d;
             try {
                 loadProceduresOnce();
-                d = agent.declaration(id);
+                d = agent.get().declaration(id);
             } catch (AgentException e) {
                 d = null; // 404: nothing declared; anything else: the clerk takes the dossier in person
                 if (e.status() != 404) {

@@ -19,7 +19,7 @@ import vn.hanoi.branch.code.OurQr;
 import vn.hanoi.branch.slip.Slip;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.i18n.I18n;
 
@@ -53,7 +53,7 @@ public final class ReceptionModel {
     public record DocumentLine(Dossiers.RequiredDocument document, BooleanProperty received, BooleanProperty original) {
     }
 
-    private final AgentClient agent;
+    private final Supplier<DeskClient> agent;
     private final Executor background;
     private final Executor ui;
 
@@ -78,7 +78,7 @@ public final class ReceptionModel {
     private String lookupBase = OurQr.DEFAULT_BASE;
     private Long ticketId;
 
-    public ReceptionModel(AgentClient agent, Executor background, Executor ui) {
+    public ReceptionModel(Supplier<DeskClient> agent, Executor background, Executor ui) {
         this.agent = agent;
         this.background = background;
         this.ui = ui;
@@ -244,7 +244,7 @@ public final class ReceptionModel {
         message.set("");
         background.execute(() -> {
             try {
-                Dossiers.Dossier d = agent.receiveDossier(r);
+                Dossiers.Dossier d = agent.get().receiveDossier(r);
                 ui.execute(() -> {
                     busy.set(false);
                     received.set(d);

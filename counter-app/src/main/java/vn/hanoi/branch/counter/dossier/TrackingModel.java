@@ -17,7 +17,7 @@ import vn.hanoi.branch.code.OurQr;
 import vn.hanoi.branch.i18n.I18n;
 import vn.hanoi.branch.slip.Slip;
 import vn.hanoi.branch.api.Dossiers;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ import java.util.function.Supplier;
  * it: move it on, hand the result over at the counter or send it home, certify the electronic copy.
  */
 public final class TrackingModel {
-    private final AgentClient agent;
+    private final Supplier<DeskClient> agent;
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper();
     private final ObservableList<Dossiers.Summary> items = FXCollections.observableArrayList();
     private final ObjectProperty<Dossiers.State> filter = new SimpleObjectProperty<>();
@@ -42,7 +42,7 @@ public final class TrackingModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final AgentTasks tasks;
 
-    public TrackingModel(AgentClient agent, Executor background, Executor ui) {
+    public TrackingModel(Supplier<DeskClient> agent, Executor background, Executor ui) {
         this.agent = agent;
         this.tasks = new AgentTasks(background, ui, busy, message);
         filter.addListener((o, a, b) -> refresh());
@@ -97,7 +97,7 @@ public final class TrackingModel {
         Dossiers.State state = filter.get();
         boolean overdue = overdueOnly.get();
         run(() -> {
-            List<Dossiers.Summary> list = agent.dossiers(state, overdue);
+            List<Dossiers.Summary> list = agent.get().dossiers(state, overdue);
             return () -> items.setAll(list);
         });
     }
@@ -109,7 +109,7 @@ public final class TrackingModel {
             return;
         }
         run(() -> {
-            Dossiers.Dossier d = agent.dossier(s.id());
+            Dossiers.Dossier d = agent.get().dossier(s.id());
             return () -> selected.set(d);
         });
     }
@@ -130,10 +130,10 @@ public final class TrackingModel {
             return;
         }
         run(() -> {
-            agent.changeDossierState(d.id(), state, note, null);
-            Dossiers.Dossier now = agent.dossier(d.id());
+            agent.get().changeDossierState(d.id(), state, note, null);
+            Dossiers.Dossier now = agent.get().dossier(d.id());
             String[] printed = slip && slips != null ? printSlip(now, state, note) : null;
-            List<Dossiers.Summary> list = agent.dossiers(filter.get(), overdueOnly.get());
+            List<Dossiers.Summary> list = agent.get().dossiers(filter.get(), overdueOnly.get());
             return () -> {
                 selected.set(now);
                 items.setAll(list);
@@ -145,7 +145,7 @@ public final class TrackingModel {
     }
 
     private String[] printSlip(Dossiers.Dossier d, Dossiers.State state, String reason) {
-        Dossiers.Procedure p = agent.procedures().stream().filter(x -> x.code().equals(d.procedureCode())).findFirst()
+        Dossiers.Procedure p = agent.get().procedures().stream().filter(x -> x.code().equals(d.procedureCode())).findFirst()
                 .orElse(null);
         if (p == null) {
             return null;
@@ -173,7 +173,7 @@ public final class TrackingModel {
     public void handOver(Dossiers.HandOverMethod method, String address, String phone) {
         Dossiers.Dossier d = selected.get();
         if (d != null) {
-            after(() -> agent.handOver(d.id(), new Dossiers.HandOver(method, address, phone)), d.id());
+            after(() -> agent.get().handOver(d.id(), new Dossiers.HandOver(method, address, phone)), d.id());
         }
     }
 
@@ -185,7 +185,7 @@ public final class TrackingModel {
         }
         after(() -> {
             try {
-                return agent.certifyCopy(d.id(), Files.readAllBytes(resultPdf));
+                return agent.get().certifyCopy(d.id(), Files.readAllBytes(resultPdf));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -196,8 +196,8 @@ public final class TrackingModel {
     private void after(Supplier<?> action, long dossierId) {
         run(() -> {
             action.get();
-            Dossiers.Dossier d = agent.dossier(dossierId);
-            List<Dossiers.Summary> list = agent.dossiers(filter.get(), overdueOnly.get());
+            Dossiers.Dossier d = agent.get().dossier(dossierId);
+            List<Dossiers.Summary> list = agent.get().dossiers(filter.get(), overdueOnly.get());
             return () -> {
                 selected.set(d);
                 items.setAll(list);

@@ -12,7 +12,12 @@ import vn.hanoi.branch.api.PriorityClass;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.ServiceInfo;
 import vn.hanoi.branch.api.Sessions;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.api.ApiError;
+import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.client.CounterClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.StaffSession;
+import vn.hanoi.branch.client.SupervisorClient;
 import vn.hanoi.branch.counter.AgentTasks;
 
 import java.util.List;
@@ -21,7 +26,8 @@ import java.util.Objects;
 /**
  * Who works at this PC and where, without UI: sign-in, the choice of a counter (or the supervisor's
  * overview), sign-out, and the branch's catalog read at sign-in (counters, services, priority groups).
- * The login and counter choice screens bind to it; the other screens read the signed-in clerk from it.
+ * The login and counter choice screens bind to it; the other screens read the signed-in clerk from it,
+ * and make their agent calls with the session it holds ({@link #desk()}, {@link #supervisor()}).
  */
 public final class SignInModel {
     /** The screen the counter app shows. */
@@ -33,11 +39,13 @@ public final class SignInModel {
         Runnable load(CounterInfo counter);
     }
 
-    private final AgentClient agent;
+    private final CounterClient counter;
     private final AgentTasks tasks;
     private final DeskOpener desk;
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.LOGIN);
     private final ReadOnlyObjectWrapper<Sessions.User> user = new ReadOnlyObjectWrapper<>();
+    // Set and cleared on the background thread that signs in or out, read by the other models' calls.
+    private volatile StaffSession session;
     private final ObservableList<CounterInfo> counters = FXCollections.observableArrayList();
     // Views made once: a fresh unmodifiable wrapper per call would drop listeners when collected.
     private final ObservableList<CounterInfo> countersView = FXCollections.unmodifiableObservableList(counters);
@@ -47,8 +55,8 @@ public final class SignInModel {
     private final ObservableMap<String, PriorityClass> priorityClassesView =
             FXCollections.unmodifiableObservableMap(priorityClasses);
 
-    public SignInModel(AgentClient agent, AgentTasks tasks, DeskOpener desk) {
-        this.agent = Objects.requireNonNull(agent);
+    public SignInModel(CounterClient counter, AgentTasks tasks, DeskOpener desk) {
+        this.counter = Objects.requireNonNull(counter);
         this.tasks = tasks;
         this.desk = desk;
     }
@@ -91,10 +99,12 @@ public final class SignInModel {
 
     public void login(String username, String password) {
         tasks.run(() -> {
-            Sessions.Session s = agent.login(username.trim(), password);
-            List<CounterInfo> all = agent.counters();
-            List<ServiceInfo> svc = agent.services();
-            List<PriorityClass> classes = agent.priorityClasses();
+            StaffSession s = counter.login(username.trim(), password);
+            session = s;
+            DeskClient staff = s.desk();
+            List<CounterInfo> all = staff.counters();
+            List<ServiceInfo> svc = staff.services();
+            List<PriorityClass> classes = staff.priorityClasses();
             return () -> {
                 user.set(s.user());
                 counters.setAll(all);
@@ -131,11 +141,38 @@ public final class SignInModel {
 
     public void logout() {
         tasks.run(() -> {
-            agent.logout();
+            StaffSession s = session;
+            if (s != null) {
+                try {
+                    s.logout();
+                } finally {
+                    session = null;
+                }
+            }
             return () -> {
                 user.set(null);
                 step.set(Step.LOGIN);
             };
         });
+    }
+
+    /** The counter's work as the signed-in staff member (called off the UI thread). */
+    public DeskClient desk() {
+        return session().desk();
+    }
+
+    /** The supervisor's calls as the signed-in staff member (called off the UI thread). */
+    public SupervisorClient supervisor() {
+        return session().supervisor();
+    }
+
+    private StaffSession session() {
+        StaffSession s = session;
+        if (s == null) {
+            // Signed out while a request was on its way: the agent would refuse it alike.
+            throw new AgentException(new ApiError(401, "unauthorized", "Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại.",
+                    "The session has ended. Log in again."), null);
+        }
+        return s;
     }
 }

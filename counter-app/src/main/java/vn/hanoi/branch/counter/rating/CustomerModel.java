@@ -20,7 +20,7 @@ import vn.hanoi.branch.api.Ratings;
 import vn.hanoi.branch.api.Ratings.Level;
 import vn.hanoi.branch.api.Ratings.Reason;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.CustomerWindowClient;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.retry.Backoff;
 
@@ -59,7 +59,7 @@ public final class CustomerModel implements AutoCloseable {
         }
     }
 
-    private final AgentClient device;
+    private final CustomerWindowClient device;
     private final Executor background;
     private final Executor ui;
     private final Timing timing;
@@ -82,9 +82,10 @@ public final class CustomerModel implements AutoCloseable {
     private long deadlineNanos;
 
     /**
-     * @param device a client of this counter PC holding its device token only ({@link AgentClient#deviceOnly()})
+     * @param device the citizens' window of this counter PC: its device, never the clerk's session
+     *               ({@link vn.hanoi.branch.client.CounterClient#customerWindow()})
      */
-    public CustomerModel(AgentClient device, Executor background, Executor ui, Timing timing) {
+    public CustomerModel(CustomerWindowClient device, Executor background, Executor ui, Timing timing) {
         this.device = Objects.requireNonNull(device);
         this.background = background;
         this.ui = ui;

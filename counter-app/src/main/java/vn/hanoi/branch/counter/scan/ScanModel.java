@@ -30,7 +30,7 @@ import vn.hanoi.branch.scan.ScanSettings;
 import vn.hanoi.branch.scan.ScanSource;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Scans;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.client.AgentException;
 
 import java.awt.image.BufferedImage;
@@ -106,7 +106,7 @@ public final class ScanModel {
 
     public static final int THUMBNAIL_WIDTH = 150;
 
-    private final AgentClient agent;
+    private final Supplier<DeskClient> agent;
     private final ScanSource source;
     private final Path spoolRoot;
     private final Executor background;
@@ -138,7 +138,7 @@ public final class ScanModel {
      * @param spoolRoot  where pages wait until the agent has them (one folder per dossier)
      * @param background a single thread for scanning and saving (they never overlap)
      */
-    public ScanModel(AgentClient agent, ScanSource source, Path spoolRoot, Executor background, Executor ui,
+    public ScanModel(Supplier<DeskClient> agent, ScanSource source, Path spoolRoot, Executor background, Executor ui,
                      Supplier<String> clerk, Clock clock, int dpi, float jpegQuality) {
         this.agent = agent;
         this.source = source;
@@ -241,7 +241,7 @@ public final class ScanModel {
                             e.documentType() == null ? target.get() : e.documentType(), e.quarterTurns(), e.blank()));
                 }
             }
-            List<Scans.StoredDocument> onAgent = agent.scans(d.id());
+            List<Scans.StoredDocument> onAgent = agent.get().scans(d.id());
             return () -> {
                 if (m.isPresent()) {
                     modes.putAll(m.get().modes());
@@ -440,7 +440,7 @@ public final class ScanModel {
                 DocumentMeta meta = new DocumentMeta(d.code(), type, names.get(type), who, clock.instant());
                 PdfAWriter.Written w = new PdfAWriter(jpegQuality).write(() -> images(s, e.getValue()), modeSnapshot.get(type),
                         dpi, meta, out);
-                Scans.StoredDocument stored = agent.storeScan(d.id(), type, out.toByteArray(), w.sha256());
+                Scans.StoredDocument stored = agent.get().storeScan(d.id(), type, out.toByteArray(), w.sha256());
                 if (!stored.sha256().equals(w.sha256())) {
                     throw new IOException("the agent stored a different hash for " + type);
                 }

@@ -3,7 +3,7 @@ package vn.hanoi.branch.counter.slip;
 import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.ServiceInfo;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.i18n.I18n;
 import vn.hanoi.branch.printer.PrintOutcome;
 import vn.hanoi.branch.printer.TicketPrint;
@@ -28,13 +28,13 @@ public final class CounterPrinting {
     public record Desk(String clerkName, String counterName) {
     }
 
-    private final AgentClient agent;
+    private final Supplier<DeskClient> agent;
     private final TicketPrinter printer;
     private final Supplier<Desk> desk;
     private volatile String branchName;
 
     /** @param printer the counter's thermal printer, or null when it has none */
-    public CounterPrinting(AgentClient agent, TicketPrinter printer, Supplier<Desk> desk) {
+    public CounterPrinting(Supplier<DeskClient> agent, TicketPrinter printer, Supplier<Desk> desk) {
         this.agent = agent;
         this.printer = printer;
         this.desk = desk;
@@ -47,7 +47,7 @@ public final class CounterPrinting {
 
     private String branchName() {
         if (branchName == null) {
-            branchName = agent.branch().nameVi();
+            branchName = agent.get().branch().nameVi();
         }
         return branchName;
     }
@@ -94,7 +94,7 @@ public final class CounterPrinting {
                 service == null ? t.serviceCode() : service.nameVi(), service == null ? null : service.nameEn(),
                 t.displayNumber(), null, LocalDateTime.ofInstant(t.issuedAt(), ZoneId.systemDefault()), 0, null, null,
                 null, true));
-        DeviceHealth.PrintJob job = agent.recordPrint(t.id(),
+        DeviceHealth.PrintJob job = agent.get().recordPrint(t.id(),
                 new DeviceHealth.PrintReport(out.printed(), out.statusAfter().name(), true, out.bytesSent()));
         return out.printed()
                 ? I18n.both("counter", "desk.reprinted", t.displayNumber(), job.copy())

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,7 +14,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import vn.hanoi.branch.api.Reports;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.SupervisorClient;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.i18n.I18n;
@@ -27,7 +28,7 @@ import vn.hanoi.branch.i18n.I18n;
  * agent calls and file writes on {@code background}.
  */
 public final class ReportModel {
-    private final AgentClient agent;
+    private final Supplier<SupervisorClient> agent;
     private final Executor background;
     private final Executor ui;
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(LocalDate.now().withDayOfMonth(1));
@@ -39,7 +40,7 @@ public final class ReportModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private volatile java.util.function.Function<String, Path> saveTarget;
 
-    public ReportModel(AgentClient agent, Executor background, Executor ui) {
+    public ReportModel(Supplier<SupervisorClient> agent, Executor background, Executor ui) {
         this.agent = agent;
         this.background = background;
         this.ui = ui;
@@ -78,7 +79,7 @@ public final class ReportModel {
     public void show() {
         Query q = query();
         run(() -> {
-            Reports.Report r = agent.report(q.from, q.to, q.period, q.by);
+            Reports.Report r = agent.get().report(q.from, q.to, q.period, q.by);
             ui.execute(() -> {
                 report.set(r);
                 message.set("");
@@ -89,13 +90,13 @@ public final class ReportModel {
     /** Saves the current choice as CSV (UTF-8 with BOM, ';' separated, as the agent makes it). */
     public void saveCsv(Path file) {
         Query q = query();
-        run(() -> write(file, agent.reportCsv(q.from, q.to, q.period, q.by)));
+        run(() -> write(file, agent.get().reportCsv(q.from, q.to, q.period, q.by)));
     }
 
     /** Saves the current choice as PDF (as the agent makes it). */
     public void savePdf(Path file) {
         Query q = query();
-        run(() -> write(file, agent.reportPdf(q.from, q.to, q.period, q.by)));
+        run(() -> write(file, agent.get().reportPdf(q.from, q.to, q.period, q.by)));
     }
 
     /**

@@ -8,7 +8,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import vn.hanoi.branch.api.DayStats;
 import vn.hanoi.branch.api.DeviceHealth;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeviceClient;
+import vn.hanoi.branch.client.SupervisorClient;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.client.EventStream;
 import vn.hanoi.branch.i18n.I18n;
@@ -19,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The supervisor's overview, without UI: the day's figures from the agent, reloaded whenever the
@@ -30,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SupervisorModel implements AutoCloseable {
     static final int TICK_SECONDS = 15;
 
-    private final AgentClient agent;
+    private final DeviceClient counterPc;
+    private final Supplier<SupervisorClient> agent;
     private final Executor background;
     private final Executor ui;
     private final ReadOnlyObjectWrapper<DayStats> stats = new ReadOnlyObjectWrapper<>();
@@ -54,7 +57,12 @@ public final class SupervisorModel implements AutoCloseable {
     private ScheduledFuture<?> tick;
     private volatile boolean active;
 
-    public SupervisorModel(AgentClient agent, Executor background, Executor ui) {
+    /**
+     * @param counterPc this PC as a device: it follows the queue whoever is signed in
+     * @param agent     the signed-in supervisor's calls
+     */
+    public SupervisorModel(DeviceClient counterPc, Supplier<SupervisorClient> agent, Executor background, Executor ui) {
+        this.counterPc = counterPc;
         this.agent = agent;
         this.background = background;
         this.ui = ui;
@@ -98,10 +106,10 @@ public final class SupervisorModel implements AutoCloseable {
         message.set("");
         background.execute(() -> {
             try {
-                long from = agent.queue().lastEventId();
+                long from = counterPc.queue().lastEventId();
                 ui.execute(() -> {
                     if (active) {
-                        stream = agent.events(from, e -> refresh(),
+                        stream = counterPc.events(from, e -> refresh(),
                                 s -> ui.execute(() -> live.set(s == EventStream.Status.CONNECTED)));
                     }
                 });
@@ -142,9 +150,9 @@ public final class SupervisorModel implements AutoCloseable {
         try {
             do {
                 again.set(false);
-                DayStats s = agent.statsToday();
-                java.util.List<DeviceHealth.Alert> open = agent.alerts();
-                vn.hanoi.branch.api.SyncStatus st = agent.syncStatus();
+                DayStats s = agent.get().statsToday();
+                java.util.List<DeviceHealth.Alert> open = agent.get().alerts();
+                vn.hanoi.branch.api.SyncStatus st = agent.get().syncStatus();
                 ui.execute(() -> {
                     stats.set(s);
                     alerts.setAll(open);
@@ -165,7 +173,7 @@ public final class SupervisorModel implements AutoCloseable {
     public void endOfDay() {
         background.execute(() -> {
             try {
-                int closed = agent.endOfDay();
+                int closed = agent.get().endOfDay();
                 ui.execute(() -> message.set(I18n.both("counter", "supervisor.endOfDay.done", closed)));
                 refresh();
             } catch (AgentException e) {
