@@ -93,7 +93,6 @@ public abstract sealed class DeviceClient
 
     /** Follows the queue events from {@code afterId} on, reconnecting by itself. Close to stop. */
     public EventStream events(long afterId, Consumer<QueueEvent> onEvent, Consumer<EventStream.Status> onStatus) {
-        String token = agent.token();
-        return agent.events(() -> token, afterId, onEvent, onStatus);
+        return agent.events(afterId, onEvent, onStatus);
     }
 }

@@ -92,10 +92,4 @@ public final class DeviceState {
         save(paired);
         return Optional.of(paired);
     }
-
-    /** As {@link #paired}, as the former all-in-one client (until the apps use the audience clients). */
-    public Optional<AgentClient> pairedClient(String agentUrl, String code, String deviceName) throws IOException {
-        return paired(agentUrl, code, deviceName)
-                .map(s -> AgentClient.builder(s.agentUrl()).deviceToken(s.deviceToken()).build());
-    }
 }

@@ -47,9 +47,4 @@ public final class StaffSession {
     public void logout() {
         agent.delete("sessions/current");
     }
-
-    /** The session token, for the {@link AgentClient} facade only. */
-    String token() {
-        return agent.token();
-    }
 }

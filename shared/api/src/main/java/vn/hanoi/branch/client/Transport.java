@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -65,10 +64,6 @@ final class Transport {
         return new Transport(base, http, mapper, credential);
     }
 
-    String token() {
-        return token;
-    }
-
     String baseUrl() {
         return base.toString();
     }
@@ -119,13 +114,9 @@ final class Transport {
         send(request(path, Map.of()).delete(), null);
     }
 
-    /**
-     * Follows the queue events from {@code afterId} on; every reconnect asks {@code credential} for the
-     * token to use (the {@link AgentClient} facade's token changes at login and logout).
-     */
-    EventStream events(Supplier<String> credential, long afterId, Consumer<QueueEvent> onEvent,
-                       Consumer<EventStream.Status> onStatus) {
-        return new EventStream(http, url("events", Map.of()), credential, afterId, onEvent, onStatus);
+    /** Follows the queue events from {@code afterId} on, with this transport's credential on every reconnect. */
+    EventStream events(long afterId, Consumer<QueueEvent> onEvent, Consumer<EventStream.Status> onStatus) {
+        return new EventStream(http, url("events", Map.of()), () -> token, afterId, onEvent, onStatus);
     }
 
     private HttpUrl url(String path, Map<String, ?> query) {

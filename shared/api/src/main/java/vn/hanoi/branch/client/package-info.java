@@ -17,7 +17,6 @@
  * </ul>
  *
  * <p>All of them go through one package-private transport (JSON, bearer token, bilingual
- * {@link vn.hanoi.branch.client.AgentException}s). {@link vn.hanoi.branch.client.AgentClient} is the former
- * all-in-one client, kept for the apps until they use these.
+ * {@link vn.hanoi.branch.client.AgentException}s).
  */
 package vn.hanoi.branch.client;

@@ -125,29 +125,6 @@ class AudienceClientsTest {
                 e -> assertThat(e.isUnreachable()).isTrue());
     }
 
-    @Test
-    void theFormerClientCallsWithTheSessionWhileSignedInAndWithTheDeviceOtherwise() throws Exception {
-        AgentClient former = AgentClient.builder(server.url("/").toString()).deviceToken("device-token").build();
-        server.enqueue(json(201, SIGNED_IN));
-        former.login("clerk1", "secret");
-        assertThat(next().getHeader("Authorization")).isEqualTo("Bearer device-token");
-
-        server.enqueue(new MockResponse().setResponseCode(204));
-        former.callNext(1);
-        assertThat(next().getHeader("Authorization")).isEqualTo("Bearer session-token");
-        server.enqueue(json(201, "{\"ticketId\":9,\"level\":\"SATISFIED\"}"));
-        former.deviceOnly().rate(9, Ratings.RatingRequest.of(Ratings.Level.SATISFIED));
-        assertThat(next().getHeader("Authorization")).isEqualTo("Bearer device-token");
-
-        server.enqueue(new MockResponse().setResponseCode(204));
-        former.logout();
-        assertThat(next().getHeader("Authorization")).isEqualTo("Bearer session-token");
-        assertThat(former.hasSession()).isFalse();
-        server.enqueue(new MockResponse().setResponseCode(204));
-        former.queue();
-        assertThat(next().getHeader("Authorization")).isEqualTo("Bearer device-token");
-    }
-
     private StaffSession signedIn() throws InterruptedException {
         server.enqueue(json(201, SIGNED_IN));
         StaffSession s = link.counter("device-token").login("clerk1", "secret");

@@ -22,7 +22,6 @@ import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
-import vn.hanoi.branch.client.AgentClient;
 import vn.hanoi.branch.client.AgentLink;
 import vn.hanoi.branch.client.CounterClient;
 import vn.hanoi.branch.client.DeskClient;
@@ -185,30 +184,6 @@ public final class TestAgent implements AutoCloseable {
             agent.auth().createUser(Principal.SYSTEM, new Sessions.NewUser(name, "Thử nghiệm " + r, name + "-password", r));
             return new Sessions.Login(name, name + "-password");
         });
-    }
-
-    // ---- the former all-in-one client, for the kiosk and counter apps' tests until they switch ----
-
-    /** A client already paired as a device of {@code kind}. */
-    public AgentClient pairedClient(DeviceKind kind) {
-        AgentClient c = AgentClient.builder(baseUrl()).build();
-        c.pair(pairingCode(kind), "test " + kind.name().toLowerCase());
-        return c;
-    }
-
-    /** A counter device with {@link #CLERK} logged in. */
-    public AgentClient clerkClient() {
-        AgentClient c = pairedClient(DeviceKind.COUNTER);
-        c.login(CLERK, CLERK_PASSWORD);
-        return c;
-    }
-
-    /** A counter device signed in with an account of {@code role}. */
-    public AgentClient staffClient(Role role) {
-        Sessions.Login account = staffAccount(role);
-        AgentClient c = pairedClient(DeviceKind.COUNTER);
-        c.login(account.username(), account.password());
-        return c;
     }
 
     @Override
