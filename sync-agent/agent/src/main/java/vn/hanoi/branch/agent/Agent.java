@@ -55,7 +55,7 @@ import vn.hanoi.branch.agent.sync.SyncRoutes;
 import vn.hanoi.branch.api.SyncStatus;
 import vn.hanoi.branch.agent.stats.StatsService;
 import vn.hanoi.branch.agent.ticket.TicketRoutes;
-import vn.hanoi.branch.agent.ticket.TicketService;
+import vn.hanoi.branch.agent.ticket.TicketHandlers;
 
 /**
  * The branch agent: database, services and the LAN API, wired together. {@link #start} gives a
@@ -71,7 +71,7 @@ public final class Agent implements AutoCloseable {
     private final BranchDirectory directory;
     private final AuthService auth;
     private final DeviceRegistry devices;
-    private final TicketService tickets;
+    private final TicketHandlers tickets;
     private final ContentStore content;
     private final AgentLock lock;
     private final BackupSchedule backups;
@@ -105,9 +105,9 @@ public final class Agent implements AutoCloseable {
             }
             QueueOrder.Rules rules = new QueueOrder.Rules(Boolean.parseBoolean(config.get("queue.priority.enabled")),
                     config.getInt("queue.normals.per.priority"), config.getInt("queue.max.overtaken"));
-            this.tickets = new TicketService(db, directory, events, audit, new SqlQueuePolicy(rules), clock,
+            this.tickets = TicketHandlers.create(db, directory, events, audit, new SqlQueuePolicy(rules), clock,
                     directory.zone(), Duration.ofMinutes(config.getInt("queue.noshow.return.minutes")));
-            BookingService bookings = new BookingService(db, tickets, audit, directory.zone(),
+            BookingService bookings = new BookingService(db, tickets.issuing(), audit, directory.zone(),
                     Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
                     Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")));
             DossierService dossiers = new DossierService(db, audit, directory.zone(),
@@ -128,7 +128,7 @@ public final class Agent implements AutoCloseable {
                     new DeviceHealthRoutes(new DeviceHealthService(db, events, audit)),
                     new AuthRoutes(auth),
                     new TicketRoutes(tickets),
-                    new StatsRoutes(new StatsService(db, tickets, clock, directory.zone())),
+                    new StatsRoutes(new StatsService(db, tickets.queries(), clock, directory.zone())),
                     new BookingRoutes(bookings),
                     new DossierRoutes(new ProcedureCatalog(db), dossiers,
                             new CertifiedCopies(db, audit, documentsDir(config).resolve("certified-copies"),
@@ -248,7 +248,7 @@ public final class Agent implements AutoCloseable {
         return auth;
     }
 
-    public TicketService tickets() {
+    public TicketHandlers tickets() {
         return tickets;
     }
 

@@ -4,7 +4,7 @@ import vn.hanoi.branch.agent.audit.AuditLog;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.ApiException;
-import vn.hanoi.branch.agent.ticket.TicketService;
+import vn.hanoi.branch.agent.ticket.TicketIssuing;
 import vn.hanoi.branch.api.Bookings;
 import vn.hanoi.branch.api.Bookings.Booking;
 import vn.hanoi.branch.api.IssueTicketRequest;
@@ -31,14 +31,14 @@ public final class BookingService {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Database db;
-    private final TicketService tickets;
+    private final TicketIssuing tickets;
     private final AuditLog audit;
     private final ZoneId zone;
     private final Duration before;
     private final Duration after;
     private final SecureRandom random = new SecureRandom();
 
-    public BookingService(Database db, TicketService tickets, AuditLog audit, ZoneId zone, Duration before, Duration after) {
+    public BookingService(Database db, TicketIssuing tickets, AuditLog audit, ZoneId zone, Duration before, Duration after) {
         this.db = db;
         this.tickets = tickets;
         this.audit = audit;
@@ -104,7 +104,7 @@ public final class BookingService {
             Instant now = Instant.ofEpochMilli(tx.now());
             if (b.state() == Bookings.State.CHECKED_IN) {
                 // The same kiosk retrying a lost answer gets its ticket back; anyone else is told it is used.
-                TicketService.Issued again = tickets.issueIn(tx, kiosk, new IssueTicketRequest(b.serviceId()), null,
+                TicketIssuing.Issued again = tickets.issueIn(tx, kiosk, new IssueTicketRequest(b.serviceId()), null,
                         "booking:" + code);
                 if (again.created()) {
                     throw ApiException.conflict("booking_used", "Mã đặt lịch này đã được sử dụng.",
@@ -124,7 +124,7 @@ public final class BookingService {
             }
             boolean onTime = !now.isAfter(b.slotStart().plus(after));
             // One key per booking: a second check-in of the same code finds the ticket instead of a new one.
-            TicketService.Issued issued = tickets.issueIn(tx, kiosk, new IssueTicketRequest(b.serviceId()),
+            TicketIssuing.Issued issued = tickets.issueIn(tx, kiosk, new IssueTicketRequest(b.serviceId()),
                     onTime ? b.slotStart().toEpochMilli() : null, "booking:" + code);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE booking SET state = 'CHECKED_IN', ticket_id = ? WHERE code = ?")) {
