@@ -28,12 +28,13 @@ import vn.hanoi.branch.agent.backup.Backups;
 import vn.hanoi.branch.agent.content.ContentStore;
 import vn.hanoi.branch.agent.dossier.CertifiedCopies;
 import vn.hanoi.branch.agent.dossier.DossierCodePattern;
+import vn.hanoi.branch.agent.dossier.DossierProgress;
 import vn.hanoi.branch.agent.dossier.DossierRoutes;
 import vn.hanoi.branch.certify.BranchSigner;
 import vn.hanoi.branch.certify.CertifiedCopy;
 import vn.hanoi.branch.certify.SigningKeyException;
 import vn.hanoi.branch.calendar.WorkingCalendar;
-import vn.hanoi.branch.agent.dossier.DossierService;
+import vn.hanoi.branch.agent.dossier.DossierHandlers;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.event.EventRoutes;
 import vn.hanoi.branch.agent.http.ApiServer;
@@ -110,11 +111,11 @@ public final class Agent implements AutoCloseable {
             BookingService bookings = new BookingService(db, tickets.issuing(), audit, directory.zone(),
                     Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
                     Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")));
-            DossierService dossiers = new DossierService(db, audit, directory.zone(),
+            DossierHandlers dossiers = DossierHandlers.create(db, audit, directory.zone(),
                     agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
                     workingCalendar(config, db), clock);
             this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
-            this.sync = citySync(config, clock, bookings, dossiers);
+            this.sync = citySync(config, clock, bookings, dossiers.progress());
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
                     alertMinutes);
@@ -182,7 +183,7 @@ public final class Agent implements AutoCloseable {
      * The sync worker when {@code city.url} is set (null otherwise: changes still queue in the outbox and
      * go when a city link is configured).
      */
-    private CitySync citySync(AgentConfig config, Clock clock, BookingService bookings, DossierService dossiers) {
+    private CitySync citySync(AgentConfig config, Clock clock, BookingService bookings, DossierProgress dossiers) {
         String url = config.get("city.url");
         if (url.isBlank()) {
             return null;
