@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.branch.agent.audit.AuditLog;
 import vn.hanoi.branch.agent.auth.AuthRoutes;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
@@ -21,6 +20,7 @@ import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.device.DeviceRoutes;
 import vn.hanoi.branch.agent.event.EventHub;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.backup.AgentLock;
 import vn.hanoi.branch.agent.backup.BackupRoutes;
 import vn.hanoi.branch.agent.backup.BackupSchedule;
@@ -68,7 +68,7 @@ public final class Agent implements AutoCloseable {
     private final Database db;
     private final EventHub events;
     private final ApiServer server;
-    private final AuditLog audit;
+    private final Effects effects;
     private final BranchDirectory directory;
     private final AuthService auth;
     private final DeviceRegistry devices;
@@ -92,11 +92,11 @@ public final class Agent implements AutoCloseable {
         try {
             // what the city set for this branch (pulled earlier), where the branch did not set it itself
             AgentConfig config = given.withCity(CityBranchConfig.read(db), CityBranchConfig.keys());
-            this.audit = new AuditLog(db);
             this.directory = new BranchDirectory(db);
             this.events = new EventHub(db, Duration.ofSeconds(config.getInt("events.heartbeat.seconds")));
-            this.auth = new AuthService(db, audit, clock);
-            this.devices = new DeviceRegistry(db, audit);
+            this.effects = new Effects(db, events);
+            this.auth = new AuthService(db, effects, clock);
+            this.devices = new DeviceRegistry(db, effects);
             this.content = new ContentStore(db, documentsDir(config).resolve("store"));
             this.backups = new BackupSchedule(new Backups(config.dbPath(), content.dir(), backupDir(config),
                     config.getInt("backup.keep")), Duration.ofHours(config.getInt("backup.interval.hours")), clock);
@@ -106,12 +106,12 @@ public final class Agent implements AutoCloseable {
             }
             QueueOrder.Rules rules = new QueueOrder.Rules(Boolean.parseBoolean(config.get("queue.priority.enabled")),
                     config.getInt("queue.normals.per.priority"), config.getInt("queue.max.overtaken"));
-            this.tickets = TicketHandlers.create(db, directory, events, audit, new SqlQueuePolicy(rules), clock,
+            this.tickets = TicketHandlers.create(db, directory, effects, new SqlQueuePolicy(rules), clock,
                     directory.zone(), Duration.ofMinutes(config.getInt("queue.noshow.return.minutes")));
-            BookingService bookings = new BookingService(db, tickets.issuing(), audit, directory.zone(),
+            BookingService bookings = new BookingService(db, tickets.issuing(), effects, directory.zone(),
                     Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
                     Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")));
-            DossierHandlers dossiers = DossierHandlers.create(db, audit, directory.zone(),
+            DossierHandlers dossiers = DossierHandlers.create(db, effects, directory.zone(),
                     agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
                     workingCalendar(config, db), clock);
             this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
@@ -126,20 +126,20 @@ public final class Agent implements AutoCloseable {
                     new BranchRoutes(directory),
                     new HallRoutes(config.get("hall.notices")),
                     new DeviceRoutes(devices),
-                    new DeviceHealthRoutes(new DeviceHealthService(db, events, audit)),
+                    new DeviceHealthRoutes(new DeviceHealthService(db, effects)),
                     new AuthRoutes(auth),
                     new TicketRoutes(tickets),
                     new StatsRoutes(new StatsService(db, tickets.queries(), clock, directory.zone())),
                     new BookingRoutes(bookings),
                     new DossierRoutes(new ProcedureCatalog(db), dossiers,
-                            new CertifiedCopies(db, audit, documentsDir(config).resolve("certified-copies"),
+                            new CertifiedCopies(db, effects, documentsDir(config).resolve("certified-copies"),
                                     copySigner(config, directory))),
-                    new ScanRoutes(new ScannedDocuments(db, audit, content)),
-                    new RatingRoutes(new RatingService(db, audit, clock, directory.zone(),
+                    new ScanRoutes(new ScannedDocuments(db, effects, content)),
+                    new RatingRoutes(new RatingService(db, effects, clock, directory.zone(),
                             config.getInt("rating.target.percent"))),
                     new ReportRoutes(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
                             directory),
-                    new BackupRoutes(backups, db, audit, clock),
+                    new BackupRoutes(backups, db, effects, clock),
                     new EventRoutes(events)));
         } catch (RuntimeException e) {
             db.close();

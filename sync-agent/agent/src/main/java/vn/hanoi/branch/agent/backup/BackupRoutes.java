@@ -1,7 +1,7 @@
 package vn.hanoi.branch.agent.backup;
 
 import io.javalin.Javalin;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.Access;
 import vn.hanoi.branch.agent.http.ApiException;
@@ -21,13 +21,13 @@ import java.util.Map;
 public final class BackupRoutes implements ApiServer.Routes {
     private final BackupSchedule schedule;
     private final Database db;
-    private final AuditLog audit;
+    private final Effects effects;
     private final Clock clock;
 
-    public BackupRoutes(BackupSchedule schedule, Database db, AuditLog audit, Clock clock) {
+    public BackupRoutes(BackupSchedule schedule, Database db, Effects effects, Clock clock) {
         this.schedule = schedule;
         this.db = db;
-        this.audit = audit;
+        this.effects = effects;
         this.clock = clock;
     }
 
@@ -45,7 +45,7 @@ public final class BackupRoutes implements ApiServer.Routes {
             }
             var staff = Http.principal(ctx);
             db.write(tx -> {
-                audit.record(tx, staff, "backup.taken", "backup", 0, r.database().getFileName().toString());
+                effects.audit(tx, staff, "backup.taken", "backup", 0, r.database().getFileName().toString());
                 return null;
             });
             ctx.status(201).json(Map.of("file", r.database().getFileName().toString(), "bytes", r.databaseBytes(),

@@ -1,6 +1,6 @@
 package vn.hanoi.branch.agent.booking;
 
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.ApiException;
@@ -32,16 +32,16 @@ public final class BookingService {
 
     private final Database db;
     private final TicketIssuing tickets;
-    private final AuditLog audit;
+    private final Effects effects;
     private final ZoneId zone;
     private final Duration before;
     private final Duration after;
     private final SecureRandom random = new SecureRandom();
 
-    public BookingService(Database db, TicketIssuing tickets, AuditLog audit, ZoneId zone, Duration before, Duration after) {
+    public BookingService(Database db, TicketIssuing tickets, Effects effects, ZoneId zone, Duration before, Duration after) {
         this.db = db;
         this.tickets = tickets;
-        this.audit = audit;
+        this.effects = effects;
         this.zone = zone;
         this.before = before;
         this.after = after;
@@ -82,7 +82,7 @@ public final class BookingService {
                 ps.setLong(4, tx.now());
                 ps.executeUpdate();
             }
-            audit.record(tx, who, "booking.create", "booking", 0, code);
+            effects.audit(tx, who, "booking.create", "booking", 0, code);
             return find(c, code).orElseThrow();
         }
     }
@@ -137,7 +137,7 @@ public final class BookingService {
                 ps.setLong(2, issued.ticket().id());
                 ps.executeUpdate();
             }
-            audit.record(tx, kiosk, "booking.check_in", "ticket", issued.ticket().id(), code + (onTime ? "" : " late"));
+            effects.audit(tx, kiosk, "booking.check_in", "ticket", issued.ticket().id(), code + (onTime ? "" : " late"));
             return onTime ? new Bookings.CheckIn(issued.ticket(), true, null, null)
                     : new Bookings.CheckIn(issued.ticket(), false,
                     "Bạn đến muộn so với giờ hẹn nên số của bạn được xếp vào hàng chờ thông thường.",

@@ -2,7 +2,7 @@ package vn.hanoi.branch.agent.dossier;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.calendar.WorkingCalendar;
 
@@ -11,12 +11,12 @@ public record DossierHandlers(SelfDeclaration declarations, DossierReception rec
                               DossierQueries queries) {
 
     /** @param agencyCode the agency part of dossier codes ({@code <agency>-<yyMMdd>-<seq>}) */
-    public static DossierHandlers create(Database db, AuditLog audit, ZoneId zone, String agencyCode,
+    public static DossierHandlers create(Database db, Effects effects, ZoneId zone, String agencyCode,
                                          DossierCodePattern codes, WorkingCalendar calendar, Clock clock) {
-        DossierTransitions transitions = new DossierTransitions(audit);
-        DossierQueries queries = new DossierQueries(db, audit, clock, zone);
-        return new DossierHandlers(new SelfDeclaration(db, audit, transitions),
-                new DossierReception(db, audit, transitions, queries, zone, agencyCode, codes, calendar),
+        DossierTransitions transitions = new DossierTransitions(effects);
+        DossierQueries queries = new DossierQueries(db, effects, clock, zone);
+        return new DossierHandlers(new SelfDeclaration(db, effects, transitions),
+                new DossierReception(db, effects, transitions, queries, zone, agencyCode, codes, calendar),
                 new DossierProgress(db, transitions, queries), queries);
     }
 }

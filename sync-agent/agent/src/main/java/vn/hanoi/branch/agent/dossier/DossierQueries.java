@@ -11,7 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.ApiException;
@@ -24,13 +24,13 @@ import vn.hanoi.branch.api.Dossiers.State;
  */
 public final class DossierQueries {
     private final Database db;
-    private final AuditLog audit;
+    private final Effects effects;
     private final Clock clock;
     private final ZoneId zone;
 
-    DossierQueries(Database db, AuditLog audit, Clock clock, ZoneId zone) {
+    DossierQueries(Database db, Effects effects, Clock clock, ZoneId zone) {
         this.db = db;
-        this.audit = audit;
+        this.effects = effects;
         this.clock = clock;
         this.zone = zone;
     }
@@ -38,7 +38,7 @@ public final class DossierQueries {
     /** A dossier with its personal data, for staff; the read is recorded in the audit log first. */
     public Dossiers.Dossier get(Principal staff, long dossierId) {
         db.read(c -> DossierRows.state(c, dossierId)); // 404 before anything is recorded
-        audit.recordPersonalDataRead(staff, "dossier", dossierId, "dossier at the counter");
+        effects.personalDataRead(staff, "dossier", dossierId, "dossier at the counter");
         return db.read(c -> dossier(c, dossierId));
     }
 

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.ApiException;
@@ -22,7 +22,7 @@ public final class DossierReception {
     private static final DateTimeFormatter SLIP_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final Database db;
-    private final AuditLog audit;
+    private final Effects effects;
     private final DossierTransitions transitions;
     private final DossierQueries queries;
     private final ZoneId zone;
@@ -30,10 +30,10 @@ public final class DossierReception {
     private final DossierCodePattern codes;
     private final WorkingCalendar calendar;
 
-    DossierReception(Database db, AuditLog audit, DossierTransitions transitions, DossierQueries queries, ZoneId zone,
+    DossierReception(Database db, Effects effects, DossierTransitions transitions, DossierQueries queries, ZoneId zone,
                      String agencyCode, DossierCodePattern codes, WorkingCalendar calendar) {
         this.db = db;
-        this.audit = audit;
+        this.effects = effects;
         this.transitions = transitions;
         this.queries = queries;
         this.zone = zone;
@@ -119,7 +119,7 @@ public final class DossierReception {
             }
             transitions.record(tx, staff, dossierId, State.RECEIVED, "Đã tiếp nhận hồ sơ, hẹn trả kết quả " + SLIP_DAY.format(appointment),
                     "Dossier received, result due " + SLIP_DAY.format(appointment));
-            audit.record(tx, staff, "dossier.receive", "dossier", dossierId, code);
+            effects.audit(tx, staff, "dossier.receive", "dossier", dossierId, code);
             return dossierId;
         });
         return db.read(c -> queries.dossier(c, id));

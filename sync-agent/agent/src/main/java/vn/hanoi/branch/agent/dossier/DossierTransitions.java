@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.WriteTx;
 import vn.hanoi.branch.agent.http.ApiException;
@@ -17,10 +17,10 @@ import vn.hanoi.branch.dossier.DossierMoves;
  * languages), the audit row and, once the dossier has a code, the city's copy.
  */
 final class DossierTransitions {
-    private final AuditLog audit;
+    private final Effects effects;
 
-    DossierTransitions(AuditLog audit) {
-        this.audit = audit;
+    DossierTransitions(Effects effects) {
+        this.effects = effects;
     }
 
     /** Moves the dossier along an allowed step; returns its code. */
@@ -46,7 +46,7 @@ final class DossierTransitions {
             ps.executeUpdate();
         }
         record(tx, staff, dossierId, to, noteVi, noteEn);
-        audit.record(tx, staff, "dossier.state", "dossier", dossierId, from + "->" + to);
+        effects.audit(tx, staff, "dossier.state", "dossier", dossierId, from + "->" + to);
         try (PreparedStatement ps = c.prepareStatement("SELECT code FROM dossier WHERE id = ?")) {
             ps.setLong(1, dossierId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -81,7 +81,7 @@ final class DossierTransitions {
      * department reads those from the dossier's documents through the city's own systems, and a branch
      * keeps them only until retention (README "City sync", personal data).
      */
-    private static void toCity(WriteTx tx, long dossierId, State state) throws SQLException {
+    private void toCity(WriteTx tx, long dossierId, State state) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement("SELECT code, procedure_code, appointment_date, "
                 + "fee_vnd, online, received_at FROM dossier WHERE id = ?")) {
             ps.setLong(1, dossierId);
@@ -99,7 +99,7 @@ final class DossierTransitions {
                 p.put("feeVnd", rs.getLong(4));
                 p.put("online", rs.getInt(5) == 1);
                 p.put("receivedAt", rs.getObject(6));
-                vn.hanoi.branch.agent.sync.Outbox.append(tx, vn.hanoi.branch.agent.sync.Outbox.DOSSIER, rs.getString(1), p);
+                effects.toCity(tx, Effects.CityTopic.DOSSIER, rs.getString(1), p);
             }
         }
     }

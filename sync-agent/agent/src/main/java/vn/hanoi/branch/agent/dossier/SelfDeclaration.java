@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Set;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.ApiException;
@@ -21,12 +21,12 @@ import vn.hanoi.branch.dossier.FormCheck;
  */
 public final class SelfDeclaration {
     private final Database db;
-    private final AuditLog audit;
+    private final Effects effects;
     private final DossierTransitions transitions;
 
-    SelfDeclaration(Database db, AuditLog audit, DossierTransitions transitions) {
+    SelfDeclaration(Database db, Effects effects, DossierTransitions transitions) {
         this.db = db;
-        this.audit = audit;
+        this.effects = effects;
         this.transitions = transitions;
     }
 
@@ -110,7 +110,7 @@ public final class SelfDeclaration {
                 }
             }
             // The audit trail names the dossier and the procedure, never the declared values.
-            audit.record(tx, kiosk, "dossier.declare", "dossier", id, p.code());
+            effects.audit(tx, kiosk, "dossier.declare", "dossier", id, p.code());
             return DossierRows.declaration(c, id);
         });
     }
@@ -129,7 +129,7 @@ public final class SelfDeclaration {
             throw ApiException.notFound("no_declaration", "Công dân chưa tự khai hồ sơ cho số này.",
                     "The citizen has not self-declared a dossier for this ticket.");
         }
-        audit.recordPersonalDataRead(staff, "dossier", id, "declaration at the counter");
+        effects.personalDataRead(staff, "dossier", id, "declaration at the counter");
         return db.read(c -> DossierRows.declaration(c, id));
     }
 }

@@ -11,26 +11,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.db.WriteTx;
-import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.api.QueueEvent;
 import vn.hanoi.branch.api.TicketState;
 
 /** The end of the business day: open tickets closed, unused bookings released, counters closed, figures to the city. */
 public final class BusinessDayClose {
     private final Database db;
-    private final AuditLog audit;
-    private final EventHub events;
+    private final Effects effects;
     private final TicketTransitions transitions;
     private final ZoneId zone;
 
-    BusinessDayClose(Database db, AuditLog audit, EventHub events, TicketTransitions transitions, ZoneId zone) {
+    BusinessDayClose(Database db, Effects effects, TicketTransitions transitions, ZoneId zone) {
         this.db = db;
-        this.audit = audit;
-        this.events = events;
+        this.effects = effects;
         this.transitions = transitions;
         this.zone = zone;
     }
@@ -74,8 +71,8 @@ public final class BusinessDayClose {
                 ps.setObject(2, staff.userId());
                 ps.executeUpdate();
             }
-            audit.record(tx, staff, "branch.end_of_day", "branch", 0, open.size() + " tickets closed");
-            events.append(tx, QueueEvent.COUNTER_STATE, null, null);
+            effects.audit(tx, staff, "branch.end_of_day", "branch", 0, open.size() + " tickets closed");
+            effects.queueEvent(tx, QueueEvent.COUNTER_STATE, null, null);
             dayStatisticsToCity(tx, day);
             return open.size();
         });
@@ -85,7 +82,7 @@ public final class BusinessDayClose {
      * The day's figures per service for the city, with the day's close: numbers taken (a transfer's copy not
      * counted), served, no-shows, cancelled, mean wait issue → call in minutes. Counts only, no personal data.
      */
-    private static void dayStatisticsToCity(WriteTx tx, LocalDate day) throws SQLException {
+    private void dayStatisticsToCity(WriteTx tx, LocalDate day) throws SQLException {
         List<Map<String, Object>> services = new ArrayList<>();
         try (PreparedStatement ps = tx.connection().prepareStatement("SELECT s.code, "
                 + "sum(t.transferred_from IS NULL), sum(t.state = 'DONE'), sum(t.state = 'NO_SHOW'), sum(t.state = 'CANCELLED'), "
@@ -106,7 +103,7 @@ public final class BusinessDayClose {
                 }
             }
         }
-        vn.hanoi.branch.agent.sync.Outbox.append(tx, vn.hanoi.branch.agent.sync.Outbox.STATS, day.toString(),
+        effects.toCity(tx, Effects.CityTopic.STATS, day.toString(),
                 Map.of("businessDay", day.toString(), "services", services));
     }
 }

@@ -9,10 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.OptionalLong;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
-import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.api.CounterRequests;
 import vn.hanoi.branch.api.CounterState;
@@ -22,16 +21,14 @@ import vn.hanoi.branch.api.QueueSnapshot;
 /** Counters opening, pausing and closing, and whether a counter may call now. */
 public final class CounterDesk {
     private final Database db;
-    private final AuditLog audit;
-    private final EventHub events;
+    private final Effects effects;
     private final QueueFigures figures;
     private final Clock clock;
     private final ZoneId zone;
 
-    CounterDesk(Database db, AuditLog audit, EventHub events, QueueFigures figures, Clock clock, ZoneId zone) {
+    CounterDesk(Database db, Effects effects, QueueFigures figures, Clock clock, ZoneId zone) {
         this.db = db;
-        this.audit = audit;
-        this.events = events;
+        this.effects = effects;
         this.figures = figures;
         this.clock = clock;
         this.zone = zone;
@@ -71,9 +68,9 @@ public final class CounterDesk {
                     ps.executeUpdate();
                 }
             }
-            audit.record(tx, staff, "counter." + change.state().name().toLowerCase(), "counter", counterId,
+            effects.audit(tx, staff, "counter." + change.state().name().toLowerCase(), "counter", counterId,
                     change.reason() == null ? "" : change.reason());
-            events.append(tx, QueueEvent.COUNTER_STATE, null, counterId);
+            effects.queueEvent(tx, QueueEvent.COUNTER_STATE, null, counterId);
             tx.afterCommit(figures::invalidate);
             return status(c, counterId);
         });

@@ -3,10 +3,9 @@ package vn.hanoi.branch.agent.ticket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
 import vn.hanoi.branch.agent.db.Database;
-import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.queue.QueuePolicy;
 
 /** The queue's command handlers and queries, wired to one shared waiting estimate. */
@@ -14,17 +13,17 @@ public record TicketHandlers(TicketIssuing issuing, TicketMoves moves, CounterDe
                              BusinessDayClose dayClose, QueueQueries queries) {
 
     /** @param noShowReturnWindow how long after a no-show the citizen may come back to the same ticket */
-    public static TicketHandlers create(Database db, BranchDirectory directory, EventHub events, AuditLog audit,
+    public static TicketHandlers create(Database db, BranchDirectory directory, Effects effects,
                                         QueuePolicy policy, Clock clock, ZoneId zone, Duration noShowReturnWindow) {
         QueueFigures figures = new QueueFigures(zone, clock);
-        TicketTransitions transitions = new TicketTransitions(audit, events, figures);
-        CounterDesk counters = new CounterDesk(db, audit, events, figures, clock, zone);
+        TicketTransitions transitions = new TicketTransitions(effects, figures);
+        CounterDesk counters = new CounterDesk(db, effects, figures, clock, zone);
         return new TicketHandlers(
-                new TicketIssuing(db, directory, audit, events, transitions, figures, zone),
-                new TicketMoves(db, directory, audit, events, policy, transitions, figures, counters, zone,
+                new TicketIssuing(db, directory, effects, transitions, figures, zone),
+                new TicketMoves(db, directory, effects, policy, transitions, figures, counters, zone,
                         noShowReturnWindow),
                 counters,
-                new BusinessDayClose(db, audit, events, transitions, zone),
+                new BusinessDayClose(db, effects, transitions, zone),
                 new QueueQueries(db, figures, counters, clock, zone));
     }
 }

@@ -9,12 +9,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.db.WriteTx;
-import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.api.IssueTicketRequest;
 import vn.hanoi.branch.api.PriorityClass;
@@ -32,18 +31,16 @@ import vn.hanoi.branch.ticket.PriorityByAge;
 public final class TicketIssuing {
     private final Database db;
     private final BranchDirectory directory;
-    private final AuditLog audit;
-    private final EventHub events;
+    private final Effects effects;
     private final TicketTransitions transitions;
     private final QueueFigures figures;
     private final ZoneId zone;
 
-    TicketIssuing(Database db, BranchDirectory directory, AuditLog audit, EventHub events,
+    TicketIssuing(Database db, BranchDirectory directory, Effects effects,
                   TicketTransitions transitions, QueueFigures figures, ZoneId zone) {
         this.db = db;
         this.directory = directory;
-        this.audit = audit;
-        this.events = events;
+        this.effects = effects;
         this.transitions = transitions;
         this.figures = figures;
         this.zone = zone;
@@ -122,8 +119,8 @@ public final class TicketIssuing {
         }
         transitions.log(tx, kiosk, id, null, TicketState.WAITING, null);
         Ticket t = TicketRows.require(c, id);
-        audit.record(tx, kiosk, "ticket.issue", "ticket", id, t.displayNumber());
-        events.append(tx, QueueEvent.TICKET_ISSUED, t, null);
+        effects.audit(tx, kiosk, "ticket.issue", "ticket", id, t.displayNumber());
+        effects.queueEvent(tx, QueueEvent.TICKET_ISSUED, t, null);
         return new Issued(t, true);
     }
 

@@ -8,11 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
 import vn.hanoi.branch.agent.db.Database;
-import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.agent.queue.QueueOrder;
 import vn.hanoi.branch.agent.queue.QueuePolicy;
@@ -32,8 +31,7 @@ import vn.hanoi.branch.api.TransferRequest;
 public final class TicketMoves {
     private final Database db;
     private final BranchDirectory directory;
-    private final AuditLog audit;
-    private final EventHub events;
+    private final Effects effects;
     private final QueuePolicy policy;
     private final TicketTransitions transitions;
     private final QueueFigures figures;
@@ -41,13 +39,12 @@ public final class TicketMoves {
     private final ZoneId zone;
     private final Duration noShowReturnWindow;
 
-    TicketMoves(Database db, BranchDirectory directory, AuditLog audit, EventHub events, QueuePolicy policy,
+    TicketMoves(Database db, BranchDirectory directory, Effects effects, QueuePolicy policy,
                 TicketTransitions transitions, QueueFigures figures, CounterDesk counters, ZoneId zone,
                 Duration noShowReturnWindow) {
         this.db = db;
         this.directory = directory;
-        this.audit = audit;
-        this.events = events;
+        this.effects = effects;
         this.policy = policy;
         this.transitions = transitions;
         this.figures = figures;
@@ -111,8 +108,8 @@ public final class TicketMoves {
                 throw TicketRows.invalidTransition(t.state(), TicketState.CALLED);
             }
             transitions.log(tx, staff, ticketId, TicketState.CALLED, TicketState.CALLED, t.counterId());
-            audit.record(tx, staff, "ticket.recall", "ticket", ticketId, t.displayNumber());
-            events.append(tx, QueueEvent.TICKET_RECALLED, t, t.counterId());
+            effects.audit(tx, staff, "ticket.recall", "ticket", ticketId, t.displayNumber());
+            effects.queueEvent(tx, QueueEvent.TICKET_RECALLED, t, t.counterId());
             return t;
         });
     }
@@ -183,9 +180,9 @@ public final class TicketMoves {
             }
             transitions.log(tx, staff, id, null, TicketState.WAITING, null);
             Ticket moved = figures.load(c, id);
-            audit.record(tx, staff, "ticket.transfer", "ticket", ticketId, "to ticket " + id + " service " + serviceId
+            effects.audit(tx, staff, "ticket.transfer", "ticket", ticketId, "to ticket " + id + " service " + serviceId
                     + (req.counterId() == null ? "" : " counter " + req.counterId()) + (req.keepPosition() ? " keeping position" : ""));
-            events.append(tx, QueueEvent.TICKET_ISSUED, moved, null);
+            effects.queueEvent(tx, QueueEvent.TICKET_ISSUED, moved, null);
             return moved;
         });
     }
@@ -214,8 +211,8 @@ public final class TicketMoves {
             }
             transitions.log(tx, staff, ticketId, TicketState.NO_SHOW, TicketState.WAITING, null);
             Ticket back = figures.load(c, ticketId);
-            audit.record(tx, staff, "ticket.return", "ticket", ticketId, t.displayNumber());
-            events.append(tx, QueueEvent.TICKET_RETURNED, back, null);
+            effects.audit(tx, staff, "ticket.return", "ticket", ticketId, t.displayNumber());
+            effects.queueEvent(tx, QueueEvent.TICKET_RETURNED, back, null);
             return back;
         });
     }
@@ -244,8 +241,8 @@ public final class TicketMoves {
                 ps.executeUpdate();
             }
             Ticket updated = figures.load(c, ticketId);
-            audit.record(tx, staff, "ticket.priority", "ticket", ticketId, cls + " " + change.state());
-            events.append(tx, QueueEvent.TICKET_UPDATED, updated, updated.counterId());
+            effects.audit(tx, staff, "ticket.priority", "ticket", ticketId, cls + " " + change.state());
+            effects.queueEvent(tx, QueueEvent.TICKET_UPDATED, updated, updated.counterId());
             return updated;
         });
     }

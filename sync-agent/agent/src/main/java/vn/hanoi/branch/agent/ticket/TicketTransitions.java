@@ -3,10 +3,9 @@ package vn.hanoi.branch.agent.ticket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.WriteTx;
-import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TicketState;
 
@@ -15,13 +14,11 @@ import vn.hanoi.branch.api.TicketState;
  * it, the audit row and the queue event, committed together.
  */
 final class TicketTransitions {
-    private final AuditLog audit;
-    private final EventHub events;
+    private final Effects effects;
     private final QueueFigures figures;
 
-    TicketTransitions(AuditLog audit, EventHub events, QueueFigures figures) {
-        this.audit = audit;
-        this.events = events;
+    TicketTransitions(Effects effects, QueueFigures figures) {
+        this.effects = effects;
         this.figures = figures;
     }
 
@@ -50,8 +47,8 @@ final class TicketTransitions {
         }
         log(tx, who, ticketId, t.state(), to, counterId);
         Ticket updated = figures.load(c, ticketId);
-        audit.record(tx, who, "ticket." + to.name().toLowerCase(), "ticket", ticketId, t.state() + "->" + to);
-        events.append(tx, eventType, updated, updated.counterId());
+        effects.audit(tx, who, "ticket." + to.name().toLowerCase(), "ticket", ticketId, t.state() + "->" + to);
+        effects.queueEvent(tx, eventType, updated, updated.counterId());
         return updated;
     }
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import vn.hanoi.branch.agent.AgentMain;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.auth.Passwords;
 import vn.hanoi.branch.agent.auth.Principal;
@@ -54,7 +54,7 @@ public final class AgentProcess implements AutoCloseable {
     /** A pairing code written straight into the database (as the agent's command line does). */
     public String pairingCode(DeviceKind kind) {
         try (Database d = Database.open(dbFile, Clock.systemUTC())) {
-            return new DeviceRegistry(d, new AuditLog(d))
+            return new DeviceRegistry(d, Effects.withoutAgent(d))
                     .insertCodeNow(Principal.SYSTEM, kind, "test-" + kind, Duration.ofHours(1)).code();
         }
     }
