@@ -1,5 +1,6 @@
 package vn.hanoi.branch.agent.hall;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -239,9 +240,8 @@ class HallVoiceTest {
 
         // it moves, and its letters are large enough for the back of the hall (>= 3.5% of the height)
         double x0 = ((Number) js("return document.getElementById('ticker-track').getBoundingClientRect().left;")).doubleValue();
-        Thread.sleep(600);
-        double x1 = ((Number) js("return document.getElementById('ticker-track').getBoundingClientRect().left;")).doubleValue();
-        assertThat(x1).as("ticker scrolls left").isLessThan(x0 - 20);
+        await("the ticker to scroll left").atMost(Duration.ofSeconds(10)).until(() -> ((Number) js(
+                "return document.getElementById('ticker-track').getBoundingClientRect().left;")).doubleValue() < x0 - 20);
         double font = ((Number) js("return parseFloat(getComputedStyle(document.querySelector('#ticker-track .nv')).fontSize);"))
                 .doubleValue();
         assertThat(font).isGreaterThanOrEqualTo(0.035 * 1080);
