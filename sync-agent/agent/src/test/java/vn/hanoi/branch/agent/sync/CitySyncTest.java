@@ -141,9 +141,9 @@ class CitySyncTest {
 
         await("the city's updates to apply").atMost(Duration.ofMinutes(1))
                 .until(() -> dossierState(code).equals("RESULT_READY") && seen("bookings") == 1);
+        status();
         await("more rounds with duplicates to change nothing").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
                 .until(() -> supervisor.lookupDossier(code).history().size() == 4);
-        status();
         Dossiers.Lookup l = supervisor.lookupDossier(code);
         assertThat(l.state()).isEqualTo(Dossiers.State.RESULT_READY);
         assertThat(l.history()).extracting(Dossiers.Event::state).containsExactly(Dossiers.State.RECEIVED,
