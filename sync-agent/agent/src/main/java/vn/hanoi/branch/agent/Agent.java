@@ -6,56 +6,45 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.branch.agent.auth.AuthRoutes;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
-import vn.hanoi.branch.agent.branch.BranchRoutes;
-import vn.hanoi.branch.agent.booking.BookingRoutes;
-import vn.hanoi.branch.agent.device.DeviceHealthRoutes;
 import vn.hanoi.branch.agent.device.DeviceHealthService;
 import vn.hanoi.branch.agent.booking.BookingService;
-import vn.hanoi.branch.agent.branch.HallRoutes;
+import vn.hanoi.branch.agent.branch.HallNotices;
 import vn.hanoi.branch.agent.config.AgentConfig;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
-import vn.hanoi.branch.agent.device.DeviceRoutes;
 import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.backup.AgentLock;
-import vn.hanoi.branch.agent.backup.BackupRoutes;
+import vn.hanoi.branch.agent.backup.BackupHttp;
 import vn.hanoi.branch.agent.backup.BackupSchedule;
 import vn.hanoi.branch.agent.backup.Backups;
 import vn.hanoi.branch.agent.content.ContentStore;
 import vn.hanoi.branch.agent.dossier.CertifiedCopies;
 import vn.hanoi.branch.agent.dossier.DossierCodePattern;
 import vn.hanoi.branch.agent.dossier.DossierProgress;
-import vn.hanoi.branch.agent.dossier.DossierRoutes;
 import vn.hanoi.branch.certify.BranchSigner;
 import vn.hanoi.branch.certify.CertifiedCopy;
 import vn.hanoi.branch.certify.SigningKeyException;
 import vn.hanoi.branch.calendar.WorkingCalendar;
 import vn.hanoi.branch.agent.dossier.DossierHandlers;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
-import vn.hanoi.branch.agent.event.EventRoutes;
+import vn.hanoi.branch.agent.event.EventStreamHttp;
 import vn.hanoi.branch.agent.http.ApiServer;
 import vn.hanoi.branch.agent.queue.QueueOrder;
 import vn.hanoi.branch.agent.queue.SqlQueuePolicy;
-import vn.hanoi.branch.agent.rating.RatingRoutes;
 import vn.hanoi.branch.agent.rating.RatingService;
-import vn.hanoi.branch.agent.report.ReportRoutes;
+import vn.hanoi.branch.agent.report.ReportHttp;
 import vn.hanoi.branch.agent.report.ReportService;
-import vn.hanoi.branch.agent.scan.ScanRoutes;
 import vn.hanoi.branch.agent.scan.ScannedDocuments;
-import vn.hanoi.branch.agent.stats.StatsRoutes;
 import vn.hanoi.branch.agent.sync.CityBranchConfig;
 import vn.hanoi.branch.agent.sync.CityClient;
 import vn.hanoi.branch.agent.sync.CitySync;
 import vn.hanoi.branch.agent.sync.Inbox;
 import vn.hanoi.branch.agent.sync.Retention;
-import vn.hanoi.branch.agent.sync.SyncRoutes;
 import vn.hanoi.branch.api.SyncStatus;
 import vn.hanoi.branch.agent.stats.StatsService;
-import vn.hanoi.branch.agent.ticket.TicketRoutes;
 import vn.hanoi.branch.agent.ticket.TicketHandlers;
 
 /**
@@ -119,28 +108,19 @@ public final class Agent implements AutoCloseable {
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
                     alertMinutes);
-            this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
-                    config.getInt("http.max.document.bytes"), List.of(
-                    new HealthRoutes(db, events, started, syncStatus),
-                    new SyncRoutes(syncStatus),
-                    new BranchRoutes(directory),
-                    new HallRoutes(config.get("hall.notices")),
-                    new DeviceRoutes(devices),
-                    new DeviceHealthRoutes(new DeviceHealthService(db, effects)),
-                    new AuthRoutes(auth),
-                    new TicketRoutes(tickets),
-                    new StatsRoutes(new StatsService(db, tickets.queries(), clock, directory.zone())),
-                    new BookingRoutes(bookings),
-                    new DossierRoutes(new ProcedureCatalog(db), dossiers,
-                            new CertifiedCopies(db, effects, documentsDir(config).resolve("certified-copies"),
-                                    copySigner(config, directory))),
-                    new ScanRoutes(new ScannedDocuments(db, effects, content)),
-                    new RatingRoutes(new RatingService(db, effects, clock, directory.zone(),
-                            config.getInt("rating.target.percent"))),
-                    new ReportRoutes(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
+            RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus), syncStatus, directory,
+                    HallNotices.parse(config.get("hall.notices")), devices, new DeviceHealthService(db, effects), auth,
+                    tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
+                    new ProcedureCatalog(db), dossiers,
+                    new CertifiedCopies(db, effects, documentsDir(config).resolve("certified-copies"),
+                            copySigner(config, directory)),
+                    new ScannedDocuments(db, effects, content),
+                    new RatingService(db, effects, clock, directory.zone(), config.getInt("rating.target.percent")),
+                    new ReportHttp(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
                             directory),
-                    new BackupRoutes(backups, db, effects, clock),
-                    new EventRoutes(events)));
+                    new BackupHttp(backups, db, effects, clock), new EventStreamHttp(events));
+            this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
+                    config.getInt("http.max.document.bytes"), routes.endpoints());
         } catch (RuntimeException e) {
             db.close();
             closeQuietly(lock);

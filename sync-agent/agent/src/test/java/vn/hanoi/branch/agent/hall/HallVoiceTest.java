@@ -31,7 +31,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.hanoi.branch.agent.testing.DemoBranch;
-import vn.hanoi.branch.agent.branch.HallRoutes;
+import vn.hanoi.branch.agent.branch.HallNotices;
 import vn.hanoi.branch.agent.config.AgentConfig;
 import vn.hanoi.branch.agent.testing.HeadlessChromium;
 import vn.hanoi.branch.agent.testing.TestAgent;
@@ -268,14 +268,14 @@ class HallVoiceTest {
 
     @Test
     void defaultNoticesAreBilingualAndIncludeTheHotline() {
-        List<HallRoutes.Notice> defaults = HallRoutes.parse(AgentConfig.defaults().get("hall.notices"));
+        List<HallNotices.Notice> defaults = HallNotices.parse(AgentConfig.defaults().get("hall.notices"));
         assertThat(defaults).hasSize(2).allSatisfy(n -> {
             assertThat(n.vi()).isNotBlank();
             assertThat(n.en()).isNotBlank();
         });
         assertThat(defaults).anySatisfy(n -> assertThat(n.vi()).contains("1022"));
-        assertThat(HallRoutes.parse(" | ~ |a~b~c")).containsExactly(new HallRoutes.Notice("a", "b~c"));
-        assertThat(HallRoutes.parse("")).isEmpty();
+        assertThat(HallNotices.parse(" | ~ |a~b~c")).containsExactly(new HallNotices.Notice("a", "b~c"));
+        assertThat(HallNotices.parse("")).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers
