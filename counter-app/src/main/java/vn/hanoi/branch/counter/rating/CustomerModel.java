@@ -22,6 +22,7 @@ import vn.hanoi.branch.api.Ratings.Reason;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.client.AgentClient;
 import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.retry.Backoff;
 
 /**
  * What the customer-facing window shows, without UI: the number being served at this counter, and
@@ -37,7 +38,7 @@ import vn.hanoi.branch.client.AgentException;
  */
 public final class CustomerModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CustomerModel.class);
-    /** Retries of an answer while the agent is unreachable (about 10 minutes in all). */
+    /** Tries of an answer while the agent is unreachable: waits of 2, 4, 8, … 60 s (about 7 minutes in all). */
     private static final int SEND_ATTEMPTS = 12;
     private static final int REMEMBERED = 20;
 
@@ -236,17 +237,18 @@ public final class CustomerModel implements AutoCloseable {
             return;
         }
         Ratings.RatingRequest request = new Ratings.RatingRequest(level, reason, null);
-        background.execute(() -> sendWithRetries(t, request, 1));
+        Backoff backoff = Backoff.doubling(Duration.ofSeconds(2), Duration.ofSeconds(60));
+        background.execute(() -> sendWithRetries(t, request, backoff));
     }
 
-    private void sendWithRetries(Ticket t, Ratings.RatingRequest request, int attempt) {
+    private void sendWithRetries(Ticket t, Ratings.RatingRequest request, Backoff backoff) {
         try {
             Ratings.Rating r = device.rate(t.id(), request);
             ui.execute(() -> lastSent.set(r));
         } catch (AgentException e) {
-            if (e.isUnreachable() && attempt < SEND_ATTEMPTS) {
-                long delay = Math.min(60, 1L << Math.min(attempt, 6));
-                later(() -> background.execute(() -> sendWithRetries(t, request, attempt + 1)), delay, TimeUnit.SECONDS);
+            if (e.isUnreachable() && backoff.failures() + 1 < SEND_ATTEMPTS) {
+                long delay = backoff.next().toMillis();
+                later(() -> background.execute(() -> sendWithRetries(t, request, backoff)), delay, TimeUnit.MILLISECONDS);
             } else {
                 // 409: rated already (e.g. at the kiosk) or not rateable; the citizen is thanked anyway.
                 LOG.warn("rating of ticket {} not stored: {}", t.id(), e.error().code());

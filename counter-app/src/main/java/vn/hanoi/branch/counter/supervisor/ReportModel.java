@@ -1,7 +1,6 @@
 package vn.hanoi.branch.counter.supervisor;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Executor;
@@ -16,6 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import vn.hanoi.branch.api.Reports;
 import vn.hanoi.branch.client.AgentClient;
 import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.i18n.I18n;
 
 /**
@@ -124,9 +124,7 @@ public final class ReportModel {
     }
 
     private void write(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.write(file, bytes);
         ui.execute(() -> message.set(I18n.both("counter", "report.saved", file.toString())));
     }
 

@@ -1,87 +1,53 @@
 package vn.hanoi.branch.client;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.function.Consumer;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
-import vn.hanoi.branch.api.ApiError;
 import vn.hanoi.branch.api.Bookings;
 import vn.hanoi.branch.api.BranchInfo;
 import vn.hanoi.branch.api.CounterInfo;
 import vn.hanoi.branch.api.CounterRequests;
 import vn.hanoi.branch.api.CounterState;
+import vn.hanoi.branch.api.DayStats;
 import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.Dossiers;
-import vn.hanoi.branch.api.Scans;
-import vn.hanoi.branch.api.DayStats;
 import vn.hanoi.branch.api.Health;
-import vn.hanoi.branch.api.SyncStatus;
 import vn.hanoi.branch.api.IssueTicketRequest;
-import vn.hanoi.branch.api.Json;
 import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.PriorityClass;
 import vn.hanoi.branch.api.QueueEvent;
 import vn.hanoi.branch.api.QueueSnapshot;
 import vn.hanoi.branch.api.Ratings;
 import vn.hanoi.branch.api.Reports;
+import vn.hanoi.branch.api.Scans;
 import vn.hanoi.branch.api.ServiceInfo;
 import vn.hanoi.branch.api.Sessions;
+import vn.hanoi.branch.api.SyncStatus;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TransferRequest;
 
 /**
- * Typed client of the agent's LAN API (v1), shared by the kiosk and counter apps.
- *
- * <p>Calls block; apps run them off the UI thread. Every failure is an {@link AgentException} with a
- * bilingual message. The client holds the device token and, after {@link #login}, the staff session.
+ * The former all-in-one client, kept only until the kiosk and counter apps use the audience clients
+ * ({@link AgentLink}, {@link KioskClient}, {@link CounterClient}, {@link StaffSession} with
+ * {@link DeskClient}, {@link SupervisorClient}, {@link ItClient}, {@link CustomerWindowClient}); then it
+ * goes (the mapping of each call is in the client change's notes). Every call delegates to them with
+ * the credential of the moment: the staff session after {@link #login}, else the device token.
  */
 public final class AgentClient {
-    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-
-    private final HttpUrl base;
-    private final OkHttpClient http;
-    private final ObjectMapper mapper = Json.mapper();
+    private final Transport link;
     private volatile String deviceToken;
-    private volatile String sessionToken;
+    private volatile StaffSession session;
 
-    private AgentClient(Builder b) {
-        this.base = Objects.requireNonNull(HttpUrl.parse(b.baseUrl), "bad agent URL: " + b.baseUrl);
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(b.connectTimeout)
-                .readTimeout(b.readTimeout)
-                .callTimeout(b.readTimeout.plus(b.connectTimeout))
-                .retryOnConnectionFailure(false) // retries are ours to decide: writes carry idempotency keys
-                // Idle connections are dropped before the agent's server closes them (Jetty: 30 s), so the
-                // first tap after a quiet minute never lands on a dead socket and reports the agent as gone.
-                .connectionPool(new okhttp3.ConnectionPool(5, 10, java.util.concurrent.TimeUnit.SECONDS))
-                .build();
-        this.deviceToken = b.deviceToken;
-    }
-
-    private AgentClient(HttpUrl base, OkHttpClient http, String deviceToken) {
-        this.base = base;
-        this.http = http;
+    private AgentClient(Transport link, String deviceToken) {
+        this.link = link;
         this.deviceToken = deviceToken;
     }
 
-    /**
-     * A second client of the same device that never holds a staff session: for a window the citizen
-     * touches on a counter PC (its calls act as the device, not as the clerk signed in beside it).
-     * It shares the connection pool; its device token is the current one of this client.
-     */
+    /** A second client of the same device that never holds a staff session (see {@link CounterClient#customerWindow}). */
     public AgentClient deviceOnly() {
-        return new AgentClient(base, http, deviceToken);
+        return new AgentClient(link, deviceToken);
     }
 
     public static Builder builder(String baseUrl) {
@@ -89,7 +55,7 @@ public final class AgentClient {
     }
 
     public String baseUrl() {
-        return base.toString();
+        return link.baseUrl();
     }
 
     public void setDeviceToken(String token) {
@@ -101,23 +67,43 @@ public final class AgentClient {
     }
 
     public boolean hasSession() {
-        return sessionToken != null;
+        return session != null;
+    }
+
+    private Transport current() {
+        StaffSession s = session;
+        return link.as(s != null ? s.token() : deviceToken);
+    }
+
+    private KioskClient kiosk() {
+        return new KioskClient(current());
+    }
+
+    private DeskClient desk() {
+        return new DeskClient(current());
+    }
+
+    private SupervisorClient supervisor() {
+        return new SupervisorClient(current());
+    }
+
+    private ItClient it() {
+        return new ItClient(current());
     }
 
     // ---- public calls ----
 
     public Health health() {
-        return get("health", Health.class);
+        return new AgentLink(current()).health();
     }
 
-    /** The city sync's figures: backlog, oldest unsent, last success and error (supervisor or IT). */
     public SyncStatus syncStatus() {
-        return get("sync/status", SyncStatus.class);
+        return supervisor().syncStatus();
     }
 
     /** Trades a pairing code for a device token, and keeps the token for later calls. */
     public Pairing.Result pair(String code, String deviceName) {
-        Pairing.Result r = post("devices/pair", new Pairing.Request(code, deviceName), null, Pairing.Result.class);
+        Pairing.Result r = new AgentLink(current()).pair(code, deviceName);
         this.deviceToken = r.token();
         return r;
     }
@@ -125,412 +111,246 @@ public final class AgentClient {
     // ---- device calls ----
 
     public BranchInfo branch() {
-        return get("branch", BranchInfo.class);
+        return kiosk().branch();
     }
 
     public List<ServiceInfo> services() {
-        return get("services", new TypeReference<List<ServiceInfo>>() { });
+        return kiosk().services();
     }
 
     public List<CounterInfo> counters() {
-        return get("counters", new TypeReference<List<CounterInfo>>() { });
+        return kiosk().counters();
     }
 
     public QueueSnapshot queue() {
-        return get("queue", QueueSnapshot.class);
+        return kiosk().queue();
     }
 
     public Ticket ticket(long id) {
-        return get("tickets/" + id, Ticket.class);
+        return kiosk().ticket(id);
     }
 
-    /**
-     * Issues a ticket. The same {@code idempotencyKey} always yields the same ticket, so a kiosk that
-     * lost the answer retries with the key it used and never prints a second number.
-     */
-    /** Today's ticket with this display number: its state and, once called, its counter. */
     public Ticket ticketToday(String displayNumber) {
-        return get("tickets/today/" + displayNumber.strip(), Ticket.class);
+        return kiosk().ticketToday(displayNumber);
     }
 
     public Ticket issueTicket(long serviceId, String idempotencyKey) {
-        return issueTicket(new IssueTicketRequest(serviceId), idempotencyKey);
+        return kiosk().issueTicket(serviceId, idempotencyKey);
     }
 
-    /** Issues with the citizen's declared priority or date of birth from the ID card. */
     public Ticket issueTicket(IssueTicketRequest request, String idempotencyKey) {
-        return post("tickets", request, idempotencyKey, Ticket.class);
+        return kiosk().issueTicket(request, idempotencyKey);
     }
 
-    /** Check-in of an online booking at the kiosk; safe to retry after a lost answer. */
     public Bookings.CheckIn checkIn(String bookingCode) {
-        return post("bookings/check-in", new Bookings.CheckInRequest(bookingCode), null, Bookings.CheckIn.class);
+        return kiosk().checkIn(bookingCode);
     }
 
-    /** Kiosk: keeps the print job with its ticket (and raises or clears the printer alert). */
     public DeviceHealth.PrintJob recordPrint(long ticketId, DeviceHealth.PrintReport report) {
-        return post("tickets/" + ticketId + "/print-jobs", report, null, DeviceHealth.PrintJob.class);
+        return kiosk().recordPrint(ticketId, report);
     }
 
     public List<DeviceHealth.PrintJob> printJobs(long ticketId) {
-        return get("tickets/" + ticketId + "/print-jobs", new TypeReference<List<DeviceHealth.PrintJob>>() { });
+        return kiosk().printJobs(ticketId);
     }
 
-    /** A device reports one of its parts: a fault raises an alert for IT, ok clears it. */
     public void reportStatus(DeviceHealth.ComponentStatus status) {
-        post("devices/self/status", status, null, Void.class);
+        kiosk().reportStatus(status);
     }
 
-    /** Supervisor or IT: open device alerts. */
     public List<DeviceHealth.Alert> alerts() {
-        return get("alerts", new TypeReference<List<DeviceHealth.Alert>>() { });
+        return supervisor().alerts();
     }
 
     public Bookings.Booking booking(String code) {
-        return get("bookings/" + code, new TypeReference<Bookings.Booking>() { });
+        return kiosk().booking(code);
     }
 
     public Bookings.Booking createBooking(Bookings.NewBooking booking) {
-        return post("bookings", booking, null, Bookings.Booking.class);
+        return supervisor().createBooking(booking);
     }
 
     public List<PriorityClass> priorityClasses() {
-        return get("priority-classes", new TypeReference<List<PriorityClass>>() { });
+        return kiosk().priorityClasses();
     }
 
-    /**
-     * A citizen's rating of a ticket served today, from a kiosk or a counter's customer window (device
-     * token, no staff session). Safe to retry with the same answer; a different second answer is a 409.
-     */
     public Ratings.Rating rate(long ticketId, Ratings.RatingRequest rating) {
-        return post("tickets/" + ticketId + "/rating", rating, null, Ratings.Rating.class);
+        return kiosk().rate(ticketId, rating);
     }
 
-    /** The rating of a ticket; a 404 {@link AgentException} when it has none. */
     public Ratings.Rating rating(long ticketId) {
-        return get("tickets/" + ticketId + "/rating", Ratings.Rating.class);
+        return kiosk().rating(ticketId);
     }
 
-    /** Follows the queue events from {@code afterId} on, reconnecting by itself. Close to stop. */
+    /** Follows the queue events; every reconnect uses the credential of the moment. */
     public EventStream events(long afterId, Consumer<QueueEvent> onEvent, Consumer<EventStream.Status> onStatus) {
-        return new EventStream(http, base.newBuilder().addPathSegments("api/v1/events").build(),
-                this::bearer, afterId, onEvent, onStatus);
+        return link.events(() -> current().token(), afterId, onEvent, onStatus);
     }
 
     // ---- staff calls ----
 
     public Sessions.Session login(String username, String password) {
-        Sessions.Session s = post("sessions", new Sessions.Login(username, password), null, Sessions.Session.class);
-        this.sessionToken = s.token();
-        return s;
+        StaffSession s = StaffSession.open(current(), username, password);
+        this.session = s;
+        return new Sessions.Session(s.token(), s.user());
     }
 
     public void logout() {
-        if (sessionToken != null) {
+        StaffSession s = session;
+        if (s != null) {
             try {
-                send(new Request.Builder().url(url("sessions/current")).delete(), null);
+                s.logout();
             } finally {
-                sessionToken = null;
+                session = null;
             }
         }
     }
 
-    /** Calls the next waiting ticket to the counter; {@code null} when nobody is waiting for it. */
     public Ticket callNext(long counterId) {
-        return post("counters/" + counterId + "/call-next", null, null, Ticket.class);
+        return desk().callNext(counterId);
     }
 
     public Ticket recall(long ticketId) {
-        return post("tickets/" + ticketId + "/recall", null, null, Ticket.class);
+        return desk().recall(ticketId);
     }
 
     public Ticket serve(long ticketId) {
-        return post("tickets/" + ticketId + "/serve", null, null, Ticket.class);
+        return desk().serve(ticketId);
     }
 
     public Ticket finish(long ticketId) {
-        return post("tickets/" + ticketId + "/finish", null, null, Ticket.class);
+        return desk().finish(ticketId);
     }
 
     public Ticket noShow(long ticketId) {
-        return post("tickets/" + ticketId + "/no-show", null, null, Ticket.class);
+        return desk().noShow(ticketId);
     }
 
     public Ticket cancel(long ticketId) {
-        return post("tickets/" + ticketId + "/cancel", null, null, Ticket.class);
+        return desk().cancel(ticketId);
     }
 
     public Ticket transfer(long ticketId, long serviceId) {
-        return transfer(ticketId, new TransferRequest(serviceId, null, false));
+        return desk().transfer(ticketId, serviceId);
     }
 
     public Ticket transfer(long ticketId, TransferRequest request) {
-        return post("tickets/" + ticketId + "/transfer", request, null, Ticket.class);
+        return desk().transfer(ticketId, request);
     }
 
-    /** Calls one number out of turn at this counter. */
     public Ticket callNumber(long counterId, String displayNumber) {
-        return post("counters/" + counterId + "/call", new CounterRequests.CallNumber(displayNumber), null, Ticket.class);
+        return desk().callNumber(counterId, displayNumber);
     }
 
-    /** A no-show is back within the return window: the ticket waits again at its old place. */
     public Ticket returnFromNoShow(long ticketId) {
-        return post("tickets/" + ticketId + "/return", null, null, Ticket.class);
+        return desk().returnFromNoShow(ticketId);
     }
 
     public Ticket setPriority(long ticketId, CounterRequests.PriorityChange change) {
-        return post("tickets/" + ticketId + "/priority", change, null, Ticket.class);
+        return desk().setPriority(ticketId, change);
     }
 
-    /** Supervisor: closes the business day (waiting tickets cancelled, bookings released, counters closed). */
     public int endOfDay() {
-        return post("branch/end-of-day", null, null, com.fasterxml.jackson.databind.JsonNode.class).get("closedTickets").asInt();
+        return supervisor().endOfDay();
     }
 
-    /** Supervisor: the figures of the business day so far (waiting, times, counters, hourly). */
     public DayStats statsToday() {
-        return get("stats/today", DayStats.class);
+        return supervisor().statsToday();
     }
 
-    /**
-     * Supervisor: satisfaction of the business days {@code from}..{@code to} (both included); null
-     * {@code from} is today, null {@code to} is up to today.
-     */
-    public Ratings.Summary ratingSummary(java.time.LocalDate from, java.time.LocalDate to) {
-        HttpUrl.Builder url = url("ratings/summary").newBuilder();
-        if (from != null) {
-            url.addQueryParameter("from", from.toString());
-        }
-        if (to != null) {
-            url.addQueryParameter("to", to.toString());
-        }
-        return send(new Request.Builder().url(url.build()).get(), mapper.constructType(Ratings.Summary.class));
+    public Ratings.Summary ratingSummary(LocalDate from, LocalDate to) {
+        return supervisor().ratingSummary(from, to);
     }
 
-    /**
-     * Supervisor: the report of the business days {@code from}..{@code to} (both included) per
-     * {@code period} and {@code by} group.
-     */
-    public Reports.Report report(java.time.LocalDate from, java.time.LocalDate to, Reports.Period period,
-                                 Reports.GroupBy by) {
-        return send(new Request.Builder().url(reportUrl("reports", from, to, period, by)).get(),
-                mapper.constructType(Reports.Report.class));
+    public Reports.Report report(LocalDate from, LocalDate to, Reports.Period period, Reports.GroupBy by) {
+        return supervisor().report(from, to, period, by);
     }
 
-    /** Supervisor: the same report as CSV for Excel (UTF-8 with BOM, ';' separated). */
-    public byte[] reportCsv(java.time.LocalDate from, java.time.LocalDate to, Reports.Period period, Reports.GroupBy by) {
-        return send(new Request.Builder().url(reportUrl("reports.csv", from, to, period, by)).get(),
-                mapper.constructType(byte[].class));
+    public byte[] reportCsv(LocalDate from, LocalDate to, Reports.Period period, Reports.GroupBy by) {
+        return supervisor().reportCsv(from, to, period, by);
     }
 
-    /** Supervisor: the same report as PDF (table and chart). */
-    public byte[] reportPdf(java.time.LocalDate from, java.time.LocalDate to, Reports.Period period, Reports.GroupBy by) {
-        return send(new Request.Builder().url(reportUrl("reports.pdf", from, to, period, by)).get(),
-                mapper.constructType(byte[].class));
-    }
-
-    private HttpUrl reportUrl(String path, java.time.LocalDate from, java.time.LocalDate to, Reports.Period period,
-                              Reports.GroupBy by) {
-        return url(path).newBuilder().addQueryParameter("from", from.toString()).addQueryParameter("to", to.toString())
-                .addQueryParameter("period", period.name()).addQueryParameter("by", by.name()).build();
+    public byte[] reportPdf(LocalDate from, LocalDate to, Reports.Period period, Reports.GroupBy by) {
+        return supervisor().reportPdf(from, to, period, by);
     }
 
     public QueueSnapshot.CounterStatus setCounterState(long counterId, CounterState state, String reason) {
-        return post("counters/" + counterId + "/state", new CounterRequests.StateChange(state, reason), null,
-                QueueSnapshot.CounterStatus.class);
+        return desk().setCounterState(counterId, state, reason);
     }
 
     // ---- IT calls ----
 
     public Pairing.Code createPairingCode(Pairing.CodeRequest request) {
-        return post("devices/pairing-codes", request, null, Pairing.Code.class);
+        return it().createPairingCode(request);
     }
 
     public Sessions.User createUser(Sessions.NewUser user) {
-        return post("users", user, null, Sessions.User.class);
+        return it().createUser(user);
     }
 
     public List<Dossiers.Procedure> procedures() {
-        return get("procedures", new TypeReference<List<Dossiers.Procedure>>() { });
+        return kiosk().procedures();
     }
 
-    /** Kiosk: the self-declaration for a ticket; sending it again replaces the draft. */
     public Dossiers.Declaration declare(long ticketId, Dossiers.DeclarationRequest declaration) {
-        return put("tickets/" + ticketId + "/declaration", declaration, Dossiers.Declaration.class);
+        return kiosk().declare(ticketId, declaration);
     }
 
-    /** Staff: what the citizen declared for the ticket (recorded in the audit log by the agent). */
     public Dossiers.Declaration declaration(long ticketId) {
-        return get("tickets/" + ticketId + "/declaration", Dossiers.Declaration.class);
+        return desk().declaration(ticketId);
     }
 
-    /** Staff: reception at the counter (the ticket's draft becomes the dossier, or a new one is made). */
     public Dossiers.Dossier receiveDossier(Dossiers.Reception reception) {
-        return post("dossiers", reception, null, Dossiers.Dossier.class);
+        return desk().receiveDossier(reception);
     }
 
-    /** Staff: a dossier with its personal data (the agent records the read in the audit log). */
     public Dossiers.Dossier dossier(long dossierId) {
-        return get("dossiers/" + dossierId, Dossiers.Dossier.class);
+        return desk().dossier(dossierId);
     }
 
-    /** Staff: the result handed over at the counter or sent home. */
     public Dossiers.Dossier handOver(long dossierId, Dossiers.HandOver handOver) {
-        return post("dossiers/" + dossierId + "/hand-over", handOver, null, Dossiers.Dossier.class);
+        return desk().handOver(dossierId, handOver);
     }
 
-    /**
-     * Staff: has the agent sign the result document as the certified electronic copy and keep it;
-     * returns its SHA-256 and size.
-     */
-    public java.util.Map<String, Object> certifyCopy(long dossierId, byte[] resultPdf) {
-        return send(new Request.Builder().url(url("dossiers/" + dossierId + "/certified-copy"))
-                        .put(RequestBody.create(resultPdf, MediaType.get("application/pdf"))),
-                mapper.getTypeFactory().constructMapType(java.util.Map.class, String.class, Object.class));
+    public Map<String, Object> certifyCopy(long dossierId, byte[] resultPdf) {
+        return desk().certifyCopy(dossierId, resultPdf);
     }
 
-    /** Staff: the certified electronic copy (signed PDF) of a dossier's result. */
     public byte[] certifiedCopy(long dossierId) {
-        return send(new Request.Builder().url(url("dossiers/" + dossierId + "/certified-copy")).get(),
-                mapper.constructType(byte[].class));
+        return desk().certifiedCopy(dossierId);
     }
 
-    /**
-     * Staff: stores one digitized document (a PDF/A) of a dossier's checklist; the agent checks the bytes
-     * against {@code sha256} and answers with the stored document, the same one again on a retry.
-     */
     public Scans.StoredDocument storeScan(long dossierId, String documentType, byte[] pdf, String sha256) {
-        return send(new Request.Builder().url(url("dossiers/" + dossierId + "/scans"))
-                        .header(Scans.DOCUMENT_TYPE_HEADER, documentType).header(Scans.SHA256_HEADER, sha256)
-                        .post(RequestBody.create(pdf, MediaType.get("application/pdf"))),
-                mapper.constructType(Scans.StoredDocument.class));
+        return desk().storeScan(dossierId, documentType, pdf, sha256);
     }
 
-    /** Staff: the digitized documents of a dossier. */
     public List<Scans.StoredDocument> scans(long dossierId) {
-        return send(new Request.Builder().url(url("dossiers/" + dossierId + "/scans")).get(),
-                mapper.getTypeFactory().constructCollectionType(List.class, Scans.StoredDocument.class));
+        return desk().scans(dossierId);
     }
 
-    /** Staff: one digitized document (PDF); the agent records the read. */
     public byte[] scan(long dossierId, long documentId) {
-        return send(new Request.Builder().url(url("dossiers/" + dossierId + "/scans/" + documentId)).get(),
-                mapper.constructType(byte[].class));
+        return desk().scan(dossierId, documentId);
     }
 
-    /** Staff: the tracking list, newest first; {@code state} null for all, or only the overdue ones. */
     public List<Dossiers.Summary> dossiers(Dossiers.State state, boolean overdueOnly) {
-        HttpUrl.Builder url = url("dossiers").newBuilder().addQueryParameter("limit", "500");
-        if (state != null) {
-            url.addQueryParameter("state", state.name());
-        }
-        if (overdueOnly) {
-            url.addQueryParameter("overdue", "true");
-        }
-        return send(new Request.Builder().url(url.build()).get(),
-                mapper.getTypeFactory().constructCollectionType(List.class, Dossiers.Summary.class));
+        return desk().dossiers(state, overdueOnly);
     }
 
     public Dossiers.Lookup changeDossierState(long dossierId, Dossiers.State state, String noteVi, String noteEn) {
-        return post("dossiers/" + dossierId + "/state", new Dossiers.StateChange(state, noteVi, noteEn), null,
-                Dossiers.Lookup.class);
+        return desk().changeDossierState(dossierId, state, noteVi, noteEn);
     }
 
-    /** Status and history of a dossier by the code on its appointment slip. */
     public Dossiers.Lookup lookupDossier(String code) {
-        // Codes are letters, digits and dashes; anything else typed makes an unknown path, answered 404.
-        return get("dossiers/lookup/" + code.strip(), Dossiers.Lookup.class);
+        return kiosk().lookupDossier(code);
     }
 
-    // ---- plumbing ----
-
-    private String bearer() {
-        return sessionToken != null ? sessionToken : deviceToken;
-    }
-
-    private HttpUrl url(String path) {
-        return base.newBuilder().addPathSegments("api/v1/" + path).build();
-    }
-
-    private <T> T get(String path, Class<T> type) {
-        return send(new Request.Builder().url(url(path)).get(), mapper.constructType(type));
-    }
-
-    private <T> T get(String path, TypeReference<T> type) {
-        return send(new Request.Builder().url(url(path)).get(), mapper.constructType(type));
-    }
-
-    private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
-        RequestBody rb;
-        try {
-            rb = RequestBody.create(body == null ? new byte[0] : mapper.writeValueAsBytes(body), JSON);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot encode request", e);
-        }
-        Request.Builder req = new Request.Builder().url(url(path)).post(rb);
-        if (idempotencyKey != null) {
-            req.header("Idempotency-Key", idempotencyKey);
-        }
-        return send(req, mapper.constructType(type));
-    }
-
-    private <T> T put(String path, Object body, Class<T> type) {
-        try {
-            return send(new Request.Builder().url(url(path)).put(RequestBody.create(mapper.writeValueAsBytes(body), JSON)),
-                    mapper.constructType(type));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot encode request", e);
-        }
-    }
-
-    private <T> T send(Request.Builder req, JavaType type) {
-        String token = bearer();
-        if (token != null) {
-            req.header("Authorization", "Bearer " + token);
-        }
-        try (Response resp = http.newCall(req.build()).execute()) {
-            ResponseBody body = resp.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
-            if (!resp.isSuccessful()) {
-                throw new AgentException(parseError(resp.code(), bytes), null);
-            }
-            if (type == null || resp.code() == 204 || bytes.length == 0) {
-                return null;
-            }
-            if (type.getRawClass() == byte[].class) {
-                @SuppressWarnings("unchecked")
-                T raw = (T) bytes; // a document (PDF), not JSON
-                return raw;
-            }
-            return mapper.readValue(bytes, type);
-        } catch (IOException e) {
-            throw AgentException.unreachable(e);
-        }
-    }
-
-    private ApiError parseError(int status, byte[] bytes) {
-        try {
-            ApiError e = mapper.readValue(bytes, ApiError.class);
-            if (e.code() != null) {
-                return e;
-            }
-        } catch (IOException ignored) {
-            // not one of our error bodies (a proxy, a crash page): fall through to a generic message
-        }
-        return new ApiError(status, "http_" + status,
-                "Máy chủ chi nhánh trả lỗi " + status + ". Vui lòng thử lại hoặc báo cán bộ hỗ trợ.",
-                "The branch server answered " + status + ". Please try again or ask staff for help.");
-    }
-
-    /** Builder with defaults suited to a branch LAN. */
+    /** The builder of {@link AgentLink}, plus the device token saved at pairing. */
     public static final class Builder {
-        private final String baseUrl;
-        private Duration connectTimeout = Duration.ofSeconds(3);
-        private Duration readTimeout = Duration.ofSeconds(10);
+        private final AgentLink.Builder link;
         private String deviceToken;
 
         private Builder(String baseUrl) {
-            this.baseUrl = baseUrl;
+            this.link = AgentLink.builder(baseUrl);
         }
 
         public Builder deviceToken(String token) {
@@ -539,17 +359,17 @@ public final class AgentClient {
         }
 
         public Builder connectTimeout(Duration d) {
-            this.connectTimeout = d;
+            link.connectTimeout(d);
             return this;
         }
 
         public Builder readTimeout(Duration d) {
-            this.readTimeout = d;
+            link.readTimeout(d);
             return this;
         }
 
         public AgentClient build() {
-            return new AgentClient(this);
+            return new AgentClient(link.build().transport(), deviceToken);
         }
     }
 }

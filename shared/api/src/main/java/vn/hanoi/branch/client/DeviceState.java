@@ -1,17 +1,14 @@
 package vn.hanoi.branch.client;
 
 import vn.hanoi.branch.api.Pairing;
+import vn.hanoi.branch.files.DurableFiles;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -60,27 +57,14 @@ public final class DeviceState {
     }
 
     public void save(Saved s) throws IOException {
-        Files.createDirectories(dir);
         Properties p = new Properties();
         p.setProperty("agent.url", s.agentUrl());
         p.setProperty("device.token", s.deviceToken());
         p.setProperty("device.id", Long.toString(s.deviceId()));
         p.setProperty("device.name", s.deviceName() == null ? "" : s.deviceName());
-        Path tmp = dir.resolve(FILE + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(tmp);
-        }
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            p.store(w, "device pairing of this app; delete to pair again");
-        }
-        try {
-            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-        }
+        StringWriter text = new StringWriter();
+        p.store(text, "device pairing of this app; delete to pair again");
+        DurableFiles.writeOwnerOnly(dir.resolve(FILE), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     public void clear() throws IOException {
@@ -88,23 +72,30 @@ public final class DeviceState {
     }
 
     /**
-     * The agent client of a paired app: from the saved token, or by pairing with {@code code} and
-     * saving the token. Empty when the app is not paired and no code was given.
+     * The credentials of a paired app: the saved ones, or those got by pairing with {@code code} (then
+     * saved). Empty when the app is not paired and no code was given. Make the app's client with
+     * {@code AgentLink.to(saved.agentUrl()).kiosk(saved.deviceToken())} (or {@code counter(..)}).
      *
      * @param agentUrl where the agent is; null to use the saved address
      * @throws vn.hanoi.branch.client.AgentException when the agent refuses the code or is unreachable
      */
-    public Optional<AgentClient> pairedClient(String agentUrl, String code, String deviceName) throws IOException {
+    public Optional<Saved> paired(String agentUrl, String code, String deviceName) throws IOException {
         Optional<Saved> saved = load();
         if (saved.isPresent() && (agentUrl == null || agentUrl.equals(saved.get().agentUrl()))) {
-            return Optional.of(AgentClient.builder(saved.get().agentUrl()).deviceToken(saved.get().deviceToken()).build());
+            return saved;
         }
         if (code == null || code.isBlank() || agentUrl == null) {
             return Optional.empty();
         }
-        AgentClient client = AgentClient.builder(agentUrl).build();
-        Pairing.Result r = client.pair(code.trim(), deviceName);
-        save(new Saved(agentUrl, r.token(), r.deviceId(), r.name()));
-        return Optional.of(client);
+        Pairing.Result r = AgentLink.to(agentUrl).pair(code.trim(), deviceName);
+        Saved paired = new Saved(agentUrl, r.token(), r.deviceId(), r.name());
+        save(paired);
+        return Optional.of(paired);
+    }
+
+    /** As {@link #paired}, as the former all-in-one client (until the apps use the audience clients). */
+    public Optional<AgentClient> pairedClient(String agentUrl, String code, String deviceName) throws IOException {
+        return paired(agentUrl, code, deviceName)
+                .map(s -> AgentClient.builder(s.agentUrl()).deviceToken(s.deviceToken()).build());
     }
 }

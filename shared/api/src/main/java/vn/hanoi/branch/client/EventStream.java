@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.api.Json;
 import vn.hanoi.branch.api.QueueEvent;
+import vn.hanoi.branch.retry.Backoff;
 
 /**
  * Server-sent queue events with resume: after a drop it reconnects with {@code Last-Event-ID} set to
@@ -26,7 +27,6 @@ import vn.hanoi.branch.api.QueueEvent;
  */
 public final class EventStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     /** Connection state, for a status line in the UI. */
     public enum Status { CONNECTING, CONNECTED, DISCONNECTED, CLOSED }
@@ -44,7 +44,7 @@ public final class EventStream implements AutoCloseable {
     private volatile long lastId;
     private volatile EventSource source;
     private volatile boolean closed;
-    private int failures;
+    private final Backoff backoff = Backoff.doubling(Duration.ofMillis(200), Duration.ofSeconds(5));
 
     EventStream(OkHttpClient base, HttpUrl url, Supplier<String> token, long afterId,
                 Consumer<QueueEvent> onEvent, Consumer<Status> onStatus) {
@@ -85,8 +85,7 @@ public final class EventStream implements AutoCloseable {
             return;
         }
         onStatus.accept(Status.DISCONNECTED);
-        long delay = Math.min(MAX_BACKOFF.toMillis(), 200L << Math.min(failures++, 5));
-        timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+        timer.schedule(this::connect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -104,7 +103,7 @@ public final class EventStream implements AutoCloseable {
         @Override
         public void onOpen(EventSource es, Response response) {
             synchronized (EventStream.this) {
-                failures = 0;
+                backoff.reset();
             }
             onStatus.accept(Status.CONNECTED);
         }

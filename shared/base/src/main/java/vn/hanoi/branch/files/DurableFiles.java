@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,9 +39,25 @@ public final class DurableFiles {
 
     /** Copies the stream to {@code target} durably, hashing on the way; replaces an existing file atomically. */
     public static Written write(Path target, InputStream in) throws IOException {
+        return write(target, in, new FileAttribute<?>[0]);
+    }
+
+    /**
+     * Writes a secret (a device token, a client secret) durably into a file only its owner may read or
+     * write (0600 where the file system has POSIX permissions): the permissions are set when the temporary
+     * file is created, so no byte is ever readable by others.
+     */
+    public static Written writeOwnerOnly(Path target, byte[] bytes) throws IOException {
+        boolean posix = target.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return write(target, new java.io.ByteArrayInputStream(bytes), posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0]);
+    }
+
+    private static Written write(Path target, InputStream in, FileAttribute<?>... attributes) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
+        Path tmp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX, attributes);
         try {
             MessageDigest sha = sha256();
             long total = 0;

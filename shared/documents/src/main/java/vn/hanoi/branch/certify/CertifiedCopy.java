@@ -5,13 +5,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.pdf.PdfFonts;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -82,22 +82,14 @@ public final class CertifiedCopy {
     }
 
     /**
-     * Certifies {@code original}, which is written to {@code target} (not the same file) through a
-     * temporary file, so that a failed signing leaves no half-written copy behind.
+     * Certifies {@code original}, which is written to {@code target} (not the same file) durably, so that
+     * a failed signing or a power cut leaves no half-written copy behind.
      */
     public void certify(Path original, Path target, String dossierCode) throws IOException, GeneralSecurityException {
         if (Files.exists(target) && Files.isSameFile(original, target)) {
             throw new IllegalArgumentException("the copy must not overwrite its original " + original);
         }
-        byte[] signed = certify(Files.readAllBytes(original), dossierCode);
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".certify-", ".pdf");
-        try {
-            Files.write(tmp, signed);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        DurableFiles.write(target, certify(Files.readAllBytes(original), dossierCode));
     }
 
     /** Certifies {@code original} (a PDF file's bytes) and returns the signed copy's bytes. */

@@ -1,11 +1,8 @@
 package vn.hanoi.branch.printer;
 
+import vn.hanoi.branch.printer.escpos.Tickets;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,9 +44,7 @@ class VirtualPrinterTest {
         }
         BufferedImage img = ImageIO.read(file.toFile());
         assertThat(img.getWidth()).isEqualTo(ReceiptImage.WIDTH);
-        String link = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                new BufferedImageLuminanceSource(img)))).getText();
-        assertThat(link).isEqualTo("https://dichvucong.example.vn/t/HT-1005");
+        assertThat(Tickets.decodeQr(img)).isEqualTo("https://dichvucong.example.vn/t/HT-1005");
     }
 
     @Test

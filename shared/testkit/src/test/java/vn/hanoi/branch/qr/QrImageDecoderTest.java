@@ -1,6 +1,7 @@
 package vn.hanoi.branch.qr;
 
 import vn.hanoi.branch.code.TicketQr;
+import vn.hanoi.branch.testkit.card.FakeCitizens;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -51,18 +52,7 @@ class QrImageDecoderTest {
     private static BufferedImage qr(String text, Map<EncodeHintType, ?> hints, int module) throws Exception {
         var m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
         BufferedImage small = MatrixToImageWriter.toBufferedImage(m);
-        return scale(small, module);
-    }
-
-    private static BufferedImage scale(BufferedImage img, double f) {
-        int w = (int) Math.round(img.getWidth() * f);
-        int h = (int) Math.round(img.getHeight() * f);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, 0, w, h, null);
-        g.dispose();
-        return out;
+        return QrImageDecoder.scale(small, module);
     }
 
     /** The code on a grey card, turned and placed off-centre in a larger frame, as a camera sees it. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.hanoi.branch.card.CardException;
 import vn.hanoi.branch.card.CardException.Reason;
+import vn.hanoi.branch.testkit.card.FakeCitizens;
 
 import java.text.Normalizer;
 import java.time.LocalDate;

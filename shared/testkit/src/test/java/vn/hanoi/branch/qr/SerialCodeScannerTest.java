@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.testkit.printer.PtyPair;
+import vn.hanoi.branch.testkit.card.FakeCitizens;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -10,6 +10,7 @@ import vn.hanoi.branch.qr.WedgeCollector.Dropped;
 import vn.hanoi.branch.qr.WedgeCollector.Event;
 import vn.hanoi.branch.qr.WedgeCollector.Source;
 import vn.hanoi.branch.i18n.I18n;
+import vn.hanoi.branch.testkit.card.FakeCitizens;
 
 import java.text.Normalizer;
 import java.time.Duration;

@@ -32,7 +32,9 @@ import vn.hanoi.branch.agent.testing.DemoBranch;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.demo.sim.DaySimulator;
 import vn.hanoi.branch.demo.sim.LiveSimulator;
 import vn.hanoi.branch.demo.sim.SimReport;
@@ -114,11 +116,10 @@ public final class DemoMain {
             out.println("Simulated citizens and clerks at counters 2-5 (counter 1 is yours); clerk account 'mophong'");
             return AgentMain.serveUntilStopped(config, agent -> {
                 String url = "http://127.0.0.1:" + agent.port();
-                AgentClient kiosk = AgentClient.builder(url).build();
-                kiosk.pair(simCodes.get(DeviceKind.KIOSK), "sim kiosk");
-                AgentClient staff = AgentClient.builder(url).build();
-                staff.pair(simCodes.get(DeviceKind.COUNTER), "sim counters");
-                staff.login("mophong", simPassword);
+                AgentLink link = AgentLink.to(url);
+                KioskClient kiosk = link.kiosk(link.pair(simCodes.get(DeviceKind.KIOSK), "sim kiosk").token());
+                DeskClient staff = link.counter(link.pair(simCodes.get(DeviceKind.COUNTER), "sim counters").token())
+                        .login("mophong", simPassword).desk();
                 LiveSimulator live = new LiveSimulator(kiosk, staff, List.of(2L, 3L, 4L, 5L), 8, 10);
                 live.start();
                 return live;

@@ -198,7 +198,8 @@ public final class QrImageDecoder {
         return res;
     }
 
-    private static BufferedImage scale(BufferedImage img, double f) {
+    /** {@code img} resized by {@code f}, bilinear (package-private: the tests draw their codes with it). */
+    static BufferedImage scale(BufferedImage img, double f) {
         int w = Math.max(1, (int) Math.round(img.getWidth() * f));
         int h = Math.max(1, (int) Math.round(img.getHeight() * f));
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -19,12 +19,9 @@ public final class AutoCrop {
         int w = small.getWidth();
         int h = small.getHeight();
         byte[] px = Images.pixels(small);
-        long[] hist = new long[256];
-        for (byte b : px) {
-            hist[b & 0xff]++;
-        }
-        int paperLevel = percentile(hist, px.length, 0.90);
-        int darkLevel = percentile(hist, px.length, 0.02);
+        long[] hist = Images.histogram(px);
+        int paperLevel = Images.level(hist, px.length, 0.90);
+        int darkLevel = Images.level(hist, px.length, 0.02);
         int cut = (paperLevel + darkLevel) / 2;
         if (paperLevel - darkLevel < 60) {
             return new Rectangle(0, 0, page.getWidth(), page.getHeight());
@@ -73,18 +70,6 @@ public final class AutoCrop {
             return page;
         }
         return Images.copy(page, r.x, r.y, r.width, r.height);
-    }
-
-    private static int percentile(long[] hist, long total, double q) {
-        long target = (long) (total * q);
-        long acc = 0;
-        for (int i = 0; i < 256; i++) {
-            acc += hist[i];
-            if (acc > target) {
-                return i;
-            }
-        }
-        return 255;
     }
 
     private static int first(double[] v, int cut) {

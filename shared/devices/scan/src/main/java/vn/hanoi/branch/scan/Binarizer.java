@@ -11,10 +11,7 @@ public final class Binarizer {
     /** Otsu's threshold of an 8-bit grey image: pixels at or below it are ink. */
     public static int otsu(BufferedImage gray) {
         byte[] px = Images.pixels(gray);
-        long[] hist = new long[256];
-        for (byte b : px) {
-            hist[b & 0xff]++;
-        }
+        long[] hist = Images.histogram(px);
         return otsu(hist, px.length);
     }
 

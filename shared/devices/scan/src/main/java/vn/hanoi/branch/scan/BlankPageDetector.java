@@ -28,19 +28,7 @@ public final class BlankPageDetector {
         int w = small.getWidth();
         int h = small.getHeight();
         byte[] px = Images.pixels(small);
-        long[] hist = new long[256];
-        for (byte b : px) {
-            hist[b & 0xff]++;
-        }
-        long acc = 0;
-        int paper = 255;
-        for (int i = 0; i < 256; i++) {
-            acc += hist[i];
-            if (acc > px.length * 0.5) { // most of any page is paper
-                paper = i;
-                break;
-            }
-        }
+        int paper = Images.level(Images.histogram(px), px.length, 0.5); // most of any page is paper
         int limit = paper - INK_CONTRAST;
         int mx = Math.max(1, w * 6 / 100);
         int my = Math.max(1, h * 5 / 100);

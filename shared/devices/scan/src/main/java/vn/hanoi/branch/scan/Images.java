@@ -73,6 +73,28 @@ public final class Images {
         return ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
     }
 
+    /** How many of the 8-bit grey pixels {@code px} have each of the 256 levels. */
+    static long[] histogram(byte[] px) {
+        long[] hist = new long[256];
+        for (byte b : px) {
+            hist[b & 0xff]++;
+        }
+        return hist;
+    }
+
+    /** The lowest level below or at which more than the share {@code q} of the {@code total} pixels lie. */
+    static int level(long[] hist, long total, double q) {
+        long target = (long) (total * q);
+        long acc = 0;
+        for (int i = 0; i < 256; i++) {
+            acc += hist[i];
+            if (acc > target) {
+                return i;
+            }
+        }
+        return 255;
+    }
+
     /** Rotates about the centre by {@code degrees} (clockwise positive), same size, the corners white. */
     public static BufferedImage rotate(BufferedImage img, double degrees) {
         if (Math.abs(degrees) < 1e-6) {
@@ -129,19 +151,7 @@ public final class Images {
     public static BufferedImage whitenPaper(BufferedImage img, int dpi) {
         BufferedImage small = shrinkGray(img, analysisFactor(dpi));
         byte[] px = pixels(small);
-        long[] hist = new long[256];
-        for (byte b : px) {
-            hist[b & 0xff]++;
-        }
-        long acc = 0;
-        int median = 255;
-        for (int i = 0; i < 256; i++) {
-            acc += hist[i];
-            if (acc > px.length / 2) {
-                median = i;
-                break;
-            }
-        }
+        int median = level(histogram(px), px.length, 0.5);
         int white = Math.max(128, median - 12);
         byte[] lut = new byte[256];
         for (int v = 0; v < 256; v++) {

@@ -1,5 +1,6 @@
 package vn.hanoi.branch.testkit.card;
 
+import vn.hanoi.branch.card.CitizenIdQr;
 import vn.hanoi.branch.card.ExpiryCandidates;
 
 import java.time.LocalDate;
@@ -24,6 +25,15 @@ public final class FakeCitizens {
     /** The placeholder the emulated chips use for "no expiry"; see {@link ExpiryCandidates}. */
     public static final String NO_EXPIRY = ExpiryCandidates.DEFAULT_NO_EXPIRY.getFirst();
     static final LocalDate CHIP_CARDS_SINCE = LocalDate.of(2021, 3, 1);
+
+    /** Two fixed invented people, for tests that check what a card's QR code carries field by field. */
+    public static final CitizenIdQr NGOC = new CitizenIdQr("001190012345", null, "Trần Thị Bích Ngọc",
+            LocalDate.of(1990, 3, 15), "Nữ", "Số 12 ngõ 34 phố Hàng Bông, phường Hoàn Kiếm, Hà Nội",
+            LocalDate.of(2021, 8, 10), List.of());
+    /** With an old 9-digit ID and the four empty trailing fields newer cards print. */
+    public static final CitizenIdQr DUC = new CitizenIdQr("001085067890", "012345678", "Lê Đức Thắng",
+            LocalDate.of(1985, 11, 2), "Nam", "Thôn Đông, xã Ứng Hòa, Hà Nội",
+            LocalDate.of(2024, 7, 1), List.of("", "", "", ""));
 
     private static final List<String> FAMILY = List.of("Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê",
             "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",

@@ -74,12 +74,19 @@ final class SimUploads {
     private static final class NotFound extends RuntimeException {
     }
 
-    void putChunk(Context ctx) throws Exception {
-        SimStore.Upload u;
+    /** The upload in the path; null when there is none for that branch and the 404 is answered. */
+    private SimStore.Upload uploadOr404(Context ctx) throws SQLException {
         try {
-            u = findUpload(ctx);
+            return findUpload(ctx);
         } catch (NotFound e) {
             CitySimulator.error(ctx, 404, "unknown_upload", "Không có lượt tải lên này.", "No such upload.");
+            return null;
+        }
+    }
+
+    void putChunk(Context ctx) throws Exception {
+        SimStore.Upload u = uploadOr404(ctx);
+        if (u == null) {
             return;
         }
         Matcher m = RANGE.matcher(String.valueOf(ctx.header("Content-Range")));
@@ -143,11 +150,8 @@ final class SimUploads {
     }
 
     void complete(Context ctx) throws Exception {
-        SimStore.Upload u;
-        try {
-            u = findUpload(ctx);
-        } catch (NotFound e) {
-            CitySimulator.error(ctx, 404, "unknown_upload", "Không có lượt tải lên này.", "No such upload.");
+        SimStore.Upload u = uploadOr404(ctx);
+        if (u == null) {
             return;
         }
         if (u.complete()) {

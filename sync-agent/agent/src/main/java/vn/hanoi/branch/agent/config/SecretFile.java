@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Set;
+import vn.hanoi.branch.files.DurableFiles;
 
 /**
  * A secret kept in a file only its owner may read (0600), never in the plain config: the config names
@@ -33,13 +33,9 @@ public final class SecretFile {
         return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
 
-    /** Writes a secret readable by the owner only (created 0600 before any byte is written). */
+    /** Writes a secret readable by the owner only (0600 before any byte is written), durably. */
     public static Path write(Path file, String secret) throws IOException {
-        Files.deleteIfExists(file);
-        if (Files.getFileAttributeView(file.toAbsolutePath().getParent(), PosixFileAttributeView.class) != null) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
-        Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
+        DurableFiles.writeOwnerOnly(file, (secret + "\n").getBytes(StandardCharsets.UTF_8));
         return file;
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.api.SyncStatus;
+import vn.hanoi.branch.retry.Backoff;
 
 /**
  * The sync worker: one thread that, round after round, sends the outbox in id order (one batch at a time,
@@ -53,7 +54,7 @@ public final class CitySync implements AutoCloseable {
         this.retention = retention;
         this.settings = settings;
         this.clock = clock;
-        this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax());
+        this.backoff = Backoff.doublingWithFullJitter(settings.backoffBase(), settings.backoffMax());
         this.thread = new Thread(this::loop, "city-sync");
         this.thread.setDaemon(true);
     }

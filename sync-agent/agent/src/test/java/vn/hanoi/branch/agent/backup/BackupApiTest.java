@@ -15,8 +15,7 @@ import vn.hanoi.branch.api.Role;
 
 class BackupApiTest {
     private static String token(TestAgent agent, Role role) {
-        var account = agent.staffAccount(role);
-        return agent.pairedClient(DeviceKind.COUNTER).login(account.username(), account.password()).token();
+        return agent.sessionToken(role);
     }
 
     private static Response call(TestAgent agent, String method, String token) throws Exception {

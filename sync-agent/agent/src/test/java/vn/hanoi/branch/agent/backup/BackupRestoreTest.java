@@ -24,7 +24,8 @@ import vn.hanoi.branch.agent.config.AgentConfig;
 import vn.hanoi.branch.agent.content.ContentStore;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.api.DeviceKind;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.KioskClient;
 
 class BackupRestoreTest {
     @TempDir
@@ -45,12 +46,11 @@ class BackupRestoreTest {
         return Agent.start(config(), Clock.systemUTC());
     }
 
-    private static AgentClient kiosk(Agent agent) {
+    private static KioskClient kiosk(Agent agent) {
         String code = agent.devices().insertCodeNow(vn.hanoi.branch.agent.auth.Principal.SYSTEM, DeviceKind.KIOSK, "k",
                 Duration.ofMinutes(5)).code();
-        AgentClient c = AgentClient.builder("http://127.0.0.1:" + agent.port()).build();
-        c.pair(code, "kiosk");
-        return c;
+        AgentLink link = AgentLink.to("http://127.0.0.1:" + agent.port());
+        return link.kiosk(link.pair(code, "kiosk").token());
     }
 
     private static long count(Path db, String sql) throws Exception {
@@ -67,7 +67,7 @@ class BackupRestoreTest {
         Backups.Result taken;
         ContentStore.Item scan;
         try (Agent agent = startSeeded()) {
-            AgentClient k = kiosk(agent);
+            KioskClient k = kiosk(agent);
             for (int i = 0; i < 5; i++) {
                 k.issueTicket(1, UUID.randomUUID().toString());
             }

@@ -22,7 +22,10 @@ import vn.hanoi.branch.agent.testing.AgentProcess;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.QueueEvent;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.HallClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.EventStream;
 
 /**
@@ -63,13 +66,14 @@ public final class AgentBenchmark {
                     + "median %d ms (runs %s; target < 2000 ms)%n", median(starts), Arrays.toString(starts));
             System.out.printf("agent RSS idle: %d MB%n", agent.rssKb() / 1024);
 
-            List<AgentClient> kiosks = new ArrayList<>();
+            List<AgentLink> links = new ArrayList<>(); // a connection pool per kiosk, as on the branch's LAN
+            List<KioskClient> kiosks = new ArrayList<>();
             for (String code : kioskCodes) {
-                AgentClient c = AgentClient.builder(agent.baseUrl()).build();
-                c.pair(code, "bench kiosk");
-                kiosks.add(c);
+                AgentLink link = AgentLink.to(agent.baseUrl());
+                links.add(link);
+                kiosks.add(link.kiosk(link.pair(code, "bench kiosk").token()));
             }
-            double healthRps = readOnlyRequestsPerSecond(kiosks, Duration.ofSeconds(3));
+            double healthRps = readOnlyRequestsPerSecond(links, Duration.ofSeconds(3));
             System.out.printf("baseline: GET /health (no database write), %d clients: %.0f req/s%n", CLIENTS, healthRps);
 
             issueLoad(kiosks, Duration.ofSeconds(2), 0); // warm-up: JIT, connection pools
@@ -86,9 +90,9 @@ public final class AgentBenchmark {
                     CLIENTS, seconds, paced.length, pct(paced, 50), pct(paced, 99));
             System.out.printf("agent RSS after load: %d MB (target < 300 MB)%n", agent.rssKb() / 1024);
 
-            AgentClient screen = AgentClient.builder(agent.baseUrl()).build();
-            screen.pair(screenCode, "bench screen");
-            long[] fanout = fanOut(agent, screen);
+            AgentLink screenLink = AgentLink.to(agent.baseUrl());
+            HallClient screen = screenLink.hall(screenLink.pair(screenCode, "bench screen").token());
+            long[] fanout = fanOut(agent, screenLink, screen);
             System.out.printf("call -> event at %d subscribed screens, %d calls: p50 %.1f ms, p99 %.1f ms, max %.1f ms "
                     + "(target p99 < 100 ms)%n", SCREENS, CALLS, pct(fanout, 50), pct(fanout, 99), pct(fanout, 100));
         }
@@ -99,14 +103,14 @@ public final class AgentBenchmark {
      *
      * @param ratePerSecond total offered rate, spread evenly over the clients; 0 for back to back
      */
-    private static long[] issueLoad(List<AgentClient> kiosks, Duration d, int ratePerSecond) throws Exception {
+    private static long[] issueLoad(List<KioskClient> kiosks, Duration d, int ratePerSecond) throws Exception {
         long periodNanos = ratePerSecond == 0 ? 0 : 1_000_000_000L * kiosks.size() / ratePerSecond;
         long begin = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(kiosks.size());
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<List<Long>>> results = new ArrayList<>();
         for (int i = 0; i < kiosks.size(); i++) {
-            AgentClient k = kiosks.get(i);
+            KioskClient k = kiosks.get(i);
             long service = 1 + i % 5;
             long phase = periodNanos * i / kiosks.size();
             results.add(pool.submit(() -> {
@@ -138,11 +142,11 @@ public final class AgentBenchmark {
         return all.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    private static double readOnlyRequestsPerSecond(List<AgentClient> clients, Duration d) throws Exception {
+    private static double readOnlyRequestsPerSecond(List<AgentLink> clients, Duration d) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients.size());
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<Integer>> counts = new ArrayList<>();
-        for (AgentClient c : clients) {
+        for (AgentLink c : clients) {
             counts.add(pool.submit(() -> {
                 int n = 0;
                 while (!stop.get()) {
@@ -166,11 +170,11 @@ public final class AgentBenchmark {
      * Latency in microseconds from sending call-next to each screen receiving ticket.called. Calls are
      * made one after the other, so the k-th called event a screen sees belongs to the k-th call.
      */
-    private static long[] fanOut(AgentProcess agent, AgentClient screen) throws Exception {
-        AgentClient clerk = AgentClient.builder(agent.baseUrl()).build();
-        clerk.pair(agent.pairingCode(DeviceKind.COUNTER), "bench counter");
+    private static long[] fanOut(AgentProcess agent, AgentLink screenLink, HallClient screen) throws Exception {
+        AgentLink counterLink = AgentLink.to(agent.baseUrl());
+        String counter = counterLink.pair(agent.pairingCode(DeviceKind.COUNTER), "bench counter").token();
         agent.createUser("bench", "bench-password-1");
-        clerk.login("bench", "bench-password-1");
+        DeskClient clerk = counterLink.counter(counter).login("bench", "bench-password-1").desk();
         long last = screen.queue().lastEventId();
         long[] sentAt = new long[CALLS];
         List<Long> samples = Collections.synchronizedList(new ArrayList<>());
@@ -185,7 +189,7 @@ public final class AgentBenchmark {
                 }
             }, s -> { }));
         }
-        waitForSubscribers(screen, SCREENS);
+        waitForSubscribers(screenLink, SCREENS);
         for (int i = 0; i < CALLS; i++) {
             sentAt[i] = System.nanoTime();
             Ticket t = clerk.callNext(1);
@@ -199,7 +203,7 @@ public final class AgentBenchmark {
         return samples.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    private static void waitForSubscribers(AgentClient c, int n) {
+    private static void waitForSubscribers(AgentLink c, int n) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (c.health().eventSubscribers() < n && System.nanoTime() < deadline) {
             Thread.onSpinWait();

@@ -18,7 +18,7 @@ import vn.hanoi.branch.api.Reports;
 import vn.hanoi.branch.api.Reports.GroupBy;
 import vn.hanoi.branch.api.Reports.Period;
 import vn.hanoi.branch.api.Role;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.SupervisorClient;
 
 /**
  * Report generation on a one-year branch database (a program, not a test): 500,000 tickets over the
@@ -44,7 +44,7 @@ public final class ReportBenchmark {
             int[] counts = fill(agent, tickets, dossiers);
             System.out.printf("built: %,d tickets, %,d dossiers, %,d ratings in %.1f s%n", counts[0], counts[1], counts[2],
                     (System.nanoTime() - t0) / 1e9);
-            AgentClient sup = agent.staffClient(Role.SUPERVISOR);
+            SupervisorClient sup = agent.supervisorClient();
 
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + agent.databaseFile());
                  Statement st = c.createStatement()) {

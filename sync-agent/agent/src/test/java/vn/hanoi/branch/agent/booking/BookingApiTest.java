@@ -8,7 +8,9 @@ import vn.hanoi.branch.api.Bookings;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
+import vn.hanoi.branch.client.SupervisorClient;
 import vn.hanoi.branch.client.AgentException;
 
 import java.time.Clock;
@@ -31,16 +33,16 @@ class BookingApiTest {
                     .atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant()));
 
     private TestAgent agent;
-    private AgentClient kiosk;
-    private AgentClient supervisor;
-    private AgentClient clerk;
+    private KioskClient kiosk;
+    private SupervisorClient supervisor;
+    private DeskClient clerk;
 
     @BeforeEach
     void start() {
         agent = TestAgent.start(Map.of(), CLOCK);
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        clerk = agent.clerkClient();
-        supervisor = agent.staffClient(Role.SUPERVISOR);
+        kiosk = agent.kioskClient();
+        clerk = agent.deskClient();
+        supervisor = agent.supervisorClient();
     }
 
     @AfterEach
@@ -94,7 +96,7 @@ class BookingApiTest {
         Bookings.Booking b = book(Duration.ZERO);
         Ticket first = kiosk.checkIn(b.code()).ticket();
         assertThat(kiosk.checkIn(b.code()).ticket().id()).isEqualTo(first.id());
-        AgentClient otherKiosk = agent.pairedClient(DeviceKind.KIOSK);
+        KioskClient otherKiosk = agent.kioskClient();
         assertThatThrownBy(() -> otherKiosk.checkIn(b.code())).isInstanceOfSatisfying(AgentException.class,
                 e -> assertThat(e.error().code()).isEqualTo("booking_used"));
         assertThat(clerk.queue().services().get(0).waiting()).isEqualTo(1);
@@ -104,7 +106,8 @@ class BookingApiTest {
     void unknownCodesAndClerksCreatingBookingsAreRefused() {
         assertThatThrownBy(() -> kiosk.checkIn("NOPE1234")).isInstanceOfSatisfying(AgentException.class,
                 e -> assertThat(e.status()).isEqualTo(404));
-        assertThatThrownBy(() -> clerk.createBooking(new Bookings.NewBooking(null, 1, Instant.now(CLOCK))))
+        SupervisorClient clerkAsSupervisor = agent.staffSession(Role.CLERK).supervisor();
+        assertThatThrownBy(() -> clerkAsSupervisor.createBooking(new Bookings.NewBooking(null, 1, Instant.now(CLOCK))))
                 .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 }

@@ -8,7 +8,8 @@ import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
+import vn.hanoi.branch.client.SupervisorClient;
 import vn.hanoi.branch.client.AgentException;
 
 import java.util.UUID;
@@ -19,14 +20,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Print jobs kept with tickets and printer alerts for IT, over HTTP. */
 class DeviceHealthApiTest {
     private TestAgent agent;
-    private AgentClient kiosk;
-    private AgentClient it;
+    private KioskClient kiosk;
+    /** IT's session: alerts are read with the supervisor's calls, which IT's role includes. */
+    private SupervisorClient it;
 
     @BeforeEach
     void start() {
         agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        it = agent.staffClient(Role.IT);
+        kiosk = agent.kioskClient();
+        it = agent.staffSession(Role.IT).supervisor();
     }
 
     @AfterEach
@@ -68,7 +70,7 @@ class DeviceHealthApiTest {
         kiosk.reportStatus(new DeviceHealth.ComponentStatus("card-reader", false, "NO_READER",
                 "Không thấy đầu đọc thẻ", "Card reader not found"));
         assertThat(it.alerts()).extracting(DeviceHealth.Alert::component).containsExactly("card-reader");
-        assertThatThrownBy(() -> agent.clerkClient().alerts()).isInstanceOfSatisfying(AgentException.class,
+        assertThatThrownBy(() -> agent.staffSession(Role.CLERK).supervisor().alerts()).isInstanceOfSatisfying(AgentException.class,
                 e -> assertThat(e.status()).isEqualTo(403));
         assertThatThrownBy(() -> kiosk.recordPrint(999, new DeviceHealth.PrintReport(true, "READY", false, 1)))
                 .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.status()).isEqualTo(404));

@@ -9,7 +9,8 @@ import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Dossiers.State;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.AgentException;
 
 import java.sql.Connection;
@@ -31,14 +32,14 @@ class DossierReceptionApiTest {
     private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private TestAgent agent;
-    private AgentClient kiosk;
-    private AgentClient clerk;
+    private KioskClient kiosk;
+    private DeskClient clerk;
 
     @BeforeEach
     void start() {
         agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        clerk = agent.clerkClient();
+        kiosk = agent.kioskClient();
+        clerk = agent.deskClient();
     }
 
     @AfterEach
@@ -97,8 +98,7 @@ class DossierReceptionApiTest {
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }
         }
-        assertThatThrownBy(() -> kiosk.dossier(d.id()))
-                .satisfies(e -> assertThat(((AgentException) e).error().status()).isEqualTo(403));
+        assertThat(agent.status("GET", "/api/v1/dossiers/" + d.id(), agent.pair(DeviceKind.KIOSK).token())).isEqualTo(403);
     }
 
     @Test
@@ -141,7 +141,6 @@ class DossierReceptionApiTest {
         assertThatThrownBy(() -> clerk.receiveDossier(new Dossiers.Reception(null, RESIDENCE, DossierApiTest.APPLICANT,
                 List.of(), -5, null, false)))
                 .satisfies(e -> assertThat(((AgentException) e).error().code()).isEqualTo("bad_fee"));
-        assertThatThrownBy(() -> kiosk.receiveDossier(reception(null)))
-                .satisfies(e -> assertThat(((AgentException) e).error().status()).isEqualTo(403));
+        assertThat(agent.status("POST", "/api/v1/dossiers", agent.pair(DeviceKind.KIOSK).token())).isEqualTo(403);
     }
 }

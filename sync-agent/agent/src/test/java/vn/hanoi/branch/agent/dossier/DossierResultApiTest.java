@@ -16,7 +16,7 @@ import vn.hanoi.branch.certify.SignatureCheck;
 import vn.hanoi.branch.testkit.pki.TestSigningPki;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Dossiers.State;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.client.AgentException;
 
 import java.io.ByteArrayOutputStream;
@@ -37,7 +37,7 @@ class DossierResultApiTest {
 
     private TestSigningPki pki;
     private TestAgent agent;
-    private AgentClient clerk;
+    private DeskClient clerk;
 
     @BeforeEach
     void start() throws Exception {
@@ -46,7 +46,7 @@ class DossierResultApiTest {
         Path pw = TestSigningPki.writePasswordFile(dir.resolve("branch.pw"), PASSWORD);
         agent = TestAgent.start(Map.of("certify.pkcs12", p12.toString(), "certify.password.file", pw.toString(),
                 "documents.dir", dir.resolve("documents").toString()));
-        clerk = agent.clerkClient();
+        clerk = agent.deskClient();
     }
 
     @AfterEach
@@ -136,7 +136,7 @@ class DossierResultApiTest {
     @Test
     void withoutASigningCertificateTheClerkIsToldToCallIt() throws Exception {
         try (TestAgent plain = TestAgent.start()) {
-            AgentClient c = plain.clerkClient();
+            DeskClient c = plain.deskClient();
             Dossiers.Dossier d = c.receiveDossier(new Dossiers.Reception(null, "1.004194", DossierApiTest.APPLICANT,
                     List.of(), 0, null, false));
             c.changeDossierState(d.id(), State.SENT_TO_DEPARTMENT, null, null);

@@ -11,7 +11,9 @@ import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.QueueEvent;
 import vn.hanoi.branch.api.QueueSnapshot;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.HallClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.EventStream;
 
 /** Server push: live delivery to many subscribers, and resume after a drop without loss or repeat. */
@@ -20,8 +22,8 @@ class EventStreamTest {
     @Test
     void subscribersGetEveryEventInOrderAndResumeAfterReconnect() {
         try (TestAgent agent = TestAgent.start()) {
-            AgentClient kiosk = agent.pairedClient(DeviceKind.KIOSK);
-            AgentClient screen = agent.pairedClient(DeviceKind.SCREEN);
+            KioskClient kiosk = agent.kioskClient();
+            HallClient screen = agent.hallClient();
             QueueSnapshot snap = screen.queue();
 
             List<QueueEvent> a = new CopyOnWriteArrayList<>();
@@ -42,7 +44,7 @@ class EventStreamTest {
             for (int i = 5; i < 12; i++) {
                 kiosk.issueTicket(2, "missed-" + i);
             }
-            AgentClient clerk = agent.clerkClient();
+            DeskClient clerk = agent.deskClient();
             clerk.callNext(2);
             List<QueueEvent> resumed = new CopyOnWriteArrayList<>();
             try (EventStream again = screen.events(lastSeen, resumed::add, s -> { })) {
@@ -59,8 +61,8 @@ class EventStreamTest {
     @Test
     void manySubscribersAreServedAndCounted() {
         try (TestAgent agent = TestAgent.start()) {
-            AgentClient screen = agent.pairedClient(DeviceKind.SCREEN);
-            AgentClient kiosk = agent.pairedClient(DeviceKind.KIOSK);
+            HallClient screen = agent.hallClient();
+            KioskClient kiosk = agent.kioskClient();
             List<EventStream> streams = new CopyOnWriteArrayList<>();
             List<List<QueueEvent>> received = new CopyOnWriteArrayList<>();
             for (int i = 0; i < 30; i++) {

@@ -24,7 +24,8 @@ import vn.hanoi.branch.agent.testing.HeadlessChromium;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
 
 /**
  * The hall screen page in a real browser (headless Chromium) against a real agent: pairing, live
@@ -46,14 +47,14 @@ class HallPageTest {
 
     private static TestAgent agent;
     private static ChromeDriver driver;
-    private static AgentClient kiosk;
-    private static AgentClient clerk;
+    private static KioskClient kiosk;
+    private static DeskClient clerk;
 
     @BeforeAll
     static void startBrowserAndAgent() throws IOException {
         agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        clerk = agent.clerkClient();
+        kiosk = agent.kioskClient();
+        clerk = agent.deskClient();
         // as a TV browser without the kiosk flag: sound is refused until someone touches the screen
         driver = HeadlessChromium.start(1920, 1080, "--autoplay-policy=document-user-activation-required");
         driver.manage().timeouts().scriptTimeout(WAIT);

@@ -38,7 +38,8 @@ import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Json;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
 
 /**
  * The hall screen's voice and notices ticker, in headless Chromium started as hall TVs run it
@@ -58,14 +59,14 @@ class HallVoiceTest {
 
     private static TestAgent agent;
     private static ChromeDriver driver;
-    private static AgentClient kiosk;
-    private static AgentClient clerk;
+    private static KioskClient kiosk;
+    private static DeskClient clerk;
 
     @BeforeAll
     static void startBrowserAndAgent() {
         agent = TestAgent.start(Map.of("hall.notices", NOTICES));
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        clerk = agent.clerkClient();
+        kiosk = agent.kioskClient();
+        clerk = agent.deskClient();
         driver = HeadlessChromium.start(1920, 1080, "--autoplay-policy=no-user-gesture-required");
         driver.manage().timeouts().scriptTimeout(WAIT);
     }

@@ -28,9 +28,12 @@ import vn.hanoi.branch.api.Ratings.Level;
 import vn.hanoi.branch.api.Ratings.Reason;
 import vn.hanoi.branch.api.Ratings.RatingRequest;
 import vn.hanoi.branch.api.Role;
-import vn.hanoi.branch.api.Sessions;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.CounterClient;
+import vn.hanoi.branch.client.CustomerWindowClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
+import vn.hanoi.branch.client.SupervisorClient;
 import vn.hanoi.branch.client.AgentException;
 
 /** Satisfaction ratings over HTTP against a real agent: who may rate what, once, and the supervisor's figures. */
@@ -39,17 +42,26 @@ class RatingApiTest {
 
     private final OkHttpClient http = new OkHttpClient();
     private TestAgent agent;
-    private AgentClient kiosk;
-    private AgentClient clerk;
-    /** The counter PC's customer-facing window: the same device, no staff session. */
-    private AgentClient window;
+    private String kioskToken;
+    private KioskClient kiosk;
+    private DeskClient clerk;
+    /** The counter PC's customer-facing window: the same device as the clerk's, no staff session. */
+    private CustomerWindowClient window;
+    private String windowToken;
 
     @BeforeEach
     void start() {
         agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        clerk = agent.clerkClient();
-        window = clerk.deviceOnly();
+        pairDevices();
+    }
+
+    private void pairDevices() {
+        kioskToken = agent.pair(DeviceKind.KIOSK).token();
+        kiosk = agent.link().kiosk(kioskToken);
+        windowToken = agent.pair(DeviceKind.COUNTER).token();
+        CounterClient counterPc = agent.link().counter(windowToken);
+        clerk = counterPc.login(TestAgent.CLERK, TestAgent.CLERK_PASSWORD).desk();
+        window = counterPc.customerWindow();
     }
 
     @AfterEach
@@ -112,22 +124,22 @@ class RatingApiTest {
         String body = "{\"level\":\"NOT_SATISFIED\",\"reason\":\"WAITED_TOO_LONG\"}";
 
         Ratings.Rating first;
-        try (Response resp = post("/api/v1/tickets/" + t.id() + "/rating", body, window.deviceToken())) {
+        try (Response resp = post("/api/v1/tickets/" + t.id() + "/rating", body, windowToken)) {
             assertThat(resp.code()).isEqualTo(201);
             first = Json.mapper().readValue(resp.body().bytes(), Ratings.Rating.class);
         }
-        try (Response resp = post("/api/v1/tickets/" + t.id() + "/rating", body, window.deviceToken())) {
+        try (Response resp = post("/api/v1/tickets/" + t.id() + "/rating", body, windowToken)) {
             assertThat(resp.code()).as("a retry after a lost answer").isEqualTo(200);
             assertThat(Json.mapper().readValue(resp.body().bytes(), Ratings.Rating.class)).isEqualTo(first);
         }
         assertThat(window.rate(t.id(), new RatingRequest(Level.NOT_SATISFIED, Reason.WAITED_TOO_LONG, null)))
                 .isEqualTo(first);
 
-        assertError(post("/api/v1/tickets/" + t.id() + "/rating", "{\"level\":\"VERY_SATISFIED\"}", window.deviceToken()),
+        assertError(post("/api/v1/tickets/" + t.id() + "/rating", "{\"level\":\"VERY_SATISFIED\"}", windowToken),
                 409, "already_rated");
-        assertError(post("/api/v1/tickets/" + t.id() + "/rating", "{\"level\":\"NOT_SATISFIED\"}", window.deviceToken()),
+        assertError(post("/api/v1/tickets/" + t.id() + "/rating", "{\"level\":\"NOT_SATISFIED\"}", windowToken),
                 409, "already_rated"); // the same level without the reason is another answer
-        assertError(post("/api/v1/tickets/" + t.id() + "/rating", "{\"level\":\"SATISFIED\"}", kiosk.deviceToken()),
+        assertError(post("/api/v1/tickets/" + t.id() + "/rating", "{\"level\":\"SATISFIED\"}", kioskToken),
                 409, "already_rated"); // the kiosk after the window: still one rating per visit
         assertThat(kiosk.rating(t.id())).isEqualTo(first);
         assertThat(count("SELECT count(*) FROM rating")).isEqualTo(1);
@@ -187,11 +199,9 @@ class RatingApiTest {
         assertError(post(path, body, null), 401, "unauthorized");
         assertError(post(path, body, "not-a-token"), 401, "unauthorized");
         // The clerk's own session on the same PC: a clerk does not rate their own service.
-        assertError(post(path, body, sessionToken(Role.CLERK)), 403, "forbidden");
-        assertError(post(path, body, agent.pairedClient(DeviceKind.SCREEN).deviceToken()), 403, "forbidden");
-        AgentClient supervisor = agent.staffClient(Role.SUPERVISOR);
-        assertThatThrownBy(() -> supervisor.rate(t.id(), RatingRequest.of(Level.VERY_SATISFIED)))
-                .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertError(post(path, body, agent.sessionToken(Role.CLERK)), 403, "forbidden");
+        assertError(post(path, body, agent.pair(DeviceKind.SCREEN).token()), 403, "forbidden");
+        assertError(post(path, body, agent.sessionToken(Role.SUPERVISOR)), 403, "forbidden");
         assertThat(count("SELECT count(*) FROM rating")).isZero();
 
         assertThat(window.rate(t.id(), RatingRequest.of(Level.VERY_SATISFIED)).level()).isEqualTo(Level.VERY_SATISFIED);
@@ -209,14 +219,19 @@ class RatingApiTest {
         window.rate(served(1, 1).id(), new RatingRequest(Level.NOT_SATISFIED, Reason.WAITED_TOO_LONG, "Chờ 2 tiếng"));
         // Counter 2: 8 very satisfied of CT (some from the kiosk), 2 satisfied of HT.
         for (int i = 0; i < 8; i++) {
-            (i % 2 == 0 ? window : kiosk).rate(served(2, 2).id(), RatingRequest.of(Level.VERY_SATISFIED));
+            long ticketId = served(2, 2).id();
+            if (i % 2 == 0) {
+                window.rate(ticketId, RatingRequest.of(Level.VERY_SATISFIED));
+            } else {
+                kiosk.rate(ticketId, RatingRequest.of(Level.VERY_SATISFIED));
+            }
         }
         for (int i = 0; i < 2; i++) {
             window.rate(served(1, 2).id(), RatingRequest.of(Level.SATISFIED));
         }
         // Served and not rated: does not count.
         served(2, 2);
-        AgentClient supervisor = agent.staffClient(Role.SUPERVISOR);
+        SupervisorClient supervisor = agent.supervisorClient();
 
         Ratings.Summary today = supervisor.ratingSummary(null, null);
 
@@ -268,11 +283,11 @@ class RatingApiTest {
 
     @Test
     void summaryIsForSupervisorsWithAValidPeriod() throws Exception {
-        assertThatThrownBy(() -> clerk.ratingSummary(null, null)).isInstanceOfSatisfying(AgentException.class,
+        SupervisorClient clerkAsSupervisor = agent.staffSession(Role.CLERK).supervisor();
+        assertThatThrownBy(() -> clerkAsSupervisor.ratingSummary(null, null)).isInstanceOfSatisfying(AgentException.class,
                 e -> assertThat(e.status()).isEqualTo(403));
-        assertThatThrownBy(() -> kiosk.ratingSummary(null, null)).isInstanceOfSatisfying(AgentException.class,
-                e -> assertThat(e.status()).isEqualTo(403));
-        String token = sessionToken(Role.SUPERVISOR);
+        assertError(get("/api/v1/ratings/summary", kioskToken), 403, "forbidden");
+        String token = agent.sessionToken(Role.SUPERVISOR);
         assertError(get("/api/v1/ratings/summary?from=2025-02-30", token), 400, "bad_date");
         assertError(get("/api/v1/ratings/summary?from=2025-03-02&to=2025-03-01", token), 400, "bad_period");
         assertError(get("/api/v1/ratings/summary?from=2023-01-01&to=2025-03-01", token), 400, "period_too_long");
@@ -285,14 +300,12 @@ class RatingApiTest {
     void theTargetIsASetting() {
         agent.close();
         agent = TestAgent.start(java.util.Map.of("rating.target.percent", "90"));
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        clerk = agent.clerkClient();
-        window = clerk.deviceOnly();
+        pairDevices();
         for (Level l : List.of(Level.VERY_SATISFIED, Level.SATISFIED, Level.SATISFIED, Level.SATISFIED, Level.SATISFIED,
                 Level.SATISFIED, Level.SATISFIED, Level.SATISFIED, Level.SATISFIED, Level.NOT_SATISFIED)) {
             window.rate(served(1, 1).id(), RatingRequest.of(l));
         }
-        Ratings.Summary s = agent.staffClient(Role.SUPERVISOR).ratingSummary(null, null);
+        Ratings.Summary s = agent.supervisorClient().ratingSummary(null, null);
         assertThat(s.targetPercent()).isEqualTo(90);
         assertThat(s.overall()).isEqualTo(new Ratings.Counts(1, 8, 1, 10, 90.0, true));
     }
@@ -300,7 +313,7 @@ class RatingApiTest {
     // ---- helpers ----
 
     private Response rate(long ticketId, String body) throws IOException {
-        return post("/api/v1/tickets/" + ticketId + "/rating", body, window.deviceToken());
+        return post("/api/v1/tickets/" + ticketId + "/rating", body, windowToken);
     }
 
     private Response post(String path, String body, String token) throws IOException {
@@ -314,13 +327,6 @@ class RatingApiTest {
     private Response get(String path, String token) throws IOException {
         return http.newCall(new Request.Builder().url(agent.baseUrl() + path)
                 .header("Authorization", "Bearer " + token).build()).execute();
-    }
-
-    /** A staff session token of {@code role} on a fresh counter device, for raw HTTP calls. */
-    private String sessionToken(Role role) {
-        Sessions.Login account = role == Role.CLERK
-                ? new Sessions.Login(TestAgent.CLERK, TestAgent.CLERK_PASSWORD) : agent.staffAccount(role);
-        return agent.pairedClient(DeviceKind.COUNTER).login(account.username(), account.password()).token();
     }
 
     private static void assertError(Response resp, int status, String code) throws IOException {

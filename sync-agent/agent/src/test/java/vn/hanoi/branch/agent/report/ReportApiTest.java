@@ -24,7 +24,7 @@ import vn.hanoi.branch.api.Reports;
 import vn.hanoi.branch.api.Reports.GroupBy;
 import vn.hanoi.branch.api.Reports.Period;
 import vn.hanoi.branch.api.Role;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.SupervisorClient;
 import vn.hanoi.branch.client.AgentException;
 
 /**
@@ -36,12 +36,12 @@ class ReportApiTest {
     static final LocalDate D2 = ReportSeed.D2;
 
     private static TestAgent agent;
-    private static AgentClient supervisor;
+    private static SupervisorClient supervisor;
 
     @BeforeAll
     static void start() throws Exception {
         agent = TestAgent.start();
-        supervisor = agent.staffClient(Role.SUPERVISOR);
+        supervisor = agent.supervisorClient();
         ReportSeed.seed(agent);
     }
 
@@ -160,7 +160,7 @@ class ReportApiTest {
 
     @Test
     void onlySupervisorsAndBadQueriesAreRefusedBilingually() throws Exception {
-        AgentClient clerk = agent.clerkClient();
+        SupervisorClient clerk = agent.staffSession(Role.CLERK).supervisor();
         for (String path : List.of("reports", "reports.csv", "reports.pdf")) {
             try (Response resp = new OkHttpClient().newCall(new Request.Builder()
                     .url(agent.baseUrl() + "/api/v1/" + path + "?from=2025-06-01&to=2025-06-30").build()).execute()) {
@@ -187,8 +187,6 @@ class ReportApiTest {
     }
 
     private static String supervisorToken() {
-        var account = agent.staffAccount(Role.SUPERVISOR);
-        return agent.pairedClient(vn.hanoi.branch.api.DeviceKind.COUNTER)
-                .login(account.username(), account.password()).token();
+        return agent.sessionToken(Role.SUPERVISOR);
     }
 }

@@ -12,7 +12,9 @@ import vn.hanoi.branch.api.DayStats;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
+import vn.hanoi.branch.client.SupervisorClient;
 import vn.hanoi.branch.client.AgentException;
 
 import java.sql.PreparedStatement;
@@ -37,16 +39,16 @@ class StatsApiTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh"); // the demo branch's zone
 
     private TestAgent agent;
-    private AgentClient kiosk;
-    private AgentClient clerk;
-    private AgentClient supervisor;
+    private KioskClient kiosk;
+    private DeskClient clerk;
+    private SupervisorClient supervisor;
 
     @BeforeEach
     void start() {
         agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        clerk = agent.clerkClient();
-        supervisor = agent.staffClient(Role.SUPERVISOR);
+        kiosk = agent.kioskClient();
+        clerk = agent.deskClient();
+        supervisor = agent.supervisorClient();
     }
 
     @AfterEach
@@ -140,10 +142,10 @@ class StatsApiTest {
 
     @Test
     void onlySupervisorsMayRead() throws Exception {
-        assertThatThrownBy(clerk::statsToday).isInstanceOfSatisfying(AgentException.class,
-                e -> assertThat(e.error().status()).isEqualTo(403));
-        assertThatThrownBy(kiosk::statsToday).isInstanceOfSatisfying(AgentException.class,
-                e -> assertThat(e.error().status()).isEqualTo(403));
+        assertThatThrownBy(agent.staffSession(Role.CLERK).supervisor()::statsToday)
+                .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.error().status()).isEqualTo(403));
+        // A kiosk's client has no such call: its token, sent by hand, is refused.
+        assertThat(agent.status("GET", "/api/v1/stats/today", agent.pair(DeviceKind.KIOSK).token())).isEqualTo(403);
         try (Response r = new OkHttpClient().newCall(new Request.Builder()
                 .url(agent.baseUrl() + "/api/v1/stats/today").build()).execute()) {
             assertThat(r.code()).isEqualTo(401);

@@ -25,7 +25,10 @@ import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.SyncStatus;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
+import vn.hanoi.branch.client.SupervisorClient;
 
 /** The branch keeps working while the city is unreachable, and everything arrives once, in order, when it is back. */
 @Timeout(120)
@@ -37,7 +40,7 @@ class CitySyncTest {
     private TestCity city;
     private FlakyLink link;
     private TestAgent agent;
-    private AgentClient supervisor;
+    private SupervisorClient supervisor;
 
     @AfterEach
     void stop() throws Exception {
@@ -58,8 +61,8 @@ class CitySyncTest {
         link = new FlakyLink(city.sim().port());
         link.mode(FlakyLink.Mode.REFUSE);
         agent = TestAgent.start(city.agentConfig(port(link)));
-        AgentClient kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        AgentClient clerk = agent.clerkClient();
+        KioskClient kiosk = agent.kioskClient();
+        DeskClient clerk = agent.deskClient();
 
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -111,7 +114,7 @@ class CitySyncTest {
         Map<String, String> config = new java.util.HashMap<>(city.agentConfig());
         config.put("city.batch.size", "7");
         agent = TestAgent.start(config);
-        AgentClient kiosk = agent.pairedClient(DeviceKind.KIOSK);
+        KioskClient kiosk = agent.kioskClient();
         for (int i = 0; i < 60; i++) {
             kiosk.issueTicket(1 + i % 3, UUID.randomUUID().toString());
         }
@@ -125,8 +128,8 @@ class CitySyncTest {
     void duplicateAndOutOfOrderStatusUpdatesFromTheCityApplyOnceAndTheNewestWins() throws Exception {
         city = TestCity.start();
         agent = TestAgent.start(city.agentConfig());
-        AgentClient kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        AgentClient clerk = agent.clerkClient();
+        KioskClient kiosk = agent.kioskClient();
+        DeskClient clerk = agent.deskClient();
         Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
         clerk.callNext(3);
         String code = clerk.receiveDossier(reception(t.id())).code();
@@ -206,11 +209,10 @@ class CitySyncTest {
         try (vn.hanoi.branch.agent.Agent restarted = vn.hanoi.branch.agent.Agent.start(cfg, java.time.Clock.systemUTC())) {
             String code = restarted.devices().insertCodeNow(vn.hanoi.branch.agent.auth.Principal.SYSTEM, DeviceKind.SCREEN,
                     "hall", Duration.ofMinutes(5)).code();
-            AgentClient screen = AgentClient.builder("http://127.0.0.1:" + restarted.port()).build();
-            screen.pair(code, "hall");
+            String screen = AgentLink.to("http://127.0.0.1:" + restarted.port()).pair(code, "hall").token();
             try (okhttp3.Response r = new okhttp3.OkHttpClient().newCall(new okhttp3.Request.Builder()
                     .url("http://127.0.0.1:" + restarted.port() + "/api/v1/hall/notices")
-                    .header("Authorization", "Bearer " + screen.deviceToken()).build()).execute()) {
+                    .header("Authorization", "Bearer " + screen).build()).execute()) {
                 assertThat(r.code()).isEqualTo(200);
                 assertThat(r.body().string()).contains("Thành phố thông báo");
             }
@@ -251,7 +253,7 @@ class CitySyncTest {
     /** One supervisor session for all polls: each login is an audit row, which is itself sent to the city. */
     private SyncStatus status() {
         if (supervisor == null) {
-            supervisor = agent.staffClient(Role.SUPERVISOR);
+            supervisor = agent.supervisorClient();
         }
         return supervisor.syncStatus();
     }

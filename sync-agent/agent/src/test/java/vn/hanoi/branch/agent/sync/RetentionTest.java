@@ -20,7 +20,8 @@ import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.agent.testing.TestCity;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
 
 /** Personal data and scans leave the branch the configured number of days after the city confirmed them, not before. */
 @Timeout(60)
@@ -33,8 +34,8 @@ class RetentionTest {
             Map<String, String> config = new HashMap<>(city.agentConfig());
             config.put("retention.days.after.confirmed", "30");
             try (TestAgent agent = TestAgent.start(config, clock)) {
-                AgentClient kiosk = agent.pairedClient(DeviceKind.KIOSK);
-                AgentClient clerk = agent.clerkClient();
+                KioskClient kiosk = agent.kioskClient();
+                DeskClient clerk = agent.deskClient();
                 Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
                 clerk.callNext(3);
                 long dossierId = clerk.receiveDossier(CitySyncTest.reception(t.id())).id();

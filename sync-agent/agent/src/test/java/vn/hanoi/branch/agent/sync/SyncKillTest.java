@@ -22,7 +22,8 @@ import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.testing.AgentProcess;
 import vn.hanoi.branch.agent.testing.TestCity;
 import vn.hanoi.branch.api.DeviceKind;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.KioskClient;
 
 /**
  * The agent, a real process, is SIGKILLed 20 times at random moments while it sends its outbox and uploads a
@@ -51,8 +52,8 @@ class SyncKillTest {
             int[] issuedTotal = {0};
             try {
                 agent.start();
-                AgentClient kiosk = AgentClient.builder(agent.baseUrl()).build();
-                kiosk.pair(code, "kiosk");
+                AgentLink link = AgentLink.to(agent.baseUrl());
+                KioskClient kiosk = link.kiosk(link.pair(code, "kiosk").token());
                 int issued = 0;
                 int kills = 0;
                 int killedWithWorkLeft = 0;
@@ -112,7 +113,7 @@ class SyncKillTest {
     }
 
     /** As the kiosk does: the same key again after a lost answer (here: a pooled connection to the killed process). */
-    private static void issue(AgentClient kiosk, long serviceId) throws InterruptedException {
+    private static void issue(KioskClient kiosk, long serviceId) throws InterruptedException {
         String key = UUID.randomUUID().toString();
         for (int attempt = 0; ; attempt++) {
             try {

@@ -23,7 +23,7 @@ import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
 
 /**
  * The agent as a separate operating-system process (same JVM binary and class path as the test),
@@ -109,7 +109,7 @@ public final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        AgentClient probe = AgentClient.builder(baseUrl()).connectTimeout(Duration.ofMillis(200))
+        AgentLink probe = AgentLink.builder(baseUrl()).connectTimeout(Duration.ofMillis(200))
                 .readTimeout(Duration.ofMillis(500)).build();
         try {
             // Poll, do not spin: on two cores a busy probe steals half the machine from the start it measures.

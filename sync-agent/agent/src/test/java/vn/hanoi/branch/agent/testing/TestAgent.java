@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import vn.hanoi.branch.agent.Agent;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.testing.DemoBranch;
@@ -19,6 +23,14 @@ import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
 import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.CounterClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.HallClient;
+import vn.hanoi.branch.client.ItClient;
+import vn.hanoi.branch.client.KioskClient;
+import vn.hanoi.branch.client.StaffSession;
+import vn.hanoi.branch.client.SupervisorClient;
 
 /**
  * A real agent for tests: in-process, on a free loopback port, with a fresh SQLite file holding the
@@ -32,10 +44,13 @@ public final class TestAgent implements AutoCloseable {
     private final Path dir;
     private final Agent agent;
     private final java.util.Map<Role, Sessions.Login> accounts = new java.util.EnumMap<>(Role.class);
+    private final AgentLink link;
 
     private TestAgent(Path dir, Agent agent) {
         this.dir = dir;
         this.agent = agent;
+        this.link = AgentLink.to(baseUrl());
+        accounts.put(Role.CLERK, new Sessions.Login(CLERK, CLERK_PASSWORD));
     }
 
     /** Starts an agent with the demo branch and one clerk account ({@link #CLERK} / {@link #CLERK_PASSWORD}). */
@@ -93,6 +108,87 @@ public final class TestAgent implements AutoCloseable {
                 Duration.ofMinutes(10)).code();
     }
 
+    /** The agent's address and connections, for the clients of devices paired with {@link #pair}. */
+    public AgentLink link() {
+        return link;
+    }
+
+    /** Pairs a new device of {@code kind}: its id and token. */
+    public Pairing.Result pair(DeviceKind kind) {
+        return link.pair(pairingCode(kind), "test " + kind.name().toLowerCase());
+    }
+
+    /** A newly paired kiosk. */
+    public KioskClient kioskClient() {
+        return link.kiosk(pair(DeviceKind.KIOSK).token());
+    }
+
+    /** A newly paired counter PC, nobody signed in. */
+    public CounterClient counterClient() {
+        return link.counter(pair(DeviceKind.COUNTER).token());
+    }
+
+    /** A newly paired hall screen. */
+    public HallClient hallClient() {
+        return link.hall(pair(DeviceKind.SCREEN).token());
+    }
+
+    /** An account of {@code role} signed in on a newly paired counter PC ({@link #CLERK} for a clerk). */
+    public StaffSession staffSession(Role role) {
+        Sessions.Login account = staffAccount(role);
+        return counterClient().login(account.username(), account.password());
+    }
+
+    /** The session token of {@code role} signed in on a newly paired counter PC, for raw HTTP calls. */
+    public String sessionToken(Role role) {
+        Principal counterPc = agent.auth().authenticate(pair(DeviceKind.COUNTER).token()).orElseThrow();
+        return agent.auth().login(counterPc, staffAccount(role)).token();
+    }
+
+    /**
+     * The HTTP status the agent answers a call without body with {@code token}: for the calls an
+     * audience's client does not offer, e.g. a kiosk's token on a clerk's route.
+     */
+    public int status(String method, String path, String token) {
+        Request.Builder r = new Request.Builder().url(baseUrl() + path)
+                .method(method, method.equals("GET") ? null : RequestBody.create(new byte[0]));
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        try (Response resp = new OkHttpClient().newCall(r.build()).execute()) {
+            return resp.code();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #CLERK} at a counter. */
+    public DeskClient deskClient() {
+        return staffSession(Role.CLERK).desk();
+    }
+
+    public SupervisorClient supervisorClient() {
+        return staffSession(Role.SUPERVISOR).supervisor();
+    }
+
+    public ItClient itClient() {
+        return staffSession(Role.IT).it();
+    }
+
+    /**
+     * An account of {@code role} ({@link #CLERK} for a clerk; the others made on first use: hashing a
+     * password takes a while, most tests need only the clerk), as username and password.
+     */
+    public synchronized Sessions.Login staffAccount(Role role) {
+        return accounts.computeIfAbsent(role, r -> {
+            String name = r.name().toLowerCase() + "1";
+            agent.auth().createUser(Principal.SYSTEM, new Sessions.NewUser(name, "Thử nghiệm " + r, name + "-password", r));
+            return new Sessions.Login(name, name + "-password");
+        });
+    }
+
+    // ---- the former all-in-one client, for the kiosk and counter apps' tests until they switch ----
+
     /** A client already paired as a device of {@code kind}. */
     public AgentClient pairedClient(DeviceKind kind) {
         AgentClient c = AgentClient.builder(baseUrl()).build();
@@ -105,18 +201,6 @@ public final class TestAgent implements AutoCloseable {
         AgentClient c = pairedClient(DeviceKind.COUNTER);
         c.login(CLERK, CLERK_PASSWORD);
         return c;
-    }
-
-    /**
-     * An account of {@code role} (made on first use: hashing a password takes a while, most tests
-     * need only the clerk), as username and password for a sign-in through the UI.
-     */
-    public synchronized Sessions.Login staffAccount(Role role) {
-        return accounts.computeIfAbsent(role, r -> {
-            String name = r.name().toLowerCase() + "1";
-            agent.auth().createUser(Principal.SYSTEM, new Sessions.NewUser(name, "Thử nghiệm " + r, name + "-password", r));
-            return new Sessions.Login(name, name + "-password");
-        });
     }
 
     /** A counter device signed in with an account of {@code role}. */

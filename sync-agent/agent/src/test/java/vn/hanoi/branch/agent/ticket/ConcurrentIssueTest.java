@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
 
 /** Eight kiosks issue 2,000 tickets at once: per service the numbers are exactly 1..N. */
 class ConcurrentIssueTest {
@@ -28,16 +28,16 @@ class ConcurrentIssueTest {
     @Test
     void concurrentKiosksGetConsecutiveNumbersWithoutDuplicates() throws Exception {
         try (TestAgent agent = TestAgent.start()) {
-            List<AgentClient> kiosks = new ArrayList<>();
+            List<KioskClient> kiosks = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                kiosks.add(agent.pairedClient(DeviceKind.KIOSK));
+                kiosks.add(agent.kioskClient());
             }
             ConcurrentLinkedQueue<Ticket> issued = new ConcurrentLinkedQueue<>();
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
             List<Future<?>> futures = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
-                AgentClient kiosk = kiosks.get(c);
+                KioskClient kiosk = kiosks.get(c);
                 int offset = c;
                 futures.add(pool.submit(() -> {
                     go.await();

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.agent.testing.AgentProcess;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
 import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.client.KioskClient;
 
 /**
  * Durability: the agent process is SIGKILLed in the middle of a stream of issue requests, 20 times.
@@ -57,7 +58,7 @@ class KillDuringIssueTest {
             }
             agent.start();
             for (String code : codes) {
-                tokens.add(AgentClient.builder(agent.baseUrl()).build().pair(code, "kiosk").token());
+                tokens.add(AgentLink.to(agent.baseUrl()).pair(code, "kiosk").token());
             }
 
             for (int round = 0; round < KILLS; round++) {
@@ -65,16 +66,17 @@ class KillDuringIssueTest {
                 ExecutorService pool = Executors.newFixedThreadPool(KIOSKS);
                 List<Future<?>> workers = new ArrayList<>();
                 for (int k = 0; k < KIOSKS; k++) {
-                    AgentClient client = client(agent, tokens.get(k));
+                    KioskClient client = client(agent, tokens.get(k));
+                    int kiosk = k;
                     long service = SERVICES[k % SERVICES.length];
                     workers.add(pool.submit(() -> {
                         while (!stop.get()) {
                             String key = UUID.randomUUID().toString();
-                            unanswered.put(key + "@" + tokenIndex(tokens, client), service);
+                            unanswered.put(key + "@" + kiosk, service);
                             try {
                                 Ticket t = client.issueTicket(service, key);
-                                acknowledged.put(key + "@" + tokenIndex(tokens, client), t);
-                                unanswered.remove(key + "@" + tokenIndex(tokens, client));
+                                acknowledged.put(key + "@" + kiosk, t);
+                                unanswered.remove(key + "@" + kiosk);
                             } catch (AgentException e) {
                                 if (!e.isUnreachable()) {
                                     throw e;
@@ -105,13 +107,9 @@ class KillDuringIssueTest {
         assertThat(acknowledged).hasSizeGreaterThan(KILLS * 5);
     }
 
-    private static int tokenIndex(List<String> tokens, AgentClient c) {
-        return tokens.indexOf(c.deviceToken());
-    }
-
-    private static AgentClient client(AgentProcess agent, String token) {
-        return AgentClient.builder(agent.baseUrl()).deviceToken(token)
-                .connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(5)).build();
+    private static KioskClient client(AgentProcess agent, String token) {
+        return AgentLink.builder(agent.baseUrl()).connectTimeout(Duration.ofSeconds(1)).readTimeout(Duration.ofSeconds(5))
+                .build().kiosk(token);
     }
 
     private static void verifyAcknowledged(Path db, Map<String, Ticket> acked) throws Exception {
@@ -134,7 +132,7 @@ class KillDuringIssueTest {
                                           Map<String, Long> unanswered) {
         for (var e : Map.copyOf(unanswered).entrySet()) {
             String[] keyAndKiosk = e.getKey().split("@");
-            AgentClient c = client(agent, tokens.get(Integer.parseInt(keyAndKiosk[1])));
+            KioskClient c = client(agent, tokens.get(Integer.parseInt(keyAndKiosk[1])));
             Ticket first = c.issueTicket(e.getValue(), keyAndKiosk[0]);
             Ticket again = c.issueTicket(e.getValue(), keyAndKiosk[0]);
             assertThat(again.id()).isEqualTo(first.id());

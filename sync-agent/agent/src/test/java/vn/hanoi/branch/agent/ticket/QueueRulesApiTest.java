@@ -12,7 +12,9 @@ import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TicketState;
 import vn.hanoi.branch.api.TransferRequest;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
+import vn.hanoi.branch.client.SupervisorClient;
 import vn.hanoi.branch.client.AgentException;
 
 import java.time.Duration;
@@ -31,13 +33,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class QueueRulesApiTest {
     private TestAgent agent;
-    private AgentClient kiosk;
-    private AgentClient clerk;
+    private KioskClient kiosk;
+    private DeskClient clerk;
 
     private void start(Map<String, String> config) {
         agent = TestAgent.start(config);
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        clerk = agent.clerkClient();
+        kiosk = agent.kioskClient();
+        clerk = agent.deskClient();
     }
 
     @AfterEach
@@ -114,7 +116,7 @@ class QueueRulesApiTest {
         Ticket early = issue(1);
         Ticket c1 = issue(2);
         Ticket c2 = issue(2);
-        AgentClient clerk2 = agent.clerkClient();
+        DeskClient clerk2 = agent.deskClient();
         assertThat(clerk2.callNext(1).id()).isEqualTo(early.id());
 
         Ticket moved = clerk2.transfer(early.id(), new TransferRequest(2L, null, true));
@@ -184,10 +186,10 @@ class QueueRulesApiTest {
     void endOfDayNeedsASupervisorAndCancelsWhatStillWaits() {
         start(Map.of());
         Ticket waiting = issue(2);
-        assertThatThrownBy(() -> post(clerk)).isInstanceOfSatisfying(AgentException.class,
+        SupervisorClient clerkAsSupervisor = agent.staffSession(Role.CLERK).supervisor();
+        assertThatThrownBy(clerkAsSupervisor::endOfDay).isInstanceOfSatisfying(AgentException.class,
                 e -> assertThat(e.status()).isEqualTo(403));
-        AgentClient supervisor = agent.staffClient(Role.SUPERVISOR);
-        post(supervisor);
+        agent.supervisorClient().endOfDay();
         assertThat(clerk.ticket(waiting.id()).state()).isEqualTo(TicketState.CANCELLED);
     }
 
@@ -202,10 +204,6 @@ class QueueRulesApiTest {
         assertThat(fourth.estimateMinutes()).isEqualTo(9);
         clerk.setCounterState(3, CounterState.PAUSED, "họp");
         assertThat(clerk.ticket(fourth.id()).estimateMinutes()).isEqualTo(18);
-    }
-
-    private static void post(AgentClient who) {
-        who.endOfDay();
     }
 
     private long callAndFinish(long counter) {

@@ -22,7 +22,8 @@ import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Json;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TicketState;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.AgentException;
 
 /** The queue API over real HTTP: the happy path, and bad input answered with 4xx and no change. */
@@ -30,12 +31,14 @@ class TicketApiTest {
     private static final MediaType JSON = MediaType.get("application/json");
     private final OkHttpClient http = new OkHttpClient();
     private TestAgent agent;
-    private AgentClient kiosk;
+    private String kioskToken;
+    private KioskClient kiosk;
 
     @BeforeEach
     void start() {
         agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
+        kioskToken = agent.pair(DeviceKind.KIOSK).token();
+        kiosk = agent.link().kiosk(kioskToken);
     }
 
     @AfterEach
@@ -50,7 +53,7 @@ class TicketApiTest {
         assertThat(t.state()).isEqualTo(TicketState.WAITING);
         assertThat(kiosk.issueTicket(1, "k-2").waitingAhead()).isEqualTo(1);
 
-        AgentClient clerk = agent.clerkClient();
+        DeskClient clerk = agent.deskClient();
         Ticket called = clerk.callNext(1);
         assertThat(called.id()).isEqualTo(t.id());
         assertThat(called.state()).isEqualTo(TicketState.CALLED);
@@ -84,7 +87,7 @@ class TicketApiTest {
     @Test
     void aCalledTicketIsFinishedInOneCallAndItsServiceTimeCountsFromTheCall() throws Exception {
         Ticket t = kiosk.issueTicket(1, "k-one-call");
-        AgentClient clerk = agent.clerkClient();
+        DeskClient clerk = agent.deskClient();
         clerk.callNext(1);
         Ticket done = clerk.finish(t.id());
         assertThat(done.state()).isEqualTo(TicketState.DONE);
@@ -101,7 +104,7 @@ class TicketApiTest {
     @Test
     void noShowAndInvalidTransitionsAreRefused() {
         Ticket t = kiosk.issueTicket(1, "k-1");
-        AgentClient clerk = agent.clerkClient();
+        DeskClient clerk = agent.deskClient();
         assertThatThrownBy(() -> clerk.finish(t.id())).isInstanceOfSatisfying(AgentException.class,
                 e -> assertThat(e.error().code()).isEqualTo("invalid_transition"));
         clerk.callNext(1);
@@ -123,7 +126,7 @@ class TicketApiTest {
     void badInputGets4xxWithBilingualMessageAndChangesNothing() throws Exception {
         kiosk.issueTicket(1, "before");
         String before = stateFingerprint();
-        String token = kiosk.deviceToken();
+        String token = kioskToken;
 
         assertError(post("/api/v1/tickets", "{\"serviceId\": ", token, "k1"), 400, "malformed_json");
         assertError(post("/api/v1/tickets", "[1,2,3]", token, "k2"), 400, "malformed_json");
@@ -131,7 +134,7 @@ class TicketApiTest {
         assertError(post("/api/v1/tickets", "{\"serviceId\": 1}", token, null), 400, "missing_idempotency_key");
         assertError(post("/api/v1/tickets", "{\"serviceId\": 1}", null, "k4"), 401, "unauthorized");
         assertError(post("/api/v1/tickets", "{\"serviceId\": 1}", "not-a-token", "k5"), 401, "unauthorized");
-        String counterToken = agent.pairedClient(DeviceKind.COUNTER).deviceToken();
+        String counterToken = agent.pair(DeviceKind.COUNTER).token();
         assertError(post("/api/v1/tickets", "{\"serviceId\": 1}", counterToken, "k6"), 403, "forbidden");
         assertError(post("/api/v1/counters/1/call-next", "", token, null), 403, "forbidden");
         assertError(post("/api/v1/tickets", "{\"serviceId\": 1, \"pad\": \"" + "x".repeat(70_000) + "\"}",

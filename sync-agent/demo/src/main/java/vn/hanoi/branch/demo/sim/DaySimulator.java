@@ -48,8 +48,12 @@ import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.ServiceInfo;
 import vn.hanoi.branch.api.Sessions;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
 import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.KioskClient;
+import vn.hanoi.branch.client.StaffSession;
+import vn.hanoi.branch.client.SupervisorClient;
 
 /**
  * A whole business day of the demo branch, simulated against a real agent over its HTTP API.
@@ -58,8 +62,8 @@ import vn.hanoi.branch.client.AgentException;
  * they turn up when called) are drawn up front from the seed, so two policies run with one seed see
  * the same people. Then the simulator walks through the events in time order, sets the
  * {@link SimulatedClock} the agent runs on to each event's time, and does what a kiosk or a clerk
- * would do at that moment through {@link AgentClient}: issue a number, open/pause/close a counter,
- * call next, serve, finish, mark no-show. The agent decides who is next; the simulator only reacts to
+ * would do at that moment through {@link KioskClient} and {@link DeskClient}: issue a number,
+ * open/pause/close a counter, call next, serve, finish, mark no-show. The agent decides who is next; the simulator only reacts to
  * its answers, so the day measures the agent's real ordering and estimates. A day of 2,000 tickets
  * takes tens of seconds, mostly SQLite commits.
  *
@@ -148,8 +152,9 @@ public final class DaySimulator {
     private long eventSeq;
     private long httpCalls;
     private long lastFinish;
-    private AgentClient kiosk;
-    private AgentClient staff;
+    private KioskClient kiosk;
+    private DeskClient staff;
+    private SupervisorClient supervisor;
 
     private DaySimulator(Config cfg) {
         this.cfg = cfg;
@@ -242,11 +247,12 @@ public final class DaySimulator {
         SimReport report;
         try (Agent agent = Agent.start(agentConfig, clock)) {
             String url = "http://127.0.0.1:" + agent.port();
-            kiosk = AgentClient.builder(url).build();
-            kiosk.pair(codes.get(DeviceKind.KIOSK), "sim kiosk");
-            staff = AgentClient.builder(url).build();
-            staff.pair(codes.get(DeviceKind.COUNTER), "sim counters");
-            staff.login(SIM_USER, password);
+            AgentLink link = AgentLink.to(url);
+            kiosk = link.kiosk(link.pair(codes.get(DeviceKind.KIOSK), "sim kiosk").token());
+            StaffSession session = link.counter(link.pair(codes.get(DeviceKind.COUNTER), "sim counters").token())
+                    .login(SIM_USER, password);
+            staff = session.desk();
+            supervisor = session.supervisor();
             setUp();
             for (Citizen c : people) {
                 schedule(at(c.arrival()), new Arrival(c));
@@ -257,7 +263,7 @@ public final class DaySimulator {
                 e.action().run(this);
             }
             clock.set(Instant.ofEpochMilli(Math.max(clock.millis(), lastFinish) + 60_000));
-            int cancelled = call(() -> staff.endOfDay());
+            int cancelled = call(() -> supervisor.endOfDay());
             report = report(db, nCounters, cancelled);
         }
         if (temporary) {

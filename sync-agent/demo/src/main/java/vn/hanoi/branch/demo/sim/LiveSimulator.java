@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.api.IssueTicketRequest;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.client.KioskClient;
 
 /**
  * The demo's background crowd ({@code demo --simulate}): on the real clock, a citizen takes a number
@@ -29,8 +30,8 @@ public final class LiveSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSimulator.class);
     private final long tickMs;
 
-    private final AgentClient kiosk;
-    private final AgentClient staff;
+    private final KioskClient kiosk;
+    private final DeskClient staff;
     private final List<Desk> desks = new ArrayList<>();
     private final Map<String, Long> serviceIds;
     private final double meanArrivalMs;
@@ -45,10 +46,10 @@ public final class LiveSimulator implements AutoCloseable {
 
     /**
      * @param kiosk    a paired kiosk client
-     * @param staff    a counter client with a clerk logged in
+     * @param staff    a clerk signed in at a counter PC
      * @param counters ids of the counters the crowd's clerks work at (leave one for the person demoing)
      */
-    public LiveSimulator(AgentClient kiosk, AgentClient staff, List<Long> counters, double meanArrivalSeconds,
+    public LiveSimulator(KioskClient kiosk, DeskClient staff, List<Long> counters, double meanArrivalSeconds,
                          double speedup) {
         this.kiosk = kiosk;
         this.staff = staff;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.api.DeviceKind;
 
 /** The demo's live crowd issues numbers and works its counters through the API, leaving counter 1 alone. */
 class LiveSimulatorTest {
@@ -17,7 +16,7 @@ class LiveSimulatorTest {
     @Test
     void theCrowdTakesNumbersAndItsClerksServeThemAtTheirCountersOnly() throws Exception {
         try (TestAgent agent = TestAgent.start();
-             LiveSimulator live = new LiveSimulator(agent.pairedClient(DeviceKind.KIOSK), agent.clerkClient(),
+             LiveSimulator live = new LiveSimulator(agent.kioskClient(), agent.deskClient(),
                      List.of(2L, 3L, 4L, 5L), 0.05, 2_000)) {
             live.start();
             await("20 tickets served").atMost(Duration.ofSeconds(15)).until(() -> agent.agent().database().read(c -> {

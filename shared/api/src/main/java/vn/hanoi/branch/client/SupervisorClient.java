@@ -1,0 +1,79 @@
+package vn.hanoi.branch.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.hanoi.branch.api.Bookings;
+import vn.hanoi.branch.api.DayStats;
+import vn.hanoi.branch.api.DeviceHealth;
+import vn.hanoi.branch.api.Ratings;
+import vn.hanoi.branch.api.Reports;
+import vn.hanoi.branch.api.SyncStatus;
+
+/**
+ * A supervisor's (or IT's) session: the day's figures, reports, satisfaction, alerts, bookings and the
+ * end of the business day. Queue work at the counter goes through the same session's {@link DeskClient}.
+ */
+public final class SupervisorClient extends DeviceClient {
+    SupervisorClient(Transport session) {
+        super(session);
+    }
+
+    /** The figures of the business day so far (waiting, times, counters, hourly). */
+    public DayStats statsToday() {
+        return agent.get("stats/today", DayStats.class);
+    }
+
+    /** Closes the business day (waiting tickets cancelled, bookings released, counters closed). */
+    public int endOfDay() {
+        return agent.post("branch/end-of-day", null, null, JsonNode.class).get("closedTickets").asInt();
+    }
+
+    /** Open device alerts. */
+    public List<DeviceHealth.Alert> alerts() {
+        return agent.get("alerts", new TypeReference<List<DeviceHealth.Alert>>() { });
+    }
+
+    /** The city sync's figures: backlog, oldest unsent, last success and error. */
+    public SyncStatus syncStatus() {
+        return agent.get("sync/status", SyncStatus.class);
+    }
+
+    public Bookings.Booking createBooking(Bookings.NewBooking booking) {
+        return agent.post("bookings", booking, null, Bookings.Booking.class);
+    }
+
+    /**
+     * Satisfaction of the business days {@code from}..{@code to} (both included); null {@code from} is
+     * today, null {@code to} is up to today.
+     */
+    public Ratings.Summary ratingSummary(LocalDate from, LocalDate to) {
+        Map<String, LocalDate> period = new HashMap<>();
+        period.put("from", from);
+        period.put("to", to);
+        return agent.get("ratings/summary", period, Ratings.Summary.class);
+    }
+
+    /** The report of the business days {@code from}..{@code to} (both included) per {@code period} and {@code by} group. */
+    public Reports.Report report(LocalDate from, LocalDate to, Reports.Period period, Reports.GroupBy by) {
+        return agent.get("reports", reportQuery(from, to, period, by), Reports.Report.class);
+    }
+
+    /** The same report as CSV for Excel (UTF-8 with BOM, ';' separated). */
+    public byte[] reportCsv(LocalDate from, LocalDate to, Reports.Period period, Reports.GroupBy by) {
+        return agent.bytes("reports.csv", reportQuery(from, to, period, by));
+    }
+
+    /** The same report as PDF (table and chart). */
+    public byte[] reportPdf(LocalDate from, LocalDate to, Reports.Period period, Reports.GroupBy by) {
+        return agent.bytes("reports.pdf", reportQuery(from, to, period, by));
+    }
+
+    private static Map<String, Object> reportQuery(LocalDate from, LocalDate to, Reports.Period period,
+                                                   Reports.GroupBy by) {
+        return Map.of("from", from, "to", to, "period", period.name(), "by", by.name());
+    }
+}
