@@ -1,6 +1,8 @@
 package vn.hanoi.branch.counter;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import vn.hanoi.branch.client.AgentException;
 
@@ -23,11 +25,31 @@ public final class AgentTasks {
     private final ReadOnlyBooleanWrapper busy;
     private final ReadOnlyStringWrapper message;
 
+    /** Tasks with a busy flag and a message of their own, shared by the models of one screen. */
+    public AgentTasks(Executor background, Executor ui) {
+        this(background, ui, new ReadOnlyBooleanWrapper(), new ReadOnlyStringWrapper(""));
+    }
+
     public AgentTasks(Executor background, Executor ui, ReadOnlyBooleanWrapper busy, ReadOnlyStringWrapper message) {
         this.background = background;
         this.ui = ui;
         this.busy = busy;
         this.message = message;
+    }
+
+    /** True while a request is on its way: buttons wait for it. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The last problem or notice, Vietnamese then English; empty when all is well. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Shows a notice without asking the agent (UI thread). */
+    public void say(String text) {
+        message.set(text);
     }
 
     public void run(Call call) {

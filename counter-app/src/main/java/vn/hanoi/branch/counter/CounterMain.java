@@ -1,6 +1,11 @@
 package vn.hanoi.branch.counter;
 
 import javafx.application.Application;
+import vn.hanoi.branch.counter.scan.ScannerOption;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Entry point (a plain class, so that JavaFX starts from the classpath without a module path). */
 public final class CounterMain {
@@ -8,9 +13,14 @@ public final class CounterMain {
     }
 
     public static void main(String[] args) {
-        if (java.util.List.of(args).contains("--list-scanners")) {
+        int rc = CounterOptions.check(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        if (rc >= 0) {
+            System.exit(rc);
+        }
+        if (CounterOptions.parse(List.of(args)).listScanners()) {
             // For IT setting up --scanner sane:<device>: what SANE finds on this PC, no window.
-            System.exit(vn.hanoi.branch.counter.scan.ScannerOption.printDevices(System.out));
+            System.exit(ScannerOption.printDevices(System.out));
         }
         Application.launch(CounterApp.class, args);
     }

@@ -3,11 +3,11 @@ package vn.hanoi.branch.counter;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
-import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.counter.desk.DeskModel.Step;
 import vn.hanoi.branch.counter.desk.DeskScreen;
 import vn.hanoi.branch.counter.login.CounterChoiceScreen;
 import vn.hanoi.branch.counter.login.LoginScreen;
+import vn.hanoi.branch.counter.login.SignInModel;
+import vn.hanoi.branch.counter.login.SignInModel.Step;
 import vn.hanoi.branch.counter.supervisor.SupervisorScreen;
 
 import java.util.Objects;
@@ -21,15 +21,16 @@ public final class CounterView {
     }
 
     /** A scene with all screens and the F-key shortcuts installed. */
-    public static Scene scene(DeskModel model, double width, double height) {
-        var login = new LoginScreen(model).root();
-        var choose = new CounterChoiceScreen(model).root();
-        DeskScreen desk = new DeskScreen(model);
-        login.visibleProperty().bind(model.stepProperty().isEqualTo(Step.LOGIN));
-        choose.visibleProperty().bind(model.stepProperty().isEqualTo(Step.CHOOSE_COUNTER));
-        desk.root().visibleProperty().bind(model.stepProperty().isEqualTo(Step.DESK));
-        var supervisor = new SupervisorScreen(model.supervisor(), model).root();
-        supervisor.visibleProperty().bind(model.stepProperty().isEqualTo(Step.SUPERVISOR));
+    public static Scene scene(CounterModel model, double width, double height) {
+        SignInModel signIn = model.signIn();
+        var login = new LoginScreen(signIn).root();
+        var choose = new CounterChoiceScreen(signIn).root();
+        DeskScreen desk = new DeskScreen(model.desk());
+        login.visibleProperty().bind(signIn.stepProperty().isEqualTo(Step.LOGIN));
+        choose.visibleProperty().bind(signIn.stepProperty().isEqualTo(Step.CHOOSE_COUNTER));
+        desk.root().visibleProperty().bind(signIn.stepProperty().isEqualTo(Step.DESK));
+        var supervisor = new SupervisorScreen(model.supervisor(), signIn).root();
+        supervisor.visibleProperty().bind(signIn.stepProperty().isEqualTo(Step.SUPERVISOR));
         Parent root = new StackPane(login, choose, desk.root(), supervisor);
         root.getStylesheets().add(STYLESHEET);
         Scene scene = new Scene(root, width, height);

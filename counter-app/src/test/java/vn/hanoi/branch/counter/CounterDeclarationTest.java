@@ -1,29 +1,18 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hanoi.branch.counter.FxSteps.click;
@@ -34,46 +23,19 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
 /** The clerk who calls a number sees what the citizen declared at the kiosk, and the read is audited. */
 @ExtendWith(ApplicationExtension.class)
 class CounterDeclarationTest {
-    private static TestAgent agent;
-    private static AgentClient kiosk;
-
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
-
-    @BeforeAll
-    static void startAgent() {
-        agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        agent.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        background.shutdownNow();
-    }
+    @RegisterExtension
+    static final CounterSceneExtension branch = new CounterSceneExtension();
 
     @Test
     void calledTicketShowsItsDeclarationAndTheNextOneWithoutShowsNone(FxRobot robot) throws Exception {
-        Ticket declared = kiosk.issueTicket(2, UUID.randomUUID().toString());
-        kiosk.declare(declared.id(), new Dossiers.DeclarationRequest("1.004222", Map.of(
+        Ticket declared = branch.kiosk().issueTicket(2, UUID.randomUUID().toString());
+        branch.kiosk().declare(declared.id(), new Dossiers.DeclarationRequest("1.004222", Map.of(
                 "applicantName", "Phạm Thu Hương", "applicantDob", "20/07/1988", "applicantId", "001188023456",
                 "applicantSex", "Nữ", "applicantAddress", "Số 5 phố Huế, phường Hai Bà Trưng, Hà Nội",
                 "phone", "0904111222", "newAddress", "Số 9 ngõ Trạm, phường Hoàn Kiếm, Hà Nội"), true));
-        Ticket plain = kiosk.issueTicket(2, UUID.randomUUID().toString());
+        Ticket plain = branch.kiosk().issueTicket(2, UUID.randomUUID().toString());
 
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 2);
+        branch.scene().signInAtCounter(robot, 2);
         click(robot, "#next");
         waitFor(() -> isShown(robot, "#declared-newAddress"));
         assertThat(text(robot, "#current-number")).isEqualTo(declared.displayNumber());
@@ -90,7 +52,7 @@ class CounterDeclarationTest {
         waitFor(() -> isShown(robot, "#declaration-none"));
         assertThat(isShown(robot, "#declared-applicantName")).isFalse();
 
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + agent.databaseFile());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + branch.agent().databaseFile());
              ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM audit_log WHERE action = "
                      + "'personal_data.read' AND entity = 'dossier' AND user_id IS NOT NULL")) {
             rs.next();

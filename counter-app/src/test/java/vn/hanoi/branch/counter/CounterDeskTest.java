@@ -1,66 +1,28 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.counter.login.SignInModel;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TicketState;
 import vn.hanoi.branch.client.AgentClient;
 
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hanoi.branch.counter.FxSteps.text;
+import static vn.hanoi.branch.counter.FxSteps.waitFor;
 
 /** The counter scene against a real agent on loopback: sign-in, counter choice, the desk actions. */
 @ExtendWith(ApplicationExtension.class)
 class CounterDeskTest {
-    private static TestAgent agent;
-    private static AgentClient kiosk;
-
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
-
-    @BeforeAll
-    static void startAgent() {
-        agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        agent.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        AgentClient counterPc = agent.pairedClient(DeviceKind.COUNTER);
-        model = new DeskModel(counterPc, background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        background.shutdownNow();
-    }
+    @RegisterExtension
+    static final CounterSceneExtension branch = new CounterSceneExtension();
 
     @Test
     void wrongPasswordIsRefusedInBothLanguages(FxRobot robot) throws Exception {
@@ -70,17 +32,16 @@ class CounterDeskTest {
 
         waitFor(() -> !text(robot, "#message").isEmpty());
         assertThat(text(robot, "#message")).containsIgnoringCase("mật khẩu").containsIgnoringCase("password");
-        assertThat(model.stepProperty().get()).isEqualTo(DeskModel.Step.LOGIN);
+        assertThat(branch.scene().signIn().stepProperty().get()).isEqualTo(SignInModel.Step.LOGIN);
     }
 
     @Test
     void callsRecallsMarksNoShowAndFinishesLiveFromTheAgent(FxRobot robot) throws Exception {
-        signInAtCounter(robot, 1);
-        waitFor(() -> model.liveProperty().get());
+        branch.scene().signInAtCounter(robot, 1);
         int before = Integer.parseInt(text(robot, "#waiting-HT"));
 
-        Ticket first = kiosk.issueTicket(1, UUID.randomUUID().toString());
-        Ticket second = kiosk.issueTicket(1, UUID.randomUUID().toString());
+        Ticket first = branch.kiosk().issueTicket(1, UUID.randomUUID().toString());
+        Ticket second = branch.kiosk().issueTicket(1, UUID.randomUUID().toString());
         // Pushed by the agent: no button pressed, no polling.
         waitFor(() -> text(robot, "#waiting-HT").equals(Integer.toString(before + 2)));
 
@@ -90,24 +51,23 @@ class CounterDeskTest {
         robot.clickOn("#recall");
         robot.clickOn("#no-show");
         waitFor(() -> text(robot, "#current-number").equals("—"));
-        assertThat(kiosk.ticket(first.id()).state()).isEqualTo(TicketState.NO_SHOW);
+        assertThat(branch.kiosk().ticket(first.id()).state()).isEqualTo(TicketState.NO_SHOW);
 
         robot.type(KeyCode.F1);
         waitFor(() -> text(robot, "#current-number").equals(second.displayNumber()));
         robot.type(KeyCode.F5);
         waitFor(() -> text(robot, "#current-number").equals("—"));
-        assertThat(kiosk.ticket(second.id()).state()).isEqualTo(TicketState.DONE);
+        assertThat(branch.kiosk().ticket(second.id()).state()).isEqualTo(TicketState.DONE);
     }
 
     @Test
     void anotherCountersCallLowersTheWaitingCount(FxRobot robot) throws Exception {
-        signInAtCounter(robot, 2);
-        waitFor(() -> model.liveProperty().get());
-        kiosk.issueTicket(2, UUID.randomUUID().toString());
+        branch.scene().signInAtCounter(robot, 2);
+        branch.kiosk().issueTicket(2, UUID.randomUUID().toString());
         waitFor(() -> Integer.parseInt(text(robot, "#waiting-CT")) >= 1);
         int shown = Integer.parseInt(text(robot, "#waiting-CT"));
 
-        AgentClient otherClerk = agent.clerkClient();
+        AgentClient otherClerk = branch.agent().clerkClient();
         Ticket called = otherClerk.callNext(3);
 
         assertThat(called.serviceCode()).isEqualTo("CT");
@@ -119,35 +79,14 @@ class CounterDeskTest {
 
     @Test
     void nobodyWaitingSaysSo(FxRobot robot) throws Exception {
-        signInAtCounter(robot, 4);
-        waitFor(() -> model.liveProperty().get());
+        branch.scene().signInAtCounter(robot, 4);
         // Empty counter 4's services first (DD and KD).
-        AgentClient otherClerk = agent.clerkClient();
+        AgentClient otherClerk = branch.agent().clerkClient();
         for (Ticket t = otherClerk.callNext(4); t != null; t = otherClerk.callNext(4)) {
             otherClerk.noShow(t.id());
         }
         robot.clickOn("#next");
         waitFor(() -> text(robot, "#message").contains("Không còn công dân nào chờ"));
         assertThat(text(robot, "#message")).contains("Nobody is waiting");
-    }
-
-    private void signInAtCounter(FxRobot robot, int number) throws Exception {
-        robot.clickOn("#username").write(TestAgent.CLERK);
-        robot.clickOn("#password").write(TestAgent.CLERK_PASSWORD);
-        robot.clickOn("#login");
-        waitFor(() -> robot.lookup("#counter-" + number).tryQuery().map(n -> n.isVisible()
-                && n.getLayoutBounds().getWidth() > 0).orElse(false));
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#counter-" + number);
-        waitFor(() -> model.stepProperty().get() == DeskModel.Step.DESK);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Label.class).getText();
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }
 }

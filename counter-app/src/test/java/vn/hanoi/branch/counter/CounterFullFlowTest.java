@@ -1,22 +1,13 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Screen;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.counter.rating.CustomerModel;
-import vn.hanoi.branch.counter.rating.CustomerWindow;
-import vn.hanoi.branch.testkit.printer.VirtualPrinter;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ratings;
 import vn.hanoi.branch.api.Ticket;
@@ -26,8 +17,6 @@ import vn.hanoi.branch.client.AgentClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,94 +31,56 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
  */
 @ExtendWith(ApplicationExtension.class)
 class CounterFullFlowTest {
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private final VirtualPrinter printer = new VirtualPrinter(null);
-    private TestAgent agent;
-    private AgentClient counterPc;
-    private DeskModel model;
-    private CustomerModel customer;
-    private Stage customerStage;
-    private Stage desk;
-
-    @Start
-    void start(Stage stage) {
-        agent = TestAgent.start();
-        counterPc = agent.pairedClient(DeviceKind.COUNTER);
-        model = new DeskModel(counterPc, printer, background, Platform::runLater);
-        desk = stage;
-        stage.setScene(CounterView.scene(model, 950, 760));
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (customerStage != null) {
-                customerStage.close();
-            }
-        }).get(5, TimeUnit.SECONDS);
-        if (customer != null) {
-            customer.close();
-        }
-        model.close();
-        background.shutdownNow();
-        agent.close();
-    }
+    // A fresh agent for each test: the ratings and numbers of one test never meet another's.
+    @RegisterExtension
+    final CounterSceneExtension branch = new CounterSceneExtension().withPrinter().size(950, 760);
 
     @Test
     void callReceivePrintFinishRate(FxRobot robot) throws Exception {
-        AgentClient kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
-        kiosk.declare(t.id(), new Dossiers.DeclarationRequest("1.004222", Map.of(
+        Ticket t = branch.kiosk().issueTicket(2, UUID.randomUUID().toString());
+        branch.kiosk().declare(t.id(), new Dossiers.DeclarationRequest("1.004222", Map.of(
                 "applicantName", "Hoàng Thị Mai", "applicantDob", "02/02/1975", "applicantId", "001175045678",
                 "applicantSex", "Nữ", "applicantAddress", "Số 7 phố Bà Triệu, Hà Nội", "phone", "0911222333",
                 "newAddress", "Số 15 ngõ Văn Chương, Hà Nội"), true));
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 2);
+        branch.scene().signInAtCounter(robot, 2);
+        branch.scene().showCustomerWindow(new CustomerModel.Timing(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(1)));
         WaitForAsyncUtils.asyncFx(() -> {
-            customer = new CustomerModel(counterPc.deviceOnly(), background, Platform::runLater,
-                    new CustomerModel.Timing(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(1))).follow(model);
-            customerStage = new CustomerWindow(customer, Screen.getPrimary().getDpi(), null)
-                    .show(new Stage(), Screen.getPrimary(), false, 960, 1040);
-            customerStage.setX(960);
-            customerStage.setY(0);
             // The clerk's keys go to the desk, not to the citizen's window.
-            desk.toFront();
-            desk.requestFocus();
+            branch.scene().stage().toFront();
+            branch.scene().stage().requestFocus();
         }).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
 
         robot.press(KeyCode.F1).release(KeyCode.F1);
-        waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()) && model.declarationProperty().get() != null);
+        waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()) && branch.scene().desk().dossiers().declarationProperty().get() != null);
         robot.press(KeyCode.F3).release(KeyCode.F3);
-        waitFor(() -> model.currentProperty().get().state() == TicketState.SERVING);
+        waitFor(() -> branch.scene().desk().currentProperty().get().state() == TicketState.SERVING);
         robot.press(KeyCode.F10).release(KeyCode.F10);
         waitFor(() -> isShown(robot, "#doc-CT01"));
         WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
-        waitFor(() -> model.reception().receivedProperty().get() != null);
-        String code = model.reception().receivedProperty().get().code();
+        waitFor(() -> branch.scene().desk().dossiers().reception().receivedProperty().get() != null);
+        String code = branch.scene().desk().dossiers().reception().receivedProperty().get().code();
         robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
         waitFor(() -> text(robot, "#reception-slip-message").startsWith("Đã in phiếu hẹn " + code));
         robot.press(KeyCode.F5).release(KeyCode.F5);
-        waitFor(() -> model.currentProperty().get() == null);
+        waitFor(() -> branch.scene().desk().currentProperty().get() == null);
 
         waitFor(() -> isShown(robot, "#customer-ask"));
         click(robot, "#rate-SATISFIED");
         waitFor(() -> {
             try {
-                return counterPc.deviceOnly().rating(t.id()) != null;
+                return branch.scene().counterPc().deviceOnly().rating(t.id()) != null;
             } catch (RuntimeException e) {
                 return false;
             }
         });
-        AgentClient supervisor = agent.clerkClient();
+        AgentClient supervisor = branch.agent().clerkClient();
         assertThat(supervisor.rating(t.id()).level()).isEqualTo(Ratings.Level.SATISFIED);
         Dossiers.Dossier d = supervisor.dossier(supervisor.dossiers(null, false).getFirst().id());
         assertThat(d.code()).isEqualTo(code);
         assertThat(d.state()).isEqualTo(Dossiers.State.RECEIVED);
-        assertThat(printer.jobsPrinted()).isEqualTo(1);
+        assertThat(branch.printer().jobsPrinted()).isEqualTo(1);
     }
 }

@@ -1,29 +1,20 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.api.CounterState;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.IssueTicketRequest;
 import vn.hanoi.branch.api.PriorityState;
 import vn.hanoi.branch.api.QueueSnapshot;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TicketState;
-import vn.hanoi.branch.client.AgentClient;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,43 +35,15 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
  */
 @ExtendWith(ApplicationExtension.class)
 class CounterOperationsTest {
-    private static TestAgent agent;
-    private static AgentClient kiosk;
-
-    private final java.util.concurrent.ExecutorService background =
-            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
-
-    @BeforeAll
-    static void startAgent() {
-        agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        agent.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        background.shutdownNow();
-    }
+    @RegisterExtension
+    static final CounterSceneExtension branch = new CounterSceneExtension();
 
     private static Ticket issue(long service) {
-        return kiosk.issueTicket(service, UUID.randomUUID().toString());
+        return branch.kiosk().issueTicket(service, UUID.randomUUID().toString());
     }
 
     private void signIn(FxRobot robot, int counter) throws Exception {
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, counter);
+        branch.scene().signInAtCounter(robot, counter);
     }
 
     @Test
@@ -95,7 +58,7 @@ class CounterOperationsTest {
         robot.type(KeyCode.ENTER);
 
         waitFor(() -> text(robot, "#current-number").equals(third.displayNumber()));
-        Ticket called = kiosk.ticket(third.id());
+        Ticket called = branch.kiosk().ticket(third.id());
         assertThat(called.state()).isEqualTo(TicketState.CALLED);
         assertThat(called.counterNumber()).isEqualTo(3);
         robot.type(KeyCode.F5);
@@ -118,14 +81,14 @@ class CounterOperationsTest {
         click(robot, "#transfer");
 
         waitFor(() -> text(robot, "#current-number").equals("—"));
-        assertThat(kiosk.ticket(mine.id()).state()).isEqualTo(TicketState.TRANSFERRED);
-        Ticket moved = kiosk.ticket(transferredFrom(mine.id()));
+        assertThat(branch.kiosk().ticket(mine.id()).state()).isEqualTo(TicketState.TRANSFERRED);
+        Ticket moved = branch.kiosk().ticket(transferredFrom(mine.id()));
         assertThat(moved.serviceCode()).isEqualTo("CT");
         assertThat(moved.displayNumber()).isEqualTo(mine.displayNumber());
         assertThat(moved.state()).isEqualTo(TicketState.WAITING);
         // Kept its place: ahead of the CT ticket taken after it.
         assertThat(moved.waitingAhead()).isZero();
-        assertThat(kiosk.ticket(laterInCt.id()).waitingAhead()).isEqualTo(1);
+        assertThat(branch.kiosk().ticket(laterInCt.id()).waitingAhead()).isEqualTo(1);
     }
 
     @Test
@@ -156,7 +119,7 @@ class CounterOperationsTest {
     @Test
     void showsThePriorityClassAndRevokesIt(FxRobot robot) throws Exception {
         signIn(robot, 5);
-        Ticket elderly = kiosk.issueTicket(new IssueTicketRequest(5, null, LocalDate.now().minusYears(80)),
+        Ticket elderly = branch.kiosk().issueTicket(new IssueTicketRequest(5, null, LocalDate.now().minusYears(80)),
                 UUID.randomUUID().toString());
         assertThat(elderly.priorityClass()).isEqualTo("ELDERLY");
         click(robot, "#call-number-field");
@@ -171,7 +134,7 @@ class CounterOperationsTest {
         click(robot, "#priority-revoke");
         waitFor(() -> text(robot, "#current-priority").contains("ĐÃ THU HỒI"));
         assertThat(text(robot, "#current-priority")).contains("PRIORITY REVOKED");
-        assertThat(kiosk.ticket(elderly.id()).priorityState()).isEqualTo(PriorityState.REVOKED);
+        assertThat(branch.kiosk().ticket(elderly.id()).priorityState()).isEqualTo(PriorityState.REVOKED);
         robot.type(KeyCode.F5);
         waitFor(() -> text(robot, "#current-number").equals("—"));
     }
@@ -195,16 +158,16 @@ class CounterOperationsTest {
         robot.write(late.displayNumber());
         click(robot, "#return-noshow");
 
-        waitFor(() -> kiosk.ticket(late.id()).state() == TicketState.WAITING);
+        waitFor(() -> branch.kiosk().ticket(late.id()).state() == TicketState.WAITING);
         waitFor(() -> !numbers.getItems().contains(late.displayNumber()));
     }
 
     private static QueueSnapshot.CounterStatus counter(int number) {
-        return kiosk.queue().counters().stream().filter(c -> c.number() == number).findFirst().orElseThrow();
+        return branch.kiosk().queue().counters().stream().filter(c -> c.number() == number).findFirst().orElseThrow();
     }
 
     private static long transferredFrom(long id) {
-        return agent.agent().database().read(c -> {
+        return branch.agent().agent().database().read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM ticket WHERE transferred_from = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -1,23 +1,15 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.calendar.WorkingCalendar;
-import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.testkit.printer.VirtualPrinter;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TicketState;
@@ -28,8 +20,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,55 +31,32 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
 /** Call → receive the dossier (prefilled from the kiosk declaration) → finish, from the keyboard. */
 @ExtendWith(ApplicationExtension.class)
 class CounterReceptionTest {
-    private static TestAgent agent;
-    private static AgentClient kiosk;
-    private static AgentClient supervisor;
+    @RegisterExtension
+    static final CounterSceneExtension branch = new CounterSceneExtension().withPrinter();
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private final VirtualPrinter printer = new VirtualPrinter(null);
-    private DeskModel model;
+    private static AgentClient supervisor;
 
     @BeforeAll
     static void startAgent() {
-        agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        supervisor = agent.clerkClient();
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        agent.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), printer, background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        background.shutdownNow();
+        supervisor = branch.agent().clerkClient();
     }
 
     @Test
     void declaredDossierIsReceivedFromTheKeyboard(FxRobot robot) throws Exception {
-        Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
-        kiosk.declare(t.id(), new Dossiers.DeclarationRequest("1.004222", Map.of(
+        Ticket t = branch.kiosk().issueTicket(2, UUID.randomUUID().toString());
+        branch.kiosk().declare(t.id(), new Dossiers.DeclarationRequest("1.004222", Map.of(
                 "applicantName", "Phạm Thu Hương", "applicantDob", "20/07/1988", "applicantId", "001188023456",
                 "applicantSex", "Nữ", "applicantAddress", "Số 5 phố Huế, Hà Nội", "phone", "0904111222",
                 "newAddress", "Số 9 ngõ Trạm, Hà Nội"), true));
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 3);
+        branch.scene().signInAtCounter(robot, 3);
 
         int keys = 0;
         robot.press(KeyCode.F1).release(KeyCode.F1);
         keys++;
-        waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()) && model.declarationProperty().get() != null);
+        waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()) && branch.scene().desk().dossiers().declarationProperty().get() != null);
         robot.press(KeyCode.F3).release(KeyCode.F3);
         keys++;
-        waitFor(() -> model.currentProperty().get().state() == TicketState.SERVING);
+        waitFor(() -> branch.scene().desk().currentProperty().get().state() == TicketState.SERVING);
         robot.press(KeyCode.F10).release(KeyCode.F10);
         keys++;
         waitFor(() -> isShown(robot, "#reception") && isShown(robot, "#doc-CT01"));
@@ -107,7 +74,7 @@ class CounterReceptionTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         keys++;
         waitFor(() -> !text(robot, "#reception-result").isEmpty());
-        Dossiers.Dossier d = model.reception().receivedProperty().get();
+        Dossiers.Dossier d = branch.scene().desk().dossiers().reception().receivedProperty().get();
         LocalDate due = WorkingCalendar.standard().addWorkingDays(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), 3);
         assertThat(text(robot, "#reception-result")).contains(d.code())
                 .contains(due.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
@@ -119,15 +86,15 @@ class CounterReceptionTest {
                         org.assertj.core.groups.Tuple.tuple("HOUSING", true));
         assertThat(stored.feeVnd()).isEqualTo(15_000);
 
-        // The receipt and appointment slip on the counter's thermal printer.
+        // The receipt and appointment slip on the counter's thermal branch.printer().
         robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
         keys++;
         waitFor(() -> text(robot, "#reception-slip-message").startsWith("Đã in phiếu hẹn " + d.code()));
-        assertThat(printer.jobsPrinted()).isEqualTo(1);
+        assertThat(branch.printer().jobsPrinted()).isEqualTo(1);
 
         robot.press(KeyCode.F5).release(KeyCode.F5);
         keys++;
-        waitFor(() -> model.currentProperty().get() == null && !isShown(robot, "#reception"));
+        waitFor(() -> branch.scene().desk().currentProperty().get() == null && !isShown(robot, "#reception"));
         // The standard flow: call, serve, open, two ticks, receive, print the slip, finish.
         assertThat(keys).isEqualTo(10);
         System.out.println("reception flow: " + keys + " keystrokes, 0 clicks");
@@ -135,9 +102,9 @@ class CounterReceptionTest {
 
     @Test
     void aWrongFieldIsToldAndNothingIsReceived(FxRobot robot) throws Exception {
-        Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
+        Ticket t = branch.kiosk().issueTicket(2, UUID.randomUUID().toString());
         int before = supervisor.dossiers(null, false).size();
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 2);
+        branch.scene().signInAtCounter(robot, 2);
         click(robot, "#next");
         waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()));
         click(robot, "#receive");
@@ -148,11 +115,11 @@ class CounterReceptionTest {
         robot.write("12345");
         click(robot, "#reception-submit");
         waitFor(() -> text(robot, "#reception-message").contains("12"));
-        assertThat(model.reception().receivedProperty().get()).isNull();
+        assertThat(branch.scene().desk().dossiers().reception().receivedProperty().get()).isNull();
         assertThat(supervisor.dossiers(null, false)).hasSize(before);
         click(robot, "#reception-close");
         waitFor(() -> !isShown(robot, "#reception"));
-        assertThat(model.reception().fullNameProperty().get()).as("typed personal data dropped").isEmpty();
+        assertThat(branch.scene().desk().dossiers().reception().fullNameProperty().get()).as("typed personal data dropped").isEmpty();
     }
 
     private static String fieldText(FxRobot robot, String query) throws Exception {

@@ -1,27 +1,15 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.printer.PrinterStatus;
-import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.api.DeviceHealth;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
 
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hanoi.branch.counter.FxSteps.click;
@@ -31,42 +19,14 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
 /** A clerk reprints the current ticket on the counter's printer; the copy is marked and kept with the ticket. */
 @ExtendWith(ApplicationExtension.class)
 class CounterReprintTest {
-    private static TestAgent agent;
-    private static AgentClient kiosk;
-
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private final VirtualPrinter printer = new VirtualPrinter(null);
-    private DeskModel model;
-
-    @BeforeAll
-    static void startAgent() {
-        agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        agent.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), printer, background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        background.shutdownNow();
-    }
+    @RegisterExtension
+    static final CounterSceneExtension branch = new CounterSceneExtension().withPrinter();
 
     @Test
     void theReprintIsMarkedAndCountedAsTheSecondCopy(FxRobot robot) throws Exception {
-        Ticket t = kiosk.issueTicket(1, UUID.randomUUID().toString());
-        kiosk.recordPrint(t.id(), new DeviceHealth.PrintReport(true, "READY", false, 474)); // the kiosk's copy
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 1);
+        Ticket t = branch.kiosk().issueTicket(1, UUID.randomUUID().toString());
+        branch.kiosk().recordPrint(t.id(), new DeviceHealth.PrintReport(true, "READY", false, 474)); // the kiosk's copy
+        branch.scene().signInAtCounter(robot, 1);
         click(robot, "#next");
         waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()));
 
@@ -74,8 +34,8 @@ class CounterReprintTest {
 
         waitFor(() -> text(robot, "#message").contains("bản thứ 2"));
         assertThat(text(robot, "#message")).contains("copy 2");
-        assertThat(printer.jobsPrinted()).isEqualTo(1);
-        assertThat(kiosk.printJobs(t.id())).last().satisfies(j -> {
+        assertThat(branch.printer().jobsPrinted()).isEqualTo(1);
+        assertThat(branch.kiosk().printJobs(t.id())).last().satisfies(j -> {
             assertThat(j.reprint()).isTrue();
             assertThat(j.copy()).isEqualTo(2);
         });
@@ -83,15 +43,15 @@ class CounterReprintTest {
 
     @Test
     void aPrinterFaultAtTheCounterIsShownAndKeptAsAFailedJob(FxRobot robot) throws Exception {
-        Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
-        printer.simulate(PrinterStatus.PAPER_OUT);
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 2);
+        Ticket t = branch.kiosk().issueTicket(2, UUID.randomUUID().toString());
+        branch.printer().simulate(PrinterStatus.PAPER_OUT);
+        branch.scene().signInAtCounter(robot, 2);
         click(robot, "#next");
         waitFor(() -> text(robot, "#current-number").equals(t.displayNumber()));
 
         click(robot, "#reprint");
 
         waitFor(() -> text(robot, "#message").contains("Hết giấy"));
-        assertThat(kiosk.printJobs(t.id())).singleElement().satisfies(j -> assertThat(j.printed()).isFalse());
+        assertThat(branch.kiosk().printJobs(t.id())).singleElement().satisfies(j -> assertThat(j.printed()).isFalse());
     }
 }

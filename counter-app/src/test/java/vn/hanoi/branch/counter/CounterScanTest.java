@@ -1,28 +1,20 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.counter.scan.ScanModel;
-import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.testkit.scan.SimulatedPages.Kind;
 import vn.hanoi.branch.testkit.scan.SimulatedScanner;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.client.AgentClient;
 
@@ -36,8 +28,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hanoi.branch.counter.FxSteps.click;
@@ -56,53 +46,35 @@ class CounterScanTest {
     private static final Dossiers.Applicant APPLICANT = new Dossiers.Applicant("Đỗ Thị Mẫu", "001199000123",
             LocalDate.of(1999, 9, 9), "0900000123", "Số 3 phố Thử, Hà Nội");
 
-    private static TestAgent agent;
     private static AgentClient clerk;
     private static Path dir;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
+    @RegisterExtension
+    static final CounterSceneExtension branch = new CounterSceneExtension().size(1400, 900).agent(CounterScanTest::startAgent)
+            .beforeShow(scene -> scene.desk().dossiers().configureScanning(new SimulatedScanner(
+                    List.of(Kind.TEXT, Kind.BLANK, Kind.TEXT, Kind.ONE_LINE), 2.0, 11, 0), dir.resolve("spool"), 150));
 
-    @BeforeAll
-    static void startAgent() throws Exception {
+    /** An agent keeping the scanned documents in this test's folder. */
+    private static TestAgent startAgent() throws Exception {
         dir = Files.createTempDirectory("scan-screen");
-        agent = TestAgent.start(Map.of("documents.dir", dir.resolve("documents").toString()));
+        TestAgent agent = TestAgent.start(Map.of("documents.dir", dir.resolve("documents").toString()));
         clerk = agent.clerkClient();
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        agent.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), new VirtualPrinter(null), background, Platform::runLater);
-        model.configureScanning(new SimulatedScanner(List.of(Kind.TEXT, Kind.BLANK, Kind.TEXT, Kind.ONE_LINE), 2.0, 11, 0),
-                dir.resolve("spool"), 150);
-        stage.setScene(CounterView.scene(model, 1400, 900));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        background.shutdownNow();
+        return agent;
     }
 
     @Test
     void scanArrangeAssignAndSaveStoresOnePdfAPerDocumentWithItsHash(FxRobot robot) throws Exception {
         Dossiers.Dossier d = clerk.receiveDossier(new Dossiers.Reception(null, "1.004194", APPLICANT, List.of(), 0, null, false));
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 1);
+        branch.scene().signInAtCounter(robot, 1);
         robot.press(KeyCode.F11).release(KeyCode.F11);
         waitFor(() -> isShown(robot, "#tracking-table"));
         waitFor(() -> table(robot).getItems().stream().anyMatch(s -> s.id() == d.id()));
         WaitForAsyncUtils.asyncFx(() -> table(robot).getSelectionModel().select(
                 table(robot).getItems().stream().filter(s -> s.id() == d.id()).findFirst().orElseThrow())).get();
-        waitFor(() -> model.tracking().selectedProperty().get() != null);
+        waitFor(() -> branch.scene().desk().dossiers().tracking().selectedProperty().get() != null);
 
         robot.press(KeyCode.F12).release(KeyCode.F12);
-        ScanModel scan = model.scan();
+        ScanModel scan = branch.scene().desk().dossiers().scan();
         waitFor(() -> isShown(robot, "#scan-screen") && scan.documents().size() == 2 && !scan.busyProperty().get());
         assertThat(text(robot, "#scan-title")).contains(d.code());
 
@@ -145,7 +117,7 @@ class CounterScanTest {
 
         // What the agent holds: one row per document, the hashes the screen shows, whole files, queued for upload.
         Map<String, String> rows = new HashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + agent.databaseFile());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + branch.agent().databaseFile());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT document_type, sha256, path FROM content_file WHERE kind = 'SCAN' "
                      + "AND city_confirmed_at IS NULL AND dossier_id = " + d.id())) {

@@ -1,26 +1,18 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.certify.SignatureCheck;
 import vn.hanoi.branch.testkit.pki.TestSigningPki;
-import vn.hanoi.branch.counter.desk.DeskModel;
-import vn.hanoi.branch.testkit.printer.VirtualPrinter;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.client.AgentClient;
 
@@ -32,8 +24,6 @@ import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,41 +38,22 @@ class CounterTrackingTest {
     private static final Dossiers.Applicant APPLICANT = new Dossiers.Applicant("Vũ Minh Châu", "001199034567",
             LocalDate.of(1999, 1, 9), "0988777666", "Số 20 phố Hàng Gai, Hà Nội");
 
-    private static TestAgent agent;
     private static AgentClient clerk;
     private static TestSigningPki pki;
     private static Path dir;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private final VirtualPrinter printer = new VirtualPrinter(null);
-    private DeskModel model;
+    @RegisterExtension
+    static final CounterSceneExtension branch = new CounterSceneExtension().withPrinter().agent(CounterTrackingTest::startAgent);
 
-    @BeforeAll
-    static void startAgent() throws Exception {
+    /** An agent that certifies copies with a test PKI's key. */
+    private static TestAgent startAgent() throws Exception {
         dir = Files.createTempDirectory("tracking");
         pki = TestSigningPki.generate("Chi nhánh số 1");
         char[] pw = "test-only".toCharArray();
-        agent = TestAgent.start(Map.of("certify.pkcs12", pki.writePkcs12(dir.resolve("b.p12"), pw).toString(),
+        TestAgent agent = TestAgent.start(Map.of("certify.pkcs12", pki.writePkcs12(dir.resolve("b.p12"), pw).toString(),
                 "certify.password.file", TestSigningPki.writePasswordFile(dir.resolve("b.pw"), pw).toString()));
         clerk = agent.clerkClient();
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        agent.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), printer, background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        background.shutdownNow();
+        return agent;
     }
 
     @Test
@@ -91,13 +62,13 @@ class CounterTrackingTest {
                 null, false));
         Dossiers.Dossier late = clerk.receiveDossier(new Dossiers.Reception(null, "1.004222", APPLICANT, List.of(), 15_000,
                 null, false));
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + agent.databaseFile());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + branch.agent().databaseFile());
              PreparedStatement ps = c.prepareStatement("UPDATE dossier SET appointment_date = ? WHERE id = ?")) {
             ps.setString(1, LocalDate.now().minusDays(2).toString());
             ps.setLong(2, late.id());
             ps.executeUpdate();
         }
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, 1);
+        branch.scene().signInAtCounter(robot, 1);
         robot.press(KeyCode.F11).release(KeyCode.F11);
         waitFor(() -> isShown(robot, "#tracking-table") && rows(robot) == 2);
 
@@ -147,12 +118,12 @@ class CounterTrackingTest {
         robot.write("Nha o chua du dien tich toi thieu");
         click(robot, "#move-REFUSED");
         waitFor(() -> text(robot, "#tracking-message").startsWith("Đã in phiếu từ chối " + late.code()));
-        assertThat(printer.jobsPrinted()).isEqualTo(1);
+        assertThat(branch.printer().jobsPrinted()).isEqualTo(1);
         assertThat(clerk.dossier(late.id()).state()).isEqualTo(Dossiers.State.REFUSED);
 
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitFor(() -> !isShown(robot, "#tracking") && isShown(robot, "#next"));
-        assertThat(model.tracking().selectedProperty().get()).as("personal data dropped").isNull();
+        assertThat(branch.scene().desk().dossiers().tracking().selectedProperty().get()).as("personal data dropped").isNull();
     }
 
     private static TableView<Dossiers.Summary> table(FxRobot robot) {

@@ -4,37 +4,24 @@ import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.hanoi.branch.counter.desk.DeskModel;
+import org.awaitility.Awaitility;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-/** What the counter scene tests do again and again: wait for a condition, click a laid-out node, sign in. */
+/** What the counter scene tests do again and again: wait for a condition, click a laid-out node, read a label. */
 final class FxSteps {
     private FxSteps() {
     }
 
     /**
      * Waits up to 10 s for a condition. A condition that throws (a node replaced while it was read) counts
-     * as "not yet"; if time runs out, the last such error is attached to the timeout.
+     * as "not yet".
      */
-    static void waitFor(Callable<Boolean> condition) throws Exception {
-        Exception[] last = new Exception[1];
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-                try {
-                    return condition.call();
-                } catch (Exception e) {
-                    last[0] = e;
-                    return false;
-                }
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            if (last[0] != null) {
-                e.addSuppressed(last[0]);
-            }
-            throw e;
-        }
+    static void waitFor(Callable<Boolean> condition) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .until(condition);
     }
 
     /** Clicks a node once it is shown and laid out (a click on a node of width 0 lands elsewhere). */
@@ -68,24 +55,6 @@ final class FxSteps {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery()
                         .map(n -> ((Labeled) n).getText()).orElse("<no node " + query + ">"))
                 .get(5, TimeUnit.SECONDS);
-    }
-
-    static void signIn(FxRobot robot, DeskModel model, String user, String password) throws Exception {
-        click(robot, "#username");
-        robot.write(user);
-        click(robot, "#password");
-        robot.write(password);
-        click(robot, "#login");
-        waitFor(() -> model.stepProperty().get() != DeskModel.Step.LOGIN);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    static void signInAtCounter(FxRobot robot, DeskModel model, String user, String password, int number)
-            throws Exception {
-        signIn(robot, model, user, password);
-        click(robot, "#counter-" + number);
-        waitFor(() -> model.stepProperty().get() == DeskModel.Step.DESK && model.liveProperty().get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Picks the entry of an open combo box's list whose text starts with {@code prefix}. */

@@ -11,8 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.FlakyLink;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.counter.rating.CustomerModel;
@@ -71,8 +71,8 @@ class RatingCustomerModelTest {
         });
     }
 
-    private static void waitFor(Callable<Boolean> c) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, c);
+    private static void waitFor(Callable<Boolean> c) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(c);
     }
 
     private Ratings.Rating stored(Ticket t) {
@@ -159,8 +159,8 @@ class RatingCustomerModelTest {
         waitFor(() -> onUi(() -> model.phaseProperty().get()) == Phase.IDLE);
         run(() -> model.choose(Ratings.Level.SATISFIED)); // too late: ignored
         assertThat(onUi(() -> model.phaseProperty().get())).isEqualTo(Phase.IDLE);
-        Thread.sleep(300);
-        assertThatThrownBy(() -> stored(t)).isInstanceOfSatisfying(AgentException.class,
-                e -> assertThat(e.status()).isEqualTo(404));
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThatThrownBy(() -> stored(t)).isInstanceOfSatisfying(AgentException.class,
+                        e -> assertThat(e.status()).isEqualTo(404)));
     }
 }

@@ -9,23 +9,16 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.stage.Screen;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.counter.rating.CustomerModel;
 import vn.hanoi.branch.counter.rating.CustomerWindow;
 import vn.hanoi.branch.api.DeviceKind;
@@ -40,57 +33,21 @@ import vn.hanoi.branch.client.AgentException;
  */
 @ExtendWith(ApplicationExtension.class)
 class RatingCustomerWindowTest {
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private TestAgent agent;
-    private AgentClient kiosk;
-    private AgentClient counterPc;
-    private DeskModel model;
+    // A fresh agent for each test: the ratings and numbers of one test never meet another's.
+    @RegisterExtension
+    final CounterSceneExtension branch = new CounterSceneExtension().size(950, 760);
+
     private CustomerModel customer;
     private CustomerWindow window;
-    private Stage customerStage;
-
-    @Start
-    void start(Stage stage) {
-        agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        counterPc = agent.pairedClient(DeviceKind.COUNTER);
-        model = new DeskModel(counterPc, background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 950, 760));
-        stage.setX(0);
-        stage.setY(0);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            if (customerStage != null) {
-                customerStage.close();
-            }
-        }).get(5, TimeUnit.SECONDS);
-        if (customer != null) {
-            customer.close();
-        }
-        model.close();
-        background.shutdownNow();
-        agent.close();
-    }
 
     /** The window on the right half of the screen, following the desk, with these waiting times. */
     private void openCustomerWindow(Duration ask) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            customer = new CustomerModel(counterPc.deviceOnly(), background, Platform::runLater,
-                    new CustomerModel.Timing(ask, Duration.ofSeconds(20), Duration.ofSeconds(1))).follow(model);
-            window = new CustomerWindow(customer, Screen.getPrimary().getDpi(), null);
-            customerStage = window.show(new Stage(), Screen.getPrimary(), false, 960, 1040);
-            customerStage.setX(960);
-            customerStage.setY(0);
-        }).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        window = branch.scene().showCustomerWindow(new CustomerModel.Timing(ask, Duration.ofSeconds(20), Duration.ofSeconds(1)));
+        customer = branch.scene().customer();
     }
 
     private void signIn(FxRobot robot, int counter) throws Exception {
-        FxSteps.signInAtCounter(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD, counter);
+        branch.scene().signInAtCounter(robot, counter);
     }
 
     /** The clerk calls the next number with the desk's button and waits for it on the desk. */
@@ -103,8 +60,8 @@ class RatingCustomerWindowTest {
     void afterTheClerkFinishesTheWindowAsksAndAVerySatisfiedTapIsStoredForThatTicket(FxRobot robot) throws Exception {
         signIn(robot, 1);
         openCustomerWindow(Duration.ofSeconds(30));
-        Ticket first = kiosk.issueTicket(1, UUID.randomUUID().toString());
-        Ticket second = kiosk.issueTicket(1, UUID.randomUUID().toString());
+        Ticket first = branch.kiosk().issueTicket(1, UUID.randomUUID().toString());
+        Ticket second = branch.kiosk().issueTicket(1, UUID.randomUUID().toString());
         assertThat(text(robot, "#customer-counter")).isEqualTo("Quầy 1 / Counter 1");
         assertThat(text(robot, "#customer-number")).isEqualTo("—");
 
@@ -125,7 +82,7 @@ class RatingCustomerWindowTest {
         waitFor(() -> isShown(robot, "#customer-thanks"));
         assertThat(text(robot, "#customer-thanks")).isEqualTo("Cảm ơn quý khách!");
         waitFor(() -> customer.lastSentProperty().get() != null);
-        Ratings.Rating stored = kiosk.rating(first.id());
+        Ratings.Rating stored = branch.kiosk().rating(first.id());
         assertThat(stored.level()).isEqualTo(Ratings.Level.VERY_SATISFIED);
         assertThat(stored.counterNumber()).isEqualTo(1);
         assertThat(stored.deviceKind()).isEqualTo(DeviceKind.COUNTER);
@@ -139,11 +96,11 @@ class RatingCustomerWindowTest {
     void withoutAnAnswerTheQuestionGoesAwayAndNothingIsStored(FxRobot robot) throws Exception {
         signIn(robot, 2);
         openCustomerWindow(Duration.ofSeconds(2));
-        Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
+        Ticket t = branch.kiosk().issueTicket(2, UUID.randomUUID().toString());
         callNextAtDesk(robot, t);
 
         // Finished through the API (another session): the agent's stream tells the desk, the window asks.
-        AgentClient elsewhere = agent.clerkClient();
+        AgentClient elsewhere = branch.agent().clerkClient();
         elsewhere.serve(t.id());
         elsewhere.finish(t.id());
 
@@ -153,8 +110,8 @@ class RatingCustomerWindowTest {
         waitFor(() -> isShown(robot, "#customer-idle"));
         assertThat(customer.phaseProperty().get()).isEqualTo(CustomerModel.Phase.IDLE);
         assertThat(text(robot, "#customer-number")).isEqualTo("—");
-        Thread.sleep(300); // nothing on its way either
-        assertNotRated(t);
+        // Nothing on its way either.
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertNotRated(t));
         assertThat(customer.lastSentProperty().get()).isNull();
     }
 
@@ -162,7 +119,7 @@ class RatingCustomerWindowTest {
     void notSatisfiedAsksForAReasonAndStoresBoth(FxRobot robot) throws Exception {
         signIn(robot, 3);
         openCustomerWindow(Duration.ofSeconds(30));
-        Ticket t = kiosk.issueTicket(2, UUID.randomUUID().toString());
+        Ticket t = branch.kiosk().issueTicket(2, UUID.randomUUID().toString());
         callNextAtDesk(robot, t);
         click(robot, "#serve");
         click(robot, "#finish");
@@ -177,18 +134,18 @@ class RatingCustomerWindowTest {
 
         waitFor(() -> isShown(robot, "#customer-thanks"));
         waitFor(() -> customer.lastSentProperty().get() != null);
-        Ratings.Rating stored = kiosk.rating(t.id());
+        Ratings.Rating stored = branch.kiosk().rating(t.id());
         assertThat(stored.level()).isEqualTo(Ratings.Level.NOT_SATISFIED);
         assertThat(stored.reason()).isEqualTo(Ratings.Reason.STAFF_ATTITUDE);
         assertThat(stored.counterNumber()).isEqualTo(3);
         assertThat(stored.serviceCode()).isEqualTo("CT");
-        assertThat(agent.staffClient(vn.hanoi.branch.api.Role.SUPERVISOR).ratingSummary(null, null).overall())
+        assertThat(branch.agent().staffClient(vn.hanoi.branch.api.Role.SUPERVISOR).ratingSummary(null, null).overall())
                 .isEqualTo(new Ratings.Counts(0, 0, 1, 1, 0.0, false));
         waitFor(() -> isShown(robot, "#customer-idle"));
     }
 
     private void assertNotRated(Ticket t) {
-        assertThatThrownBy(() -> kiosk.rating(t.id())).isInstanceOfSatisfying(AgentException.class,
+        assertThatThrownBy(() -> branch.kiosk().rating(t.id())).isInstanceOfSatisfying(AgentException.class,
                 e -> assertThat(e.status()).isEqualTo(404));
     }
 

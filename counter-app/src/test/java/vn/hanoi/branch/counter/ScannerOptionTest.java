@@ -17,6 +17,7 @@ class ScannerOptionTest {
     @TempDir
     Path dir;
 
+    /** The tests have the testkit on the class path, so "sim" (and no option at all) is its simulated scanner. */
     @Test
     void eachKindOfSourceAndAClearRefusal() {
         assertThat(ScannerOption.parse(null, dir)).isInstanceOf(SimulatedScanner.class);
@@ -25,7 +26,8 @@ class ScannerOptionTest {
                 .extracting(s -> s.name()).isEqualTo("SANE: epson2:libusb:001:004");
         assertThat(ScannerOption.parse("folder:" + dir.resolve("inbox"), dir)).isInstanceOf(FolderInbox.class);
         assertThatThrownBy(() -> ScannerOption.parse("twain", dir)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("dùng sim").hasMessageContaining("use sim");
+                .hasMessageContaining("dùng sane:<thiết bị> hoặc folder:<thư mục>")
+                .hasMessageContaining("use sane:<device> or folder:<dir>");
         assertThatThrownBy(() -> ScannerOption.parse("sane:", dir)).isInstanceOf(IllegalArgumentException.class);
     }
 }

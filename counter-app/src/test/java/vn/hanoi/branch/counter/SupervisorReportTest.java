@@ -10,29 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import vn.hanoi.branch.agent.testing.ReportSeed;
-import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
+import vn.hanoi.branch.counter.login.SignInModel;
 import vn.hanoi.branch.counter.supervisor.ReportModel;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Reports;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
@@ -43,45 +35,25 @@ import vn.hanoi.branch.api.Sessions;
  */
 @ExtendWith(ApplicationExtension.class)
 class SupervisorReportTest {
-    private static TestAgent agent;
-    private static Sessions.Login supervisor;
+    @RegisterExtension
+    static final CounterSceneExtension branch = new CounterSceneExtension();
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
+    private static Sessions.Login supervisor;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void startAgent() throws Exception {
-        agent = TestAgent.start();
-        supervisor = agent.staffAccount(Role.SUPERVISOR);
-        ReportSeed.seed(agent);
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        agent.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        background.shutdownNow();
+        supervisor = branch.agent().staffAccount(Role.SUPERVISOR);
+        ReportSeed.seed(branch.agent());
     }
 
     @Test
     void supervisorSeesTheMonthsOfASeededRangeAndSavesCsvAndPdf(FxRobot robot) throws Exception {
-        FxSteps.signIn(robot, model, supervisor.username(), supervisor.password());
-        waitFor(() -> model.stepProperty().get() == DeskModel.Step.SUPERVISOR);
-        ReportModel reports = model.supervisor().reports();
+        branch.scene().signIn(robot, supervisor.username(), supervisor.password());
+        waitFor(() -> branch.scene().signIn().stepProperty().get() == SignInModel.Step.SUPERVISOR);
+        ReportModel reports = branch.scene().model().supervisor().reports();
         reports.setSaveTarget(dir::resolve);
 
         click(robot, "#reports-tab");

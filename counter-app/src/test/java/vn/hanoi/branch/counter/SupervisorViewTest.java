@@ -1,30 +1,23 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.counter.desk.DeskModel;
+import vn.hanoi.branch.counter.login.SignInModel;
 import vn.hanoi.branch.api.CounterState;
 import vn.hanoi.branch.api.DeviceHealth;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.client.AgentClient;
 
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hanoi.branch.counter.FxSteps.click;
@@ -35,42 +28,19 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
 /** The supervisor's overview against a real agent: the right figures, live, and never for a clerk. */
 @ExtendWith(ApplicationExtension.class)
 class SupervisorViewTest {
+    @RegisterExtension
+    static final CounterSceneExtension branch = new CounterSceneExtension();
+
     private static Sessions.Login supervisor;
-
-    private static TestAgent agent;
-    private static AgentClient kiosk;
-
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private DeskModel model;
 
     @BeforeAll
     static void startAgent() {
-        agent = TestAgent.start();
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        supervisor = agent.staffAccount(Role.SUPERVISOR);
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        agent.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        model = new DeskModel(agent.pairedClient(DeviceKind.COUNTER), background, Platform::runLater);
-        stage.setScene(CounterView.scene(model, 1280, 720));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        background.shutdownNow();
+        supervisor = branch.agent().staffAccount(Role.SUPERVISOR);
     }
 
     @Test
     void supervisorSeesTheDayInChartsAndTablesLive(FxRobot robot) throws Exception {
-        AgentClient clerk = agent.clerkClient();
+        AgentClient clerk = branch.agent().clerkClient();
         Ticket first = issue(1);
         issue(1);
         issue(1);
@@ -79,8 +49,8 @@ class SupervisorViewTest {
         clerk.finish(clerk.serve(first.id()).id());
         clerk.setCounterState(2, CounterState.PAUSED, "Họp / Meeting");
 
-        FxSteps.signIn(robot, model, supervisor.username(), supervisor.password());
-        assertThat(model.stepProperty().get()).isEqualTo(DeskModel.Step.SUPERVISOR);
+        branch.scene().signIn(robot, supervisor.username(), supervisor.password());
+        assertThat(branch.scene().signIn().stepProperty().get()).isEqualTo(SignInModel.Step.SUPERVISOR);
         waitFor(() -> isShown(robot, "#waiting-chart") && bar(robot, "#waiting-chart", 0, "HT") == 2);
         assertThat(bar(robot, "#waiting-chart", 0, "CT")).isEqualTo(1);
         assertThat(bar(robot, "#waiting-chart", 0, "DD")).isZero();
@@ -110,31 +80,31 @@ class SupervisorViewTest {
         // From the overview to a counter and back.
         click(robot, "#to-counter");
         click(robot, "#counter-5");
-        waitFor(() -> model.stepProperty().get() == DeskModel.Step.DESK);
+        waitFor(() -> branch.scene().signIn().stepProperty().get() == SignInModel.Step.DESK);
         click(robot, "#open-supervisor");
-        waitFor(() -> model.stepProperty().get() == DeskModel.Step.SUPERVISOR && isShown(robot, "#waiting-chart"));
+        waitFor(() -> branch.scene().signIn().stepProperty().get() == SignInModel.Step.SUPERVISOR && isShown(robot, "#waiting-chart"));
     }
 
     @Test
     void aKioskPrinterFaultShowsAsAnAlertUntilItIsFixed(FxRobot robot) throws Exception {
-        FxSteps.signIn(robot, model, supervisor.username(), supervisor.password());
+        branch.scene().signIn(robot, supervisor.username(), supervisor.password());
         waitFor(() -> isShown(robot, "#alerts"));
         Ticket t = issue(5);
-        kiosk.recordPrint(t.id(), new DeviceHealth.PrintReport(false, "PAPER_OUT", false, 0));
+        branch.kiosk().recordPrint(t.id(), new DeviceHealth.PrintReport(false, "PAPER_OUT", false, 0));
 
         // Pushed: the alert event reloads the screen, no waiting for the 15 s tick.
         waitFor(() -> alertTexts(robot).stream().anyMatch(x -> x.contains("PAPER_OUT")));
-        kiosk.recordPrint(t.id(), new DeviceHealth.PrintReport(true, "READY", true, 480));
+        branch.kiosk().recordPrint(t.id(), new DeviceHealth.PrintReport(true, "READY", true, 480));
         waitFor(() -> alertTexts(robot).stream().noneMatch(x -> x.contains("PAPER_OUT")));
     }
 
     @Test
     void theCitySyncPanelShowsWhatWaitsToBeSent(FxRobot robot) throws Exception {
         issue(1);
-        FxSteps.signIn(robot, model, supervisor.username(), supervisor.password());
+        branch.scene().signIn(robot, supervisor.username(), supervisor.password());
         // This agent has no city link: the panel says so, and counts what is kept for later.
         waitFor(() -> syncTexts(robot).stream().anyMatch(x -> x.contains("Chưa cấu hình kết nối thành phố")));
-        long backlog = agent.agent().database().read(c -> {
+        long backlog = branch.agent().agent().database().read(c -> {
             try (var ps = c.prepareStatement("SELECT count(*) FROM outbox WHERE sent_at IS NULL"); var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -157,20 +127,20 @@ class SupervisorViewTest {
 
     @Test
     void aClerkNeverSeesTheSupervisorView(FxRobot robot) throws Exception {
-        FxSteps.signIn(robot, model, TestAgent.CLERK, TestAgent.CLERK_PASSWORD);
-        assertThat(model.stepProperty().get()).isEqualTo(DeskModel.Step.CHOOSE_COUNTER);
+        branch.scene().signIn(robot, TestAgent.CLERK, TestAgent.CLERK_PASSWORD);
+        assertThat(branch.scene().signIn().stepProperty().get()).isEqualTo(SignInModel.Step.CHOOSE_COUNTER);
         assertThat(isShown(robot, "#choose-supervisor")).isFalse();
         click(robot, "#counter-1");
-        waitFor(() -> model.stepProperty().get() == DeskModel.Step.DESK);
+        waitFor(() -> branch.scene().signIn().stepProperty().get() == SignInModel.Step.DESK);
         assertThat(isShown(robot, "#open-supervisor")).isFalse();
         assertThat(isShown(robot, "#waiting-chart")).isFalse();
-        model.showSupervisor(); // even asked directly, the model does not switch
-        assertThat(model.stepProperty().get()).isEqualTo(DeskModel.Step.DESK);
-        assertThat(model.supervisor().statsProperty().get()).isNull();
+        branch.scene().signIn().showSupervisor(); // even asked directly, the model does not switch
+        assertThat(branch.scene().signIn().stepProperty().get()).isEqualTo(SignInModel.Step.DESK);
+        assertThat(branch.scene().model().supervisor().statsProperty().get()).isNull();
     }
 
     private static Ticket issue(long service) {
-        return kiosk.issueTicket(service, UUID.randomUUID().toString());
+        return branch.kiosk().issueTicket(service, UUID.randomUUID().toString());
     }
 
     private static int bar(FxRobot robot, String chart, int series, String category) {

@@ -2,6 +2,7 @@ package vn.hanoi.branch.kiosk;
 
 import javafx.animation.PauseTransition;
 import javafx.event.Event;
+import javafx.event.EventType;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -10,11 +11,16 @@ import javafx.util.Duration;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel.Step;
 
+import java.util.List;
+
 /**
  * Puts the kiosk back on its first screen, in Vietnamese, when nobody touches it: the next citizen
  * must never find the previous one's ticket, error, language or card data (wiped by {@code home()}).
  */
 public final class IdleReset implements AutoCloseable {
+    private static final List<EventType<? extends Event>> TOUCHES =
+            List.of(MouseEvent.MOUSE_PRESSED, TouchEvent.TOUCH_PRESSED, KeyEvent.KEY_PRESSED);
+
     private final PauseTransition timer = new PauseTransition();
     private final Scene scene;
     private final javafx.event.EventHandler<Event> touched = this::touched;
@@ -37,11 +43,11 @@ public final class IdleReset implements AutoCloseable {
                 model.home();
             }
         });
-        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, touched);
-        scene.addEventFilter(TouchEvent.TOUCH_PRESSED, touched);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, touched);
+        for (EventType<? extends Event> touch : TOUCHES) {
+            scene.addEventFilter(touch, touched);
+        }
         model.stepProperty().addListener(changed);
-        model.languageProperty().addListener(changed);
+        model.session().languageProperty().addListener(changed);
         restart();
     }
 
@@ -49,11 +55,11 @@ public final class IdleReset implements AutoCloseable {
     @Override
     public void close() {
         timer.stop();
-        scene.removeEventFilter(MouseEvent.MOUSE_PRESSED, touched);
-        scene.removeEventFilter(TouchEvent.TOUCH_PRESSED, touched);
-        scene.removeEventFilter(KeyEvent.KEY_PRESSED, touched);
+        for (EventType<? extends Event> touch : TOUCHES) {
+            scene.removeEventFilter(touch, touched);
+        }
         model.stepProperty().removeListener(changed);
-        model.languageProperty().removeListener(changed);
+        model.session().languageProperty().removeListener(changed);
     }
 
     private void touched(Event e) {

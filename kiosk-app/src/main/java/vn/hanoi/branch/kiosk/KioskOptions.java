@@ -6,7 +6,12 @@ import vn.hanoi.branch.client.DeviceState;
 
 import vn.hanoi.branch.kiosk.settings.KioskSettingsFile;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,27 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Command line of the kiosk app.
- *
- * <pre>
- *   --agent URL           agent address (default: the one saved at pairing, else http://127.0.0.1:8470)
- *   --pairing-code CODE   pair on first start (IT can also type the code on screen)
- *   --state-dir DIR       where the device token and receipt images are kept
- *   --windowed            a normal window instead of locked full screen (demo, development)
- *   --idle-seconds N      back to the first screen after N s untouched (default 60)
- *   --printer-port PATH   ESC/POS ticket printer on this serial port; without it the virtual printer
- *                         shows receipts on screen
- *   --printer-profile ID  tm-t88 (default), generic or generic-58
- *   --printer-baud N      the printer's serial speed (default 9600)
- *   --scanner-port PATH   2D code scanner in serial (USB-CDC) mode on this port; a scanner in keyboard
- *                         mode needs no option
- *   --scanner-baud N      the scanner's serial speed (default 9600)
- *   --card-reader NAME    PC/SC reader for ID card chips: a reader name, "auto" (default: the first
- *                         reader, and any that appears later) or "none"
- *   --csca FILE           Vietnamese CSCA certificate(s) (PEM or DER) to verify chips up to the issuer;
- *                         without it the kiosk says "data integrity verified, issuer not verified"
- *   --qr-base URL         lookup site printed in ticket QR codes (default: the placeholder host)
- * </pre>
+ * Command line of the kiosk app ({@code --help} lists the options with their defaults).
  * The IT settings screen keeps the same settings in {@code <state-dir>/kiosk.properties}
  * ({@link KioskSettingsFile}); {@link #resolve} reads that file, and the command line wins over it.
  */
@@ -77,7 +62,8 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
     public static Set<String> fixedByCommandLine(List<String> args) {
         Set<String> fixed = new LinkedHashSet<>();
         for (String key : KioskSettingsFile.keys()) {
-            if (args.contains(KioskSettingsFile.option(key))) {
+            String option = KioskSettingsFile.option(key);
+            if (args.stream().anyMatch(a -> a.equals(option) || a.startsWith(option + "="))) {
                 fixed.add(key);
             }
         }
@@ -86,60 +72,95 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
 
     /** Parses the command line alone (no settings file). */
     public static KioskOptions parse(List<String> args) {
-        String agent = null;
-        String code = null;
-        Path dir = DeviceState.defaultDir("kiosk");
-        boolean windowed = false;
-        Duration idle = Duration.ofSeconds(60);
-        String printerPort = null;
-        PrinterProfile profile = PrinterProfile.TM_T88;
-        int baud = 9600;
-        String scannerPort = null;
-        int scannerBaud = 9600;
-        String cardReader = "auto";
-        Path csca = null;
-        String qrBase = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--agent" -> agent = value(args, ++i, a);
-                case "--pairing-code" -> code = value(args, ++i, a);
-                case "--state-dir" -> dir = Path.of(value(args, ++i, a));
-                case "--windowed" -> windowed = true;
-                case "--idle-seconds" -> idle = Duration.ofSeconds(number(value(args, ++i, a), a));
-                case "--printer-port" -> printerPort = value(args, ++i, a);
-                case "--printer-profile" -> profile = PrinterProfile.byId(value(args, ++i, a));
-                case "--printer-baud" -> baud = (int) number(value(args, ++i, a), a);
-                case "--scanner-port" -> scannerPort = value(args, ++i, a);
-                case "--scanner-baud" -> scannerBaud = (int) number(value(args, ++i, a), a);
-                case "--card-reader" -> cardReader = value(args, ++i, a);
-                case "--csca" -> csca = Path.of(value(args, ++i, a));
-                case "--qr-base" -> qrBase = value(args, ++i, a);
-                default -> throw new IllegalArgumentException("unknown option " + a
-                        + " (options: --agent URL --pairing-code CODE --state-dir DIR --windowed --idle-seconds N"
-                        + " --printer-port PATH --printer-profile tm-t88|generic|generic-58 --printer-baud N"
-                        + " --scanner-port PATH --scanner-baud N --card-reader NAME|auto|none --csca FILE --qr-base URL)");
-            }
-        }
-        if (baud <= 0 || scannerBaud <= 0) {
+        Arguments a = parsed(args);
+        if (a.printerBaud <= 0 || a.scannerBaud <= 0) {
             throw new IllegalArgumentException("--printer-baud and --scanner-baud must be positive");
         }
-        return new KioskOptions(agent, code, dir, windowed, idle, Duration.ofSeconds(20), printerPort, profile, baud,
-                scannerPort, scannerBaud, cardReader, csca, qrBase);
+        return new KioskOptions(a.agent, a.pairingCode, a.stateDir, a.windowed, Duration.ofSeconds(a.idleSeconds),
+                Duration.ofSeconds(20), a.printerPort, a.printerProfile, a.printerBaud, a.scannerPort, a.scannerBaud,
+                a.cardReader, a.csca, a.qrBase);
     }
 
-    private static long number(String v, String option) {
+    /** True when the command line asks for {@code --help} (then the kiosk prints {@link #printHelp} and stops). */
+    public static boolean asksForHelp(List<String> args) {
+        return parsed(args).help;
+    }
+
+    private static Arguments parsed(List<String> args) {
+        Arguments a = new Arguments();
         try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a number, not '" + v + "'");
+            commandLine(a).parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(CommandLines.message(e), e);
         }
+        return a;
     }
 
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args.get(i);
+    public static void printHelp(PrintStream out) {
+        commandLine(new Arguments(), out).usage(out);
+    }
+
+    private static CommandLine commandLine(Arguments a) {
+        return commandLine(a, System.err);
+    }
+
+    /** A value given twice takes the last one: the command line, placed after the settings file, wins. */
+    private static CommandLine commandLine(Arguments a, PrintStream out) {
+        return CommandLines.of(out, a).setOverwrittenOptionsAllowed(true);
+    }
+
+    @Command(name = "kiosk", sortOptions = false, usageHelpAutoWidth = true,
+            description = "The branch's touchscreen kiosk: citizens take a number, check in a booking, declare, look up.")
+    static final class Arguments {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
+        boolean help;
+
+        @Option(names = "--agent", paramLabel = "URL",
+                description = "agent address (default: the one saved at pairing, else http://127.0.0.1:8470)")
+        String agent;
+
+        @Option(names = "--pairing-code", paramLabel = "CODE", description = "pair on first start (IT can also type the code on screen)")
+        String pairingCode;
+
+        @Option(names = "--state-dir", paramLabel = "DIR", description = "where the device token and receipt images are kept")
+        Path stateDir = DeviceState.defaultDir("kiosk");
+
+        @Option(names = "--windowed", description = "a normal window instead of locked full screen (demo, development)")
+        boolean windowed;
+
+        @Option(names = "--idle-seconds", paramLabel = "N", defaultValue = "60",
+                description = "back to the first screen after N s untouched (default ${DEFAULT-VALUE})")
+        int idleSeconds;
+
+        @Option(names = "--printer-port", paramLabel = "PATH",
+                description = "ESC/POS ticket printer on this serial port; without it the virtual printer shows receipts on screen")
+        String printerPort;
+
+        @Option(names = "--printer-profile", paramLabel = "ID", defaultValue = "tm-t88",
+                description = "tm-t88 (default), generic or generic-58")
+        PrinterProfile printerProfile;
+
+        @Option(names = "--printer-baud", paramLabel = "N", defaultValue = "9600",
+                description = "the printer's serial speed (default ${DEFAULT-VALUE})")
+        int printerBaud;
+
+        @Option(names = "--scanner-port", paramLabel = "PATH",
+                description = "2D code scanner in serial (USB-CDC) mode on this port; a scanner in keyboard mode needs no option")
+        String scannerPort;
+
+        @Option(names = "--scanner-baud", paramLabel = "N", defaultValue = "9600",
+                description = "the scanner's serial speed (default ${DEFAULT-VALUE})")
+        int scannerBaud;
+
+        @Option(names = "--card-reader", paramLabel = "NAME", defaultValue = "auto",
+                description = "PC/SC reader for ID card chips: a reader name, \"auto\" (default: the first reader, and any that appears later) or \"none\"")
+        String cardReader;
+
+        @Option(names = "--csca", paramLabel = "FILE",
+                description = "Vietnamese CSCA certificate(s) (PEM or DER) to verify chips up to the issuer; without it the kiosk says \"data integrity verified, issuer not verified\"")
+        Path csca;
+
+        @Option(names = "--qr-base", paramLabel = "URL", description = "lookup site printed in ticket QR codes (default: the placeholder host)")
+        String qrBase;
     }
 }

@@ -24,9 +24,10 @@ import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.printer.TicketPrinter;
 import vn.hanoi.branch.printer.TicketPrinters;
 import vn.hanoi.branch.printer.ReceiptPreview;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.client.DeviceState;
+import vn.hanoi.branch.client.KioskClient;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -59,7 +60,7 @@ public final class KioskShell implements AutoCloseable {
     private DeviceState state;
     private Lockdown lockdown;
     private ItSignInModel signIn;
-    private volatile AgentClient client;
+    private volatile KioskClient client;
     private TicketPrinter printer;
     private IdentityDevices devices;
     private IdleReset idleReset;
@@ -118,8 +119,8 @@ public final class KioskShell implements AutoCloseable {
         String agentUrl = options.agentUrl();
         background.execute(() -> {
             try {
-                Optional<AgentClient> c = state.pairedClient(
-                        code != null && agentUrl == null ? DEFAULT_AGENT : agentUrl, code, deviceName());
+                Optional<KioskClient> c = state.paired(code != null && agentUrl == null ? DEFAULT_AGENT : agentUrl, code,
+                        deviceName()).map(s -> AgentLink.to(s.agentUrl()).kiosk(s.deviceToken()));
                 Platform.runLater(() -> {
                     if (gen == generation) {
                         c.ifPresentOrElse(this::showKiosk, () -> showPairing(null));
@@ -147,7 +148,7 @@ public final class KioskShell implements AutoCloseable {
         content.getChildren().setAll(p.root());
     }
 
-    private void showKiosk(AgentClient agent) {
+    private void showKiosk(KioskClient agent) {
         unpaired = false;
         client = agent;
         printer = TicketPrinters.open(options.printerPort(), options.printerProfile(), options.printerBaud(),

@@ -2,10 +2,8 @@ package vn.hanoi.branch.kiosk;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,14 +25,17 @@ import vn.hanoi.branch.api.PriorityState;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.QueueSnapshot;
 import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.KioskClient;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hanoi.branch.kiosk.KioskScene.awaitShown;
+import static vn.hanoi.branch.kiosk.KioskScene.eventually;
+import static vn.hanoi.branch.kiosk.KioskScene.text;
+import static vn.hanoi.branch.kiosk.KioskScene.visibleChain;
 
 /** The kiosk scene against a real agent on loopback, reached through a link that can fail. */
 @ExtendWith(ApplicationExtension.class)
@@ -47,8 +48,8 @@ class KioskFlowTest {
     private static AgentClient staffView;
     private static AgentClient supervisor;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private VirtualPrinter printer;
+    private KioskScene kiosk;
     private TakeNumberModel model;
 
     @BeforeAll
@@ -68,32 +69,28 @@ class KioskFlowTest {
     @Start
     void start(Stage stage) {
         link.mode(FlakyLink.Mode.PASS);
-        AgentClient kiosk = AgentClient.builder(link.url()).build();
-        kiosk.pair(agent.pairingCode(DeviceKind.KIOSK), "kiosk under test");
+        AgentLink throughLink = AgentLink.to(link.url());
+        KioskClient kiosk = throughLink.kiosk(throughLink.pair(agent.pairingCode(DeviceKind.KIOSK), "kiosk under test").token());
         printer = new VirtualPrinter(null);
-        model = new TakeNumberModel(kiosk, printer, background, Platform::runLater);
-        Scene scene = new Scene(KioskView.create(model, printer), 1920, 1080);
         // Short enough for the idle tests, long enough that a slow CI machine never resets a flow mid-way.
-        new IdleReset(scene, model, javafx.util.Duration.seconds(4), javafx.util.Duration.seconds(4));
-        stage.setScene(scene);
-        stage.show();
-        model.start();
+        this.kiosk = KioskScene.show(stage, kiosk, printer, printer, Duration.ofSeconds(4)).start();
+        model = this.kiosk.model();
     }
 
     @AfterEach
     void stopBackground() {
-        background.shutdownNow();
+        kiosk.close();
     }
 
     @Test
-    void takesANumberAndShowsTheReceipt(FxRobot robot) throws Exception {
+    void takesANumberAndShowsTheReceipt(FxRobot robot) {
         awaitTile(robot, "HT");
         int before = waiting("HT");
 
         robot.clickOn("#service-HT");
         answerNoPriority(robot);
 
-        waitFor(() -> !number(robot).isEmpty());
+        eventually().until(() -> !number(robot).isEmpty());
         assertThat(number(robot)).isEqualTo(Integer.toString(1001 + before));
         assertThat(waiting("HT")).isEqualTo(before + 1);
         assertThat(printer.jobsPrinted()).isEqualTo(1);
@@ -102,7 +99,7 @@ class KioskFlowTest {
     }
 
     @Test
-    void lostAnswerThenRetryGivesTheSameTicketNotASecondOne(FxRobot robot) throws Exception {
+    void lostAnswerThenRetryGivesTheSameTicketNotASecondOne(FxRobot robot) {
         awaitTile(robot, "CT");
         int before = waiting("CT");
         robot.clickOn("#service-CT");
@@ -112,8 +109,8 @@ class KioskFlowTest {
         link.mode(FlakyLink.Mode.LOSE_RESPONSES);
         robot.clickOn("#procedure-skip");
 
-        waitFor(() -> robot.lookup("#problem-screen").query().isVisible());
-        assertThat(texts(robot.lookup("#problem-message").query()))
+        eventually().until(() -> robot.lookup("#problem-screen").query().isVisible());
+        assertThat(text(robot, "#problem-message"))
                 .contains("Không kết nối được máy chủ chi nhánh", "Cannot reach the branch server");
         // The request did reach the agent: the ticket exists although the kiosk never heard of it.
         assertThat(waiting("CT")).isEqualTo(before + 1);
@@ -121,13 +118,13 @@ class KioskFlowTest {
         link.mode(FlakyLink.Mode.PASS);
         robot.clickOn("#retry");
 
-        waitFor(() -> !number(robot).isEmpty());
+        eventually().until(() -> !number(robot).isEmpty());
         assertThat(number(robot)).isEqualTo(Integer.toString(2001 + before));
         assertThat(waiting("CT")).isEqualTo(before + 1);
     }
 
     @Test
-    void agentDownShowsWhatToDoAndStartingOverWorks(FxRobot robot) throws Exception {
+    void agentDownShowsWhatToDoAndStartingOverWorks(FxRobot robot) {
         awaitTile(robot, "DD");
         int before = waiting("DD");
         link.mode(FlakyLink.Mode.REFUSE);
@@ -135,29 +132,29 @@ class KioskFlowTest {
         robot.clickOn("#service-DD");
         answerNoPriority(robot);
 
-        waitFor(() -> robot.lookup("#problem-screen").query().isVisible());
+        eventually().until(() -> robot.lookup("#problem-screen").query().isVisible());
         assertThat(robot.lookup("#retry").query().isVisible()).isTrue();
         assertTouchable(robot);
         robot.clickOn("#home");
-        waitFor(() -> robot.lookup("#service-DD").query().isVisible());
+        eventually().until(() -> robot.lookup("#service-DD").query().isVisible());
         assertThat(waiting("DD")).isEqualTo(before);
     }
 
     @Test
-    void paperOutStillShowsTheNumberAndSaysSo(FxRobot robot) throws Exception {
+    void paperOutStillShowsTheNumberAndSaysSo(FxRobot robot) {
         awaitTile(robot, "KD");
         printer.simulate(PrinterStatus.PAPER_OUT);
 
         robot.clickOn("#service-KD");
         answerNoPriority(robot);
 
-        waitFor(() -> !number(robot).isEmpty());
+        eventually().until(() -> !number(robot).isEmpty());
         assertThat(robot.lookup("#printer-warning").query().isVisible()).isTrue();
-        assertThat(texts(robot.lookup("#printer-warning").query())).contains("Hết giấy", "Paper out");
+        assertThat(text(robot, "#printer-warning")).contains("Hết giấy", "Paper out");
         assertThat(robot.lookup("#receipt").query().isVisible()).isFalse();
         // IT sees it, and the failed job is kept with the ticket.
-        long id = model.ticketProperty().get().id();
-        waitFor(() -> supervisor.alerts().stream().anyMatch(a -> a.component().equals("printer")
+        long id = model.ticket().ticketProperty().get().id();
+        eventually().until(() -> supervisor.alerts().stream().anyMatch(a -> a.component().equals("printer")
                 && a.status().equals("PAPER_OUT")));
         assertThat(supervisor.printJobs(id)).singleElement().satisfies(j -> assertThat(j.printed()).isFalse());
 
@@ -166,31 +163,31 @@ class KioskFlowTest {
         awaitTile(robot, "KD");
         robot.clickOn("#service-KD");
         answerNoPriority(robot);
-        waitFor(() -> supervisor.alerts().isEmpty());
+        eventually().until(() -> supervisor.alerts().isEmpty());
     }
 
     @Test
-    void englishOnRequestAndBackToVietnameseWhenIdle(FxRobot robot) throws Exception {
+    void englishOnRequestAndBackToVietnameseWhenIdle(FxRobot robot) {
         awaitTile(robot, "HT");
         assertTouchable(robot);
         robot.clickOn("#language");
-        waitFor(() -> robot.lookup("Choose the service you need").tryQuery()
+        eventually().until(() -> robot.lookup("Choose the service you need").tryQuery()
                 .map(n -> n.getStyleClass().contains("primary")).orElse(false));
 
         // Nobody touches the kiosk: it must return to Vietnamese by itself.
-        waitFor(() -> robot.lookup("Chọn dịch vụ bạn cần").tryQuery()
+        eventually().until(() -> robot.lookup("Chọn dịch vụ bạn cần").tryQuery()
                 .map(n -> n.getStyleClass().contains("primary")).orElse(false));
     }
 
     @Test
-    void cardDataIsWipedWhenTheKioskIsLeftIdle(FxRobot robot) throws Exception {
+    void cardDataIsWipedWhenTheKioskIsLeftIdle(FxRobot robot) {
         awaitTile(robot, "HT");
         var qr = vn.hanoi.branch.card.CitizenIdQr.parse(
                 "001150012345||Trần Thị Bích Ngọc|05031950|Nữ|Số 12 phố Hàng Bông, Hà Nội|10082021");
         Platform.runLater(() -> model.identified(vn.hanoi.branch.kiosk.identity.Citizen.fromQr(qr)));
-        waitFor(() -> model.citizenProperty().get() != null);
+        eventually().until(() -> model.session().citizenProperty().get() != null);
         // Nobody touches the first screen with a greeting on it: the session ends after the idle time.
-        waitFor(() -> model.citizenProperty().get() == null);
+        eventually().until(() -> model.session().citizenProperty().get() == null);
         assertThat(robot.lookup("#identity-prompt").query().isVisible()).isTrue();
     }
 
@@ -206,17 +203,9 @@ class KioskFlowTest {
         }
     }
 
-    private static boolean visibleChain(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     @Test
-    void aDeclaredPriorityIsOnTheTicketAndInTheAgent(FxRobot robot) throws Exception {
+    void aDeclaredPriorityIsOnTheTicketAndInTheAgent(FxRobot robot) {
         awaitTile(robot, "CTH");
         assertThat(robot.lookup("#wait-CTH").queryAs(Label.class).getText()).contains("phút");
         robot.clickOn("#service-CTH");
@@ -224,15 +213,15 @@ class KioskFlowTest {
         robot.clickOn("#priority-ELDERLY");
         skipDeclaration(robot);
 
-        waitFor(() -> !number(robot).isEmpty());
+        eventually().until(() -> !number(robot).isEmpty());
         assertThat(robot.lookup("#ticket-priority").queryAs(Label.class).getText()).isEqualTo("ƯU TIÊN – Người cao tuổi");
-        long id = model.ticketProperty().get().id();
+        long id = model.ticket().ticketProperty().get().id();
         assertThat(staffView.ticket(id).priorityClass()).isEqualTo("ELDERLY");
         assertThat(staffView.ticket(id).priorityState()).isEqualTo(PriorityState.DECLARED);
     }
 
     @Test
-    void aBookingIsCheckedInWithTheOnScreenKeypad(FxRobot robot) throws Exception {
+    void aBookingIsCheckedInWithTheOnScreenKeypad(FxRobot robot) {
         awaitTile(robot, "HT");
         Bookings.Booking b = supervisor.createBooking(new Bookings.NewBooking("HTB2K7QX", 1, Instant.now()));
         robot.clickOn("#booking");
@@ -242,33 +231,27 @@ class KioskFlowTest {
         }
         robot.clickOn("#booking-submit");
 
-        waitFor(() -> !number(robot).isEmpty());
-        long id = model.ticketProperty().get().id();
+        eventually().until(() -> !number(robot).isEmpty());
+        long id = model.ticket().ticketProperty().get().id();
         assertThat(supervisor.booking(b.code()).ticketId()).isEqualTo(id);
         assertThat(robot.lookup("#ticket-notice").query().isVisible()).as("on time: no notice").isFalse();
     }
 
     /** "No priority", then "just a number" on the procedure screen (every demo service has procedures). */
-    private static void answerNoPriority(FxRobot robot) throws Exception {
+    private static void answerNoPriority(FxRobot robot) {
         awaitShown(robot, "#priority-none");
         robot.clickOn("#priority-none");
         skipDeclaration(robot);
     }
 
-    private static void skipDeclaration(FxRobot robot) throws Exception {
+    private static void skipDeclaration(FxRobot robot) {
         awaitShown(robot, "#procedure-skip");
         robot.clickOn("#procedure-skip");
     }
 
-    private static void awaitShown(FxRobot robot, String query) throws Exception {
-        waitFor(() -> robot.lookup(query).tryQuery()
-                .map(n -> visibleChain(n) && n.getLayoutBounds().getWidth() > 0).orElse(false));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     /** Waits until the tile is laid out on screen, so that a click lands on it. */
-    private static void awaitTile(FxRobot robot, String code) throws Exception {
-        waitFor(() -> robot.lookup("#service-" + code).tryQuery()
+    private static void awaitTile(FxRobot robot, String code) {
+        eventually().until(() -> robot.lookup("#service-" + code).tryQuery()
                 .map(n -> visibleChain(n) && n.getLayoutBounds().getWidth() > MIN_TOUCH_PX).orElse(false));
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -277,22 +260,10 @@ class KioskFlowTest {
         return robot.lookup("#ticket-number").queryAs(Label.class).getText();
     }
 
-    private static String texts(Node box) {
-        StringBuilder sb = new StringBuilder();
-        for (Node n : ((VBox) box).getChildren()) {
-            if (n instanceof Label l) {
-                sb.append(l.getText()).append('\n');
-            }
-        }
-        return sb.toString();
-    }
 
     private static int waiting(String code) {
         QueueSnapshot q = staffView.queue();
         return q.services().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow().waiting();
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-    }
 }

@@ -1,9 +1,6 @@
 package vn.hanoi.branch.kiosk;
 
 import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -13,27 +10,29 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.card.CitizenIdQr;
 import vn.hanoi.branch.kiosk.identity.Citizen;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hanoi.branch.kiosk.KioskScene.awaitShown;
+import static vn.hanoi.branch.kiosk.KioskScene.click;
+import static vn.hanoi.branch.kiosk.KioskScene.eventually;
+import static vn.hanoi.branch.kiosk.KioskScene.firstLine;
+import static vn.hanoi.branch.kiosk.KioskScene.isShown;
+import static vn.hanoi.branch.kiosk.KioskScene.text;
 
 /**
  * A citizen with an ID card at the kiosk, against a real agent: greeting and age priority from the
@@ -47,9 +46,9 @@ class KioskIdentityFlowTest {
     private static TestAgent agent;
     private static AgentClient clerk;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private KioskScene scene;
     private TakeNumberModel model;
-    private AgentClient kiosk;
+    private KioskClient kiosk;
 
     @BeforeAll
     static void startAgent() {
@@ -64,18 +63,14 @@ class KioskIdentityFlowTest {
 
     @Start
     void start(Stage stage) {
-        kiosk = agent.pairedClient(DeviceKind.KIOSK);
-        model = new TakeNumberModel(kiosk, new VirtualPrinter(null), background, Platform::runLater);
-        Scene scene = new Scene(KioskView.create(model, null), 1920, 1080);
-        new IdleReset(scene, model, javafx.util.Duration.seconds(30), javafx.util.Duration.seconds(30));
-        stage.setScene(scene);
-        stage.show();
-        model.start();
+        kiosk = agent.kioskClient();
+        scene = KioskScene.show(stage, kiosk, new VirtualPrinter(null), null, Duration.ofSeconds(30)).start();
+        model = scene.model();
     }
 
     @AfterEach
     void stopBackground() {
-        background.shutdownNow();
+        scene.close();
     }
 
     /** A fake citizen's card QR: a grandmother born in 1950. */
@@ -84,27 +79,27 @@ class KioskIdentityFlowTest {
     }
 
     @Test
-    void cardHolderOver70IsGreetedGetsPriorityAndDeclaresWithThePrefilledForm(FxRobot robot) throws Exception {
+    void cardHolderOver70IsGreetedGetsPriorityAndDeclaresWithThePrefilledForm(FxRobot robot) {
         awaitShown(robot, "#service-HT");
         assertThat(isShown(robot, "#identity-prompt")).isTrue();
         Platform.runLater(() -> model.identified(Citizen.fromQr(grandmother())));
-        waitFor(() -> isShown(robot, "#greeting"));
-        assertThat(firstLabel(robot, "#greeting")).isEqualTo("Xin chào Bà Trần Thị Bích Ngọc");
+        eventually().until(() -> isShown(robot, "#greeting"));
+        assertThat(firstLine(robot, "#greeting")).isEqualTo("Xin chào Bà Trần Thị Bích Ngọc");
         assertThat(isShown(robot, "#elderly")).isTrue();
         assertThat(isShown(robot, "#identity-prompt")).isFalse();
 
         click(robot, "#service-HT");
         // No priority question: the card says 70 or over.
         click(robot, "#procedure-" + BIRTH.replace('.', '_'));
-        waitFor(() -> isShown(robot, "#declare-screen"));
-        assertThat(label(robot, "#value-applicantName")).isEqualTo("Trần Thị Bích Ngọc");
-        assertThat(label(robot, "#value-applicantDob")).isEqualTo("05/03/1950");
-        assertThat(label(robot, "#value-applicantId")).isEqualTo("001150012345");
+        eventually().until(() -> isShown(robot, "#declare-screen"));
+        assertThat(text(robot, "#value-applicantName")).isEqualTo("Trần Thị Bích Ngọc");
+        assertThat(text(robot, "#value-applicantDob")).isEqualTo("05/03/1950");
+        assertThat(text(robot, "#value-applicantId")).isEqualTo("001150012345");
 
         // Sent too early: the missing lines are marked, nothing is issued.
         click(robot, "#declare-submit");
-        waitFor(() -> isShown(robot, "#declare-fix") && isShown(robot, "#problem-phone"));
-        assertThat(model.ticketProperty().get()).isNull();
+        eventually().until(() -> isShown(robot, "#declare-fix") && isShown(robot, "#problem-phone"));
+        assertThat(model.ticket().ticketProperty().get()).isNull();
 
         // The first line to fix is the one being typed; "next line" walks through the empty ones.
         assertThat(model.declaration().currentProperty().get().key()).isEqualTo("phone");
@@ -122,13 +117,13 @@ class KioskIdentityFlowTest {
         typeKeys(robot, "nooij");
         click(robot, "#kb-next");
         click(robot, "#choice-3"); // Bà
-        assertThat(label(robot, "#value-childName")).isEqualTo("Nguyễn An");
-        assertThat(label(robot, "#value-birthPlace")).isEqualTo("Hà Nội");
+        assertThat(text(robot, "#value-childName")).isEqualTo("Nguyễn An");
+        assertThat(text(robot, "#value-birthPlace")).isEqualTo("Hà Nội");
 
         click(robot, "#declare-submit");
-        waitFor(() -> model.ticketProperty().get() != null && isShown(robot, "#ticket-declared"));
-        Ticket t = model.ticketProperty().get();
-        assertThat(firstLabel(robot, "#ticket-declared")).isEqualTo("Tờ khai của bạn đã được gửi tới quầy.");
+        eventually().until(() -> model.ticket().ticketProperty().get() != null && isShown(robot, "#ticket-declared"));
+        Ticket t = model.ticket().ticketProperty().get();
+        assertThat(firstLine(robot, "#ticket-declared")).isEqualTo("Tờ khai của bạn đã được gửi tới quầy.");
         assertThat(clerk.ticket(t.id()).priorityClass()).as("age priority set by the agent").isEqualTo("ELDERLY");
 
         clerk.callNext(1);
@@ -140,14 +135,14 @@ class KioskIdentityFlowTest {
 
         // Done: the session ends and the card data is gone from the kiosk.
         click(robot, "#done");
-        waitFor(() -> isShown(robot, "#identity-prompt"));
-        assertThat(model.citizenProperty().get()).isNull();
+        eventually().until(() -> isShown(robot, "#identity-prompt"));
+        assertThat(model.session().citizenProperty().get()).isNull();
         assertThat(model.declaration().values()).isEmpty();
         assertThat(isShown(robot, "#greeting")).isFalse();
     }
 
     @Test
-    void aDossierIsLookedUpByTheCodeOnItsSlip(FxRobot robot) throws Exception {
+    void aDossierIsLookedUpByTheCodeOnItsSlip(FxRobot robot) {
         Ticket t = kiosk.issueTicket(1, UUID.randomUUID().toString());
         Dossiers.Declaration d = kiosk.declare(t.id(), new Dossiers.DeclarationRequest(BIRTH, Map.ofEntries(
                 Map.entry("applicantName", "Lê Văn Hùng"), Map.entry("applicantDob", "12/12/1980"),
@@ -164,20 +159,20 @@ class KioskIdentityFlowTest {
             click(robot, "#lookup-key-" + (c == '-' ? "dash" : String.valueOf(c)));
         }
         click(robot, "#lookup-submit");
-        waitFor(() -> isShown(robot, "#lookup-state"));
-        assertThat(label(robot, "#lookup-state")).isEqualTo("Trạng thái: Đã tiếp nhận");
-        assertThat(label(robot, "#lookup-procedure")).contains(received.code(), "Đăng ký khai sinh");
+        eventually().until(() -> isShown(robot, "#lookup-state"));
+        assertThat(text(robot, "#lookup-state")).isEqualTo("Trạng thái: Đã tiếp nhận");
+        assertThat(text(robot, "#lookup-procedure")).contains(received.code(), "Đăng ký khai sinh");
         assertThat(isShown(robot, "#lookup-appointment")).isTrue();
 
         click(robot, "#lookup-back");
-        waitFor(() -> isShown(robot, "#service-HT"));
+        eventually().until(() -> isShown(robot, "#service-HT"));
         Platform.runLater(() -> model.showDossier("HN-CN01-000000-0000"));
-        waitFor(() -> isShown(robot, "#lookup-problem"));
-        assertThat(firstLabel(robot, "#lookup-problem")).contains("Không tìm thấy hồ sơ");
-        assertThat(model.citizenProperty().get()).isNull();
+        eventually().until(() -> isShown(robot, "#lookup-problem"));
+        assertThat(firstLine(robot, "#lookup-problem")).contains("Không tìm thấy hồ sơ");
+        assertThat(model.session().citizenProperty().get()).isNull();
     }
 
-    private void typeKeys(FxRobot robot, String keys) throws Exception {
+    private void typeKeys(FxRobot robot, String keys) {
         for (char k : keys.toCharArray()) {
             String id = switch (k) {
                 case ' ' -> "#kb-space";
@@ -186,43 +181,5 @@ class KioskIdentityFlowTest {
             };
             click(robot, id);
         }
-    }
-
-    private static void click(FxRobot robot, String query) throws Exception {
-        awaitShown(robot, query);
-        robot.clickOn(query);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void awaitShown(FxRobot robot, String query) throws Exception {
-        waitFor(() -> isShown(robot, query) && robot.lookup(query).query().getLayoutBounds().getWidth() > 0);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static boolean isShown(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(KioskIdentityFlowTest::visibleChain).orElse(false);
-    }
-
-    private static boolean visibleChain(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return n.getScene() != null;
-    }
-
-    private static String label(FxRobot robot, String query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).queryAs(Label.class).getText()).get(5, TimeUnit.SECONDS);
-    }
-
-    /** The first (current language) line of a two-line text box. */
-    private static String firstLabel(FxRobot robot, String query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> ((Label) ((javafx.scene.layout.VBox) robot.lookup(query).query())
-                .getChildren().get(0)).getText()).get(5, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
     }
 }

@@ -16,7 +16,6 @@ import vn.hanoi.branch.counter.dossier.ReceptionPane;
 import vn.hanoi.branch.counter.dossier.TrackingScreen;
 import vn.hanoi.branch.counter.scan.ScanScreen;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import vn.hanoi.branch.counter.dossier.DeclarationCard;
 import javafx.scene.layout.Priority;
@@ -32,7 +31,6 @@ import vn.hanoi.branch.api.CounterInfo;
 import vn.hanoi.branch.api.CounterState;
 import vn.hanoi.branch.api.PriorityState;
 import vn.hanoi.branch.api.ServiceInfo;
-import vn.hanoi.branch.api.QueueSnapshot.ServiceWaiting;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.api.TicketState;
 import vn.hanoi.branch.i18n.I18n;
@@ -43,11 +41,8 @@ import vn.hanoi.branch.i18n.I18n;
  * a no-show's return, pause/close the counter.
  */
 public final class DeskScreen {
-    private static final double BAR_MAX_PX = 220;
-
     private final DeskModel model;
     private final BorderPane root = new BorderPane();
-    private final GridPane waitingGrid = new GridPane();
     private final Button next;
     private final Button recall;
     private final Button serve;
@@ -57,7 +52,7 @@ public final class DeskScreen {
     private final TextField callNumberField = new TextField();
     private final ComboBox<ServiceInfo> transferService = new ComboBox<>();
     private final ComboBox<String> returnNumber = new ComboBox<>();
-    private final ComboBox<DeskModel.PauseReason> pauseReason = new ComboBox<>();
+    private final ComboBox<PauseReason> pauseReason = new ComboBox<>();
     private final Button pause;
     private final ReceptionPane reception;
     private final Button receive;
@@ -66,21 +61,22 @@ public final class DeskScreen {
     public DeskScreen(DeskModel model) {
         this.model = model;
         var current = model.currentProperty();
-        BooleanBinding notOpen = model.counterStateProperty().isNotEqualTo(CounterState.OPEN);
+        BooleanBinding notOpen = model.counterState().stateProperty().isNotEqualTo(CounterState.OPEN);
         BooleanBinding idle = model.busyProperty().or(current.isNotNull()).or(notOpen);
-        BooleanBinding called = Bindings.createBooleanBinding(
-                () -> current.get() != null && current.get().state() == TicketState.CALLED, current);
 
         next = button("next", "desk.next", model::callNext, idle);
         next.getStyleClass().add("primary");
-        recall = button("recall", "desk.recall", model::recall, model.busyProperty().or(called.not()));
-        serve = button("serve", "desk.serve", model::serve, model.busyProperty().or(called.not()));
-        noShow = button("no-show", "desk.noShow", model::noShow, model.busyProperty().or(called.not()));
+        recall = button("recall", "desk.recall", model::recall, model.busyProperty().or(model.canRecall().not()));
+        serve = button("serve", "desk.serve", model::serve,
+                model.busyProperty().or(model.canMoveTo(TicketState.SERVING).not()));
+        noShow = button("no-show", "desk.noShow", model::noShow,
+                model.busyProperty().or(model.canMoveTo(TicketState.NO_SHOW).not()));
         noShow.getStyleClass().add("danger");
-        finish = button("finish", "desk.finish", model::finish, model.busyProperty().or(current.isNull()));
+        finish = button("finish", "desk.finish", model::finish,
+                model.busyProperty().or(model.canMoveTo(TicketState.DONE).not()));
         Button reprint = button("reprint", "desk.reprint", model::reprint, model.busyProperty().or(current.isNull()));
         receive = button("receive", "reception.open", this::openReception,
-                model.busyProperty().or(current.isNull()).or(model.reception().openProperty()));
+                model.busyProperty().or(current.isNull()).or(model.dossiers().reception().openProperty()));
         reprint.setVisible(model.canReprint());
         reprint.setManaged(model.canReprint());
 
@@ -94,7 +90,7 @@ public final class DeskScreen {
         priority.getStyleClass().add("priority");
         priority.setWrapText(true);
         priority.textProperty().bind(Bindings.createStringBinding(() -> model.priorityText(current.get()), current,
-                model.priorityClasses()));
+                model.signIn().priorityClasses()));
         BooleanBinding hasPriority = Bindings.createBooleanBinding(
                 () -> current.get() != null && current.get().priorityClass() != null, current);
         priority.visibleProperty().bind(hasPriority);
@@ -124,42 +120,30 @@ public final class DeskScreen {
         currentCard.getStyleClass().add("card");
         currentCard.setAlignment(Pos.TOP_LEFT);
 
-        waitingGrid.setHgap(12);
-        waitingGrid.setVgap(10);
-        Label waitingTitle = new Label(I18n.both("counter", "desk.waiting"));
-        waitingTitle.getStyleClass().add("title");
-        VBox waitingCard = new VBox(12, waitingTitle, waitingGrid);
-        waitingCard.getStyleClass().add("card");
-        model.waiting().addListener((ListChangeListener<ServiceWaiting>) c -> fillWaiting());
-        model.counterProperty().addListener((o, a, b) -> {
-            waitingRows.clear(); // bold rows follow the counter: rebuild
-            fillWaiting();
-        });
-
-        pause = small("pause", "desk.pause", () -> model.pause(pauseReason.getValue(), pauseOther.getText()),
+        pause = small("pause", "desk.pause", () -> model.counterState().pause(pauseReason.getValue(), pauseOther.getText()),
                 model.busyProperty().or(notOpen).or(current.isNotNull()).or(pauseReason.valueProperty().isNull()));
-        resume = small("resume", "desk.resume", model::resume,
-                model.busyProperty().or(model.counterStateProperty().isEqualTo(CounterState.OPEN)));
+        resume = small("resume", "desk.resume", model.counterState()::resume,
+                model.busyProperty().or(model.counterState().stateProperty().isEqualTo(CounterState.OPEN)));
         buildOperations(notOpen);
-        reception = new ReceptionPane(model.reception());
-        VBox normal = new VBox(16, waitingCard, operations);
-        normal.visibleProperty().bind(model.reception().openProperty().not());
+        reception = new ReceptionPane(model.dossiers().reception());
+        VBox normal = new VBox(16, new WaitingPane(model).root(), operations);
+        normal.visibleProperty().bind(model.dossiers().reception().openProperty().not());
         normal.managedProperty().bind(normal.visibleProperty());
         VBox right = new VBox(16, normal, reception.root());
         VBox left = new VBox(16, currentCard,
-                new DeclarationCard(model.declarationProperty(), model::procedure).root());
+                new DeclarationCard(model.dossiers().declarationProperty(), model.dossiers()::procedure).root());
         HBox body = new HBox(20, left, right);
         HBox.setHgrow(right, Priority.ALWAYS);
         body.setPadding(new Insets(20));
-        root.setTop(header());
-        TrackingScreen tracking = new TrackingScreen(model.tracking());
-        body.visibleProperty().bind(model.tracking().openProperty().not().and(model.scan().openProperty().not()));
+        root.setTop(new DeskHeader(model).root());
+        TrackingScreen tracking = new TrackingScreen(model.dossiers().tracking());
+        body.visibleProperty().bind(model.dossiers().tracking().openProperty().not().and(model.dossiers().scan().openProperty().not()));
         body.managedProperty().bind(body.visibleProperty());
         // The scan screen covers the dossier it digitizes (from reception or tracking) until it is closed.
-        ScanScreen scan = new ScanScreen(model.scan());
+        ScanScreen scan = new ScanScreen(model.dossiers().scan());
         javafx.scene.Node trackingRoot = tracking.root();
         javafx.scene.layout.StackPane trackingLayer = new javafx.scene.layout.StackPane(trackingRoot);
-        trackingLayer.visibleProperty().bind(model.scan().openProperty().not());
+        trackingLayer.visibleProperty().bind(model.dossiers().scan().openProperty().not());
         trackingLayer.managedProperty().bind(trackingLayer.visibleProperty());
         trackingLayer.setPickOnBounds(false);
         root.setCenter(new javafx.scene.layout.StackPane(body, trackingLayer, scan.root()));
@@ -184,13 +168,13 @@ public final class DeskScreen {
         Tab callTab = tab("tab-call", "desk.tab.call", row(callNumberField, call));
 
         transferService.setId("transfer-service");
-        transferService.setItems(model.services());
+        transferService.setItems(model.signIn().services());
         transferService.setPromptText(I18n.both("counter", "desk.transfer.sameService").replace("\n", " / "));
         transferService.setConverter(converter(sv -> sv.code() + " – " + sv.nameVi() + " / " + sv.nameEn()));
         transferService.setPrefWidth(300);
         ComboBox<CounterInfo> transferCounter = new ComboBox<>();
         transferCounter.setId("transfer-counter");
-        transferCounter.setItems(model.counters());
+        transferCounter.setItems(model.signIn().counters());
         transferCounter.setPromptText(I18n.both("counter", "desk.transfer.anyCounter").replace("\n", " / "));
         transferCounter.setConverter(converter(ci -> ci.nameVi() + " / " + ci.nameEn()));
         transferCounter.setPrefWidth(220);
@@ -198,12 +182,10 @@ public final class DeskScreen {
         keep.setId("transfer-keep");
         keep.setSelected(true);
         Button transfer = small("transfer", "desk.transfer", () -> {
-            ServiceInfo sv = transferService.getValue();
-            CounterInfo ci = transferCounter.getValue();
-            model.transfer(sv == null ? null : sv.id(), ci == null ? null : ci.id(), keep.isSelected());
+            model.transfer(transferService.getValue(), transferCounter.getValue(), keep.isSelected());
             transferService.setValue(null);
             transferCounter.setValue(null);
-        }, busy.or(current.isNull()).or(transferService.valueProperty().isNull()
+        }, busy.or(model.canMoveTo(TicketState.TRANSFERRED).not()).or(transferService.valueProperty().isNull()
                 .and(transferCounter.valueProperty().isNull())));
         Tab transferTab = tab("tab-transfer", "desk.tab.transfer",
                 new VBox(8, row(transferService, transferCounter), row(keep, transfer)));
@@ -222,15 +204,15 @@ public final class DeskScreen {
         Tab returnTab = tab("tab-return", "desk.tab.return", row(returnNumber, giveBack));
 
         pauseReason.setId("pause-reason");
-        pauseReason.getItems().setAll(DeskModel.PauseReason.values());
+        pauseReason.getItems().setAll(PauseReason.values());
         pauseReason.setConverter(converter(r -> r.text));
         pauseReason.setPromptText(I18n.both("counter", "desk.pause.reason").replace("\n", " / "));
         pauseOther.setId("pause-other");
         pauseOther.setPrefColumnCount(12);
         pauseOther.getStyleClass().add("small-field");
-        pauseOther.disableProperty().bind(pauseReason.valueProperty().isNotEqualTo(DeskModel.PauseReason.OTHER));
-        Button close = small("close-counter", "desk.closeCounter", model::closeCounter,
-                busy.or(current.isNotNull()).or(model.counterStateProperty().isEqualTo(CounterState.CLOSED)));
+        pauseOther.disableProperty().bind(pauseReason.valueProperty().isNotEqualTo(PauseReason.OTHER));
+        Button close = small("close-counter", "desk.closeCounter", model.counterState()::close,
+                busy.or(current.isNotNull()).or(model.counterState().stateProperty().isEqualTo(CounterState.CLOSED)));
         close.getStyleClass().add("danger");
         Tab counterTab = tab("tab-counter", "desk.tab.counter",
                 new VBox(8, row(pauseReason, pauseOther, pause), row(resume, close)));
@@ -278,57 +260,6 @@ public final class DeskScreen {
         return b;
     }
 
-    private Node header() {
-        Label who = new Label();
-        who.textProperty().bind(Bindings.createStringBinding(() -> {
-            var c = model.counterProperty().get();
-            var u = model.userProperty().get();
-            return (c == null ? "" : c.nameVi() + " / " + c.nameEn()) + (u == null ? "" : " — " + u.displayName());
-        }, model.counterProperty(), model.userProperty()));
-        Label live = new Label();
-        live.setId("connection");
-        live.textProperty().bind(Bindings.createStringBinding(() -> I18n.both("counter",
-                model.liveProperty().get() ? "desk.live" : "desk.reconnecting").replace("\n", "  "), model.liveProperty()));
-        model.liveProperty().addListener((o, a, on) -> live.getStyleClass().setAll("label", on ? "live" : "offline"));
-        live.getStyleClass().setAll("label", "offline");
-        Label counterState = new Label();
-        counterState.setId("counter-state");
-        counterState.textProperty().bind(Bindings.createStringBinding(() -> {
-            CounterState st = model.counterStateProperty().get();
-            String reason = model.counterReasonProperty().get();
-            String text = I18n.both("counter", "desk.counterState." + st).replace("\n", " / ");
-            return reason == null || reason.isBlank() ? text : text + " — " + reason;
-        }, model.counterStateProperty(), model.counterReasonProperty()));
-        model.counterStateProperty().addListener((o, a, st) ->
-                counterState.getStyleClass().setAll("label", "state-" + st.name().toLowerCase()));
-        counterState.getStyleClass().setAll("label", "state-open");
-        Button supervisor = new Button(I18n.both("counter", "supervisor.open").replace("\n", " / "));
-        supervisor.setId("open-supervisor");
-        supervisor.getStyleClass().add("op");
-        supervisor.setOnAction(e -> model.showSupervisor());
-        BooleanBinding isSupervisor = Bindings.createBooleanBinding(model::isSupervisor, model.userProperty());
-        supervisor.visibleProperty().bind(isSupervisor);
-        supervisor.managedProperty().bind(isSupervisor);
-        Button dossiers = new Button(I18n.both("counter", "tracking.open").replace("\n", " / "));
-        dossiers.setId("open-tracking");
-        dossiers.getStyleClass().add("op");
-        dossiers.setOnAction(e -> model.tracking().show());
-        Button logout = new Button(I18n.both("counter", "desk.logout").replace("\n", " / "));
-        logout.setId("logout");
-        logout.setOnAction(e -> model.logout());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        logout.getStyleClass().add("op");
-        Button digitize = new Button(I18n.both("counter", "scan.open").replace("\n", " / "));
-        digitize.setId("open-scan");
-        digitize.getStyleClass().add("op");
-        digitize.setOnAction(e -> model.openScan());
-        HBox h = new HBox(16, who, counterState, gap, live, dossiers, digitize, supervisor, logout);
-        h.setAlignment(Pos.CENTER_LEFT);
-        h.getStyleClass().add("header");
-        return h;
-    }
-
     private Button button(String id, String key, Runnable action, javafx.beans.value.ObservableBooleanValue disabled) {
         Button b = new Button(I18n.both("counter", key));
         b.setId(id);
@@ -352,42 +283,42 @@ public final class DeskScreen {
         // F10 opens the reception form; in it Ctrl+Enter receives and Esc closes.
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F10), () -> fireIfShown(receive));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (root.isVisible() && model.reception().openProperty().get()) {
-                model.reception().submit();
+            if (root.isVisible() && model.dossiers().reception().openProperty().get()) {
+                model.dossiers().reception().submit();
             }
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), () -> {
-            if (root.isVisible() && model.reception().openProperty().get()) {
-                model.reception().printSlip();
+            if (root.isVisible() && model.dossiers().reception().openProperty().get()) {
+                model.dossiers().reception().printSlip();
             }
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F11), () -> {
             if (root.isVisible()) {
-                model.tracking().show();
+                model.dossiers().tracking().show();
             }
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F12), () -> {
-            if (root.isVisible() && !model.scan().openProperty().get()) {
-                model.openScan();
+            if (root.isVisible() && !model.dossiers().scan().openProperty().get()) {
+                model.dossiers().openScan();
             }
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
-            if (root.isVisible() && model.scan().openProperty().get()) {
-                if (!model.scan().busyProperty().get()) {
-                    model.scan().close();
+            if (root.isVisible() && model.dossiers().scan().openProperty().get()) {
+                if (!model.dossiers().scan().busyProperty().get()) {
+                    model.dossiers().scan().close();
                 }
-            } else if (root.isVisible() && model.tracking().openProperty().get()) {
-                model.tracking().hide();
-            } else if (root.isVisible() && model.reception().openProperty().get()) {
-                model.reception().close();
+            } else if (root.isVisible() && model.dossiers().tracking().openProperty().get()) {
+                model.dossiers().tracking().hide();
+            } else if (root.isVisible() && model.dossiers().reception().openProperty().get()) {
+                model.dossiers().reception().close();
             }
         });
     }
 
     private void openReception() {
-        model.openReception();
+        model.dossiers().openReception();
         // The form opens when the catalog is there; put the cursor in it then.
-        model.reception().openProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        model.dossiers().reception().openProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean now) {
                 if (now) {
@@ -408,56 +339,6 @@ public final class DeskScreen {
     private void fireIfShown(Button b) {
         if (root.isVisible() && !b.isDisabled()) {
             b.fire();
-        }
-    }
-
-    private record WaitingRow(long serviceId, Label count, Region bar, Label estimate) {
-    }
-
-    private final java.util.List<WaitingRow> waitingRows = new java.util.ArrayList<>();
-
-    /**
-     * Updates the bars in place; rows are rebuilt only when the services or their order change, so
-     * that a count is never briefly missing from the scene while the line moves.
-     */
-    private void fillWaiting() {
-        var list = model.waiting();
-        boolean same = waitingRows.size() == list.size();
-        for (int i = 0; same && i < list.size(); i++) {
-            same = waitingRows.get(i).serviceId() == list.get(i).serviceId();
-        }
-        if (!same) {
-            waitingGrid.getChildren().clear();
-            waitingRows.clear();
-            int row = 0;
-            for (ServiceWaiting w : list) {
-                boolean mine = model.serves(w.serviceId());
-                Label name = new Label(w.nameVi() + "\n" + w.nameEn());
-                name.setStyle(mine ? "-fx-font-weight: bold;" : "-fx-opacity: 0.7;");
-                Label count = new Label();
-                count.setId("waiting-" + w.code());
-                count.getStyleClass().add("count");
-                Region bar = new Region();
-                bar.getStyleClass().add("bar");
-                if (!mine) {
-                    bar.getStyleClass().add("other");
-                }
-                bar.setMaxWidth(Region.USE_PREF_SIZE);
-                Label estimate = new Label();
-                estimate.setId("estimate-" + w.code());
-                estimate.getStyleClass().add("estimate");
-                waitingGrid.addRow(row++, name, count, bar, estimate);
-                waitingRows.add(new WaitingRow(w.serviceId(), count, bar, estimate));
-            }
-        }
-        int max = Math.max(1, list.stream().mapToInt(ServiceWaiting::waiting).max().orElse(1));
-        for (int i = 0; i < list.size(); i++) {
-            ServiceWaiting w = list.get(i);
-            WaitingRow r = waitingRows.get(i);
-            r.count().setText(Integer.toString(w.waiting()));
-            r.bar().setPrefWidth(Math.max(4, BAR_MAX_PX * w.waiting() / max));
-            r.estimate().setText(w.estimateMinutes() == null || w.waiting() == 0 ? ""
-                    : I18n.both("counter", "desk.estimate", w.estimateMinutes()));
         }
     }
 

@@ -18,7 +18,6 @@ import vn.hanoi.branch.i18n.I18n;
 import vn.hanoi.branch.slip.Slip;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.client.AgentClient;
-import vn.hanoi.branch.client.AgentException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -163,7 +163,8 @@ public final class TrackingScreen {
         if (!moves.getChildren().isEmpty()) {
             detail.getChildren().addAll(note, moves);
         }
-        if (d.state() == State.RESULT_READY) {
+        // Handing the result over is a move of its own (RETURNED at the counter, DELIVERED by post).
+        if (DossierMoves.allowed(d.state(), State.RETURNED)) {
             Button counter = new Button(I18n.both("counter", "tracking.returnHere"));
             counter.setId("hand-over-counter");
             counter.setOnAction(e -> model.handOver(Dossiers.HandOverMethod.COUNTER, null, null));

@@ -9,7 +9,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.api.CounterInfo;
 import vn.hanoi.branch.i18n.I18n;
 
@@ -18,7 +17,7 @@ public final class CounterChoiceScreen {
     private final VBox root;
     private final FlowPane buttons = new FlowPane(16, 16);
 
-    public CounterChoiceScreen(DeskModel model) {
+    public CounterChoiceScreen(SignInModel model) {
         Label title = new Label(I18n.both("counter", "choose.title"));
         title.getStyleClass().add("title");
         buttons.setAlignment(Pos.CENTER);

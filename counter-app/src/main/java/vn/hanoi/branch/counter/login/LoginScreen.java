@@ -7,14 +7,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import vn.hanoi.branch.counter.desk.DeskModel;
 import vn.hanoi.branch.i18n.I18n;
 
 /** Username and password of the clerk. */
 public final class LoginScreen {
     private final VBox root;
 
-    public LoginScreen(DeskModel model) {
+    public LoginScreen(SignInModel model) {
         Label title = new Label(I18n.both("counter", "login.title"));
         title.getStyleClass().add("title");
         TextField username = new TextField();

@@ -1,6 +1,5 @@
 package vn.hanoi.branch.counter.scan;
 
-import vn.hanoi.branch.scan.FolderInbox;
 import vn.hanoi.branch.scan.SaneScanner;
 import vn.hanoi.branch.scan.ScanSource;
 import vn.hanoi.branch.scan.ScanSources;

@@ -18,7 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import vn.hanoi.branch.counter.desk.DeskModel;
+import vn.hanoi.branch.counter.login.SignInModel;
 import vn.hanoi.branch.api.CounterState;
 import vn.hanoi.branch.api.DayStats;
 import vn.hanoi.branch.api.DeviceHealth;
@@ -47,7 +47,7 @@ public final class SupervisorScreen {
     private final GridPane servicesGrid = new GridPane();
     private final GridPane countersGrid = new GridPane();
 
-    public SupervisorScreen(SupervisorModel model, DeskModel desk) {
+    public SupervisorScreen(SupervisorModel model, SignInModel desk) {
         this.model = model;
 
         BarChart<String, Number> waitingChart = new BarChart<>(new CategoryAxis(), integerAxis());
@@ -168,7 +168,7 @@ public final class SupervisorScreen {
         }
     }
 
-    private Node header(DeskModel desk) {
+    private Node header(SignInModel desk) {
         Label title = new Label(oneLine("supervisor.title"));
         updated.setId("supervisor-updated");
         Label live = new Label();

@@ -22,10 +22,14 @@ import vn.hanoi.branch.qr.ScannedCodes;
 import vn.hanoi.branch.code.TicketQr;
 import vn.hanoi.branch.i18n.I18n;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import vn.hanoi.branch.kiosk.CommandLines;
+import vn.hanoi.branch.kiosk.CommandLines.ToolCommand;
+
 import javax.smartcardio.CardTerminal;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,7 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Card reader diagnostics for branch IT, without the kiosk UI:
+ * Card reader diagnostics for branch IT, without the kiosk UI ({@code --help} for each command):
  * <pre>
  *   CardTool list-readers
  *   CardTool read-card [--reader NAME] (--qr TEXT | --doc N --dob yyMMdd --expiry yyMMdd) [--csca FILE]... [--dg2]
@@ -52,7 +56,9 @@ import java.util.Optional;
  * into pcscd's virtual reader (developer checkout only).
  * Exit status 0 when the read (or the command) worked, 1 when not, 2 for bad usage.
  */
-public final class CardTool {
+@Command(name = "CardTool", synopsisHeading = "usage: ", usageHelpAutoWidth = true,
+        description = "Card reader diagnostics for branch IT.")
+public final class CardTool extends ToolCommand {
     private static final Duration CARD_WAIT = Duration.ofSeconds(5);
 
     /** Where {@code read-card} gets its card; PC/SC unless a test gives another. */
@@ -60,7 +66,8 @@ public final class CardTool {
         CardService open(String reader);
     }
 
-    private CardTool() {
+    private CardTool(PrintStream out) {
+        super(out);
     }
 
     public static void main(String[] args) throws Exception {
@@ -76,38 +83,116 @@ public final class CardTool {
     }
 
     static int run(List<String> args, PrintStream out, CardSource source) {
-        if (args.isEmpty()) {
-            return usage(out);
+        return CommandLines.of(out, new CardTool(out), new ListReaders(out), new ReadCard(out, source), new DecodeQr(out))
+                .execute(args.toArray(String[]::new));
+    }
+
+    @Command(name = "list-readers", description = "The PC/SC readers and whether a card is on each.")
+    private static final class ListReaders extends ToolCommand {
+        ListReaders(PrintStream out) {
+            super(out);
         }
-        if (args.getFirst().equals("decode-qr")) {
-            return decodeQr(args.size() > 1 ? args.get(1) : null, out);
+
+        @Override
+        public Integer call() {
+            return listReaders(out);
         }
-        Options o;
-        try {
-            o = Options.parse(args.subList(1, args.size()));
-        } catch (IllegalArgumentException e) {
-            out.println(e.getMessage());
-            return usage(out);
+    }
+
+    @Command(name = "decode-qr", description = "Reads a QR code from a photo and says what kind of code it is.")
+    private static final class DecodeQr extends ToolCommand {
+        @Parameters(arity = "0..1", paramLabel = "IMAGE", description = "a PNG or JPEG photo of the code")
+        Path image;
+
+        DecodeQr(PrintStream out) {
+            super(out);
         }
-        return switch (args.getFirst()) {
-            case "list-readers" -> listReaders(out);
-            case "read-card" -> readCard(o, out, source);
-            default -> usage(out);
-        };
+
+        @Override
+        public Integer call() {
+            return image == null ? usage("decode-qr needs an image file (PNG or JPEG)") : decodeQr(image, out);
+        }
+    }
+
+    @Command(name = "read-card", description = "Reads the chip of an ID card (CCCD) and prints it as JSON.")
+    private static final class ReadCard extends ToolCommand {
+        @Option(names = "--reader", paramLabel = "NAME", description = "the PC/SC reader (default: the first)")
+        String reader;
+
+        @Option(names = "--qr", paramLabel = "TEXT", description = "the card's QR text, for the chip's access key")
+        String qr;
+
+        @Option(names = "--doc", paramLabel = "N", description = "document number (MRZ access key)")
+        String doc;
+
+        @Option(names = "--dob", paramLabel = "yyMMdd", description = "date of birth (MRZ access key)")
+        String dob;
+
+        @Option(names = "--expiry", paramLabel = "yyMMdd", description = "expiry date (MRZ access key)")
+        String expiry;
+
+        @Option(names = "--csca", paramLabel = "FILE", description = "CSCA certificate(s) to verify the issuer; repeatable")
+        List<Path> csca = new ArrayList<>();
+
+        @Option(names = "--dg2", description = "also read the face image")
+        boolean dg2;
+
+        private final CardSource source;
+
+        ReadCard(PrintStream out, CardSource source) {
+            super(out);
+            this.source = source;
+        }
+
+        @Override
+        public Integer call() {
+            if (qr != null && doc != null) {
+                return usage("--qr or --doc/--dob/--expiry, not both");
+            }
+            if (qr == null && (doc == null || dob == null || expiry == null)) {
+                return usage("read-card needs --qr TEXT, or --doc, --dob and --expiry");
+            }
+            return read();
+        }
+
+        private int read() {
+            List<CardAccess> keys;
+            CccdReader.Options options = CccdReader.Options.defaults().withFaceImage(dg2).withAcceptUnknownIssuer(true);
+            try {
+                keys = qr != null ? CardAccess.fromQr(CitizenIdQr.parse(qr))
+                        : List.of(CardAccess.fromMrz(doc, dob, expiry));
+                if (!csca.isEmpty()) {
+                    options = options.withAuthentication(PassiveAuthentication.fromCertificateFiles(csca));
+                }
+            } catch (IllegalArgumentException | IOException e) {
+                return usage(e.getMessage());
+            } catch (CardException e) {
+                return error(out, e);
+            }
+            CardService card = null;
+            try {
+                card = source.open(reader);
+                CitizenCard c = new CccdReader(options).read(card, keys);
+                out.println(json(toJson(c)));
+                return c.authentication().verdict() == PassiveAuthentication.Verdict.FAILED ? 1 : 0;
+            } catch (CardException e) {
+                return error(out, e);
+            } finally {
+                if (card != null) {
+                    card.close();
+                }
+            }
+        }
     }
 
     /**
      * Reads a QR code from a photo or camera frame and says what kind of code it is, e.g. to check a
      * citizen's card that the kiosk refuses. Prints the code's text, which may be personal data.
      */
-    private static int decodeQr(String image, PrintStream out) {
-        if (image == null) {
-            out.println("decode-qr needs an image file (PNG or JPEG)");
-            return 2;
-        }
+    private static int decodeQr(Path image, PrintStream out) {
         String text;
         try {
-            text = QrImageDecoder.decode(Path.of(image));
+            text = QrImageDecoder.decode(image);
         } catch (QrImageDecoder.NoCodeFoundException e) {
             out.println("No QR code found in " + image + ". Take the photo straight on, closer, without glare.");
             return 1;
@@ -142,42 +227,6 @@ public final class CardTool {
             out.println(r + "\t" + (card ? "card present" : "empty"));
         }
         return 0;
-    }
-
-    private static int readCard(Options o, PrintStream out, CardSource source) {
-        List<CardAccess> keys;
-        CccdReader.Options options = CccdReader.Options.defaults().withFaceImage(o.dg2).withAcceptUnknownIssuer(true);
-        try {
-            if (o.qr != null) {
-                keys = CardAccess.fromQr(CitizenIdQr.parse(o.qr));
-            } else if (o.doc != null && o.dob != null && o.expiry != null) {
-                keys = List.of(CardAccess.fromMrz(o.doc, o.dob, o.expiry));
-            } else {
-                out.println("read-card needs --qr TEXT, or --doc, --dob and --expiry");
-                return usage(out);
-            }
-            if (!o.csca.isEmpty()) {
-                options = options.withAuthentication(PassiveAuthentication.fromCertificateFiles(o.csca));
-            }
-        } catch (IllegalArgumentException | IOException e) {
-            out.println(e.getMessage());
-            return usage(out);
-        } catch (CardException e) {
-            return error(out, e);
-        }
-        CardService card = null;
-        try {
-            card = source.open(o.reader);
-            CitizenCard c = new CccdReader(options).read(card, keys);
-            out.println(json(toJson(c)));
-            return c.authentication().verdict() == PassiveAuthentication.Verdict.FAILED ? 1 : 0;
-        } catch (CardException e) {
-            return error(out, e);
-        } finally {
-            if (card != null) {
-                card.close();
-            }
-        }
     }
 
     private static CardService openPcsc(String reader) {
@@ -281,52 +330,5 @@ public final class CardTool {
 
     private static String str(LocalDate d) {
         return d == null ? null : d.toString();
-    }
-
-    private static int usage(PrintStream out) {
-        out.println("""
-                usage: CardTool list-readers
-                       CardTool read-card [--reader NAME] (--qr TEXT | --doc N --dob yyMMdd --expiry yyMMdd) [--csca FILE]... [--dg2]
-                       CardTool decode-qr IMAGE""");
-        return 2;
-    }
-
-    private static final class Options {
-        String reader;
-        String qr;
-        String doc;
-        String dob;
-        String expiry;
-        final List<Path> csca = new ArrayList<>();
-        boolean dg2;
-
-        static Options parse(List<String> args) {
-            Options o = new Options();
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--dg2" -> o.dg2 = true;
-                    default -> {
-                        if (i + 1 >= args.size()) {
-                            throw new IllegalArgumentException(a.startsWith("--") ? a + " needs a value" : "unknown argument " + a);
-                        }
-                        String v = args.get(++i);
-                        switch (a) {
-                            case "--reader" -> o.reader = v;
-                            case "--qr" -> o.qr = v;
-                            case "--doc" -> o.doc = v;
-                            case "--dob" -> o.dob = v;
-                            case "--expiry" -> o.expiry = v;
-                            case "--csca" -> o.csca.add(Path.of(v));
-                            default -> throw new IllegalArgumentException("unknown option " + a);
-                        }
-                    }
-                }
-            }
-            if (o.qr != null && o.doc != null) {
-                throw new IllegalArgumentException("--qr or --doc/--dob/--expiry, not both");
-            }
-            return o;
-        }
     }
 }

@@ -15,8 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import vn.hanoi.branch.dossier.FormCheck;
+import vn.hanoi.branch.kiosk.KioskControls;
 import vn.hanoi.branch.kiosk.Texts;
-import vn.hanoi.branch.kiosk.ticket.ServicesScreen;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.i18n.I18n;
@@ -48,8 +48,8 @@ public final class DeclarationScreen {
         this.model = model;
         this.form = model.declaration();
         this.texts = texts;
-        var lang = model.languageProperty();
-        root.setTop(ServicesScreen.header(model, texts));
+        var lang = model.session().languageProperty();
+        root.setTop(KioskControls.header(model, texts));
 
         VBox title = Texts.both(lang, () -> title(I18n.VI), () -> title(I18n.EN), form.procedureProperty());
         VBox fix = texts.both(lang, "declare.fix");
@@ -63,11 +63,8 @@ public final class DeclarationScreen {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         left.setPrefWidth(820);
 
-        Button back = ServicesScreen.button("declare-back", "declare.back", texts, model);
-        back.getStyleClass().add("quiet");
-        back.setOnAction(e -> model.back());
-        Button submit = ServicesScreen.button("declare-submit", "declare.submit", texts, model);
-        submit.setOnAction(e -> model.submitDeclaration());
+        Button back = KioskControls.quiet("declare-back", "declare.back", texts, model, model::back);
+        Button submit = KioskControls.button("declare-submit", "declare.submit", texts, model, model::submitDeclaration);
         HBox actions = new HBox(24, back, submit);
         actions.setAlignment(Pos.CENTER_RIGHT);
         VBox right = new VBox(16, texts.both(lang, "declare.hint"), keyboard, actions);
@@ -114,7 +111,7 @@ public final class DeclarationScreen {
             lineButtons.put(f.key(), line);
             lines.getChildren().add(line);
         }
-        var l = model.languageProperty().get();
+        var l = model.session().languageProperty().get();
         Label head = new Label(texts.get(l, "declare.documents"));
         head.getStyleClass().add("form-label");
         documents.getChildren().add(head);
@@ -132,7 +129,7 @@ public final class DeclarationScreen {
         if (p == null) {
             return;
         }
-        var l = model.languageProperty().get();
+        var l = model.session().languageProperty().get();
         for (Dossiers.FormField f : p.form()) {
             Button line = lineButtons.get(f.key());
             if (line == null) {
@@ -219,9 +216,7 @@ public final class DeclarationScreen {
                 grid.add(b, c, r);
             }
         }
-        Button space = ServicesScreen.button("kb-space", "declare.space", texts, model);
-        space.getStyleClass().add("quiet");
-        space.setOnAction(e -> form.type(' '));
+        Button space = KioskControls.quiet("kb-space", "declare.space", texts, model, () -> form.type(' '));
         space.setVisible(!digits);
         space.setManaged(!digits);
         javafx.scene.control.ToggleButton shift = new javafx.scene.control.ToggleButton("⇧");
@@ -234,11 +229,8 @@ public final class DeclarationScreen {
         bksp.setId("kb-backspace");
         bksp.getStyleClass().add("quiet");
         bksp.setOnAction(e -> form.backspace());
-        Button clear = ServicesScreen.button("kb-clear", "declare.clear", texts, model);
-        clear.getStyleClass().add("quiet");
-        clear.setOnAction(e -> form.clearField());
-        Button next = ServicesScreen.button("kb-next", "declare.next", texts, model);
-        next.setOnAction(e -> form.nextEmpty());
+        Button clear = KioskControls.quiet("kb-clear", "declare.clear", texts, model, form::clearField);
+        Button next = KioskControls.button("kb-next", "declare.next", texts, model, form::nextEmpty);
         HBox bottom = new HBox(12, shift, space, bksp, clear, next);
         bottom.setAlignment(Pos.CENTER);
         keyboard.getChildren().addAll(grid, bottom);

@@ -9,8 +9,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import vn.hanoi.branch.kiosk.KioskControls;
 import vn.hanoi.branch.kiosk.Texts;
-import vn.hanoi.branch.kiosk.ticket.ServicesScreen;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.i18n.I18n;
@@ -25,15 +25,13 @@ public final class ProcedureScreen {
     public ProcedureScreen(TakeNumberModel model, Texts texts) {
         this.model = model;
         this.texts = texts;
-        var lang = model.languageProperty();
-        root.setTop(ServicesScreen.header(model, texts));
-        Button skip = ServicesScreen.button("procedure-skip", "procedure.skip", texts, model);
+        var lang = model.session().languageProperty();
+        root.setTop(KioskControls.header(model, texts));
+        Button skip = KioskControls.button("procedure-skip", "procedure.skip", texts, model);
         skip.setMaxWidth(Double.MAX_VALUE);
         skip.setMinHeight(120);
         skip.setOnAction(e -> model.chooseProcedure(null));
-        Button back = ServicesScreen.button("procedure-back", "declare.back", texts, model);
-        back.getStyleClass().add("quiet");
-        back.setOnAction(e -> model.back());
+        Button back = KioskControls.quiet("procedure-back", "declare.back", texts, model, model::back);
         model.proceduresOfChosen().addListener((ListChangeListener<Dossiers.Procedure>) c -> fill());
         ScrollPane scroll = new ScrollPane(list);
         scroll.setFitToWidth(true);
@@ -51,13 +49,13 @@ public final class ProcedureScreen {
     private void fill() {
         list.getChildren().clear();
         for (Dossiers.Procedure p : model.proceduresOfChosen()) {
-            VBox names = Texts.both(model.languageProperty(), p::nameVi, p::nameEn);
+            VBox names = Texts.both(model.session().languageProperty(), p::nameVi, p::nameEn);
             names.setAlignment(Pos.CENTER_LEFT);
             var days = new javafx.scene.control.Label();
             days.getStyleClass().add("wait");
             days.textProperty().bind(Bindings.createStringBinding(
-                    () -> texts.get(model.languageProperty().get(), "procedure.days", p.processingDays()),
-                    model.languageProperty()));
+                    () -> texts.get(model.session().languageProperty().get(), "procedure.days", p.processingDays()),
+                    model.session().languageProperty()));
             names.getChildren().add(days);
             Button b = new Button();
             b.setGraphic(names);

@@ -48,7 +48,7 @@ public final class ChipSession implements CardTerminalWatcher.Listener, AutoClos
         this.ui = ui;
         this.watcher = new CardTerminalWatcher(readerName, this, Duration.ofSeconds(1));
         // Runs on the FX thread: the session ended, forget the keys made from it.
-        model.citizenProperty().addListener((o, was, now) -> {
+        model.session().citizenProperty().addListener((o, was, now) -> {
             if (now == null) {
                 keys = null;
             }
@@ -75,7 +75,7 @@ public final class ChipSession implements CardTerminalWatcher.Listener, AutoClos
         if (keys != null) {
             read(terminal);
         } else {
-            ui.execute(() -> model.tell(I18n.text("kiosk", I18n.VI, "identity.scanQrForChip"),
+            ui.execute(() -> model.session().tell(I18n.text("kiosk", I18n.VI, "identity.scanQrForChip"),
                     I18n.text("kiosk", I18n.EN, "identity.scanQrForChip")));
         }
     }
@@ -90,7 +90,7 @@ public final class ChipSession implements CardTerminalWatcher.Listener, AutoClos
         if (k == null || !reading.compareAndSet(false, true)) {
             return;
         }
-        ui.execute(() -> model.tell(I18n.text("kiosk", I18n.VI, "identity.reading"),
+        ui.execute(() -> model.session().tell(I18n.text("kiosk", I18n.VI, "identity.reading"),
                 I18n.text("kiosk", I18n.EN, "identity.reading")));
         background.execute(() -> {
             try {
@@ -99,7 +99,7 @@ public final class ChipSession implements CardTerminalWatcher.Listener, AutoClos
                     CitizenCard card = reader.read(service, k);
                     Citizen c = Citizen.fromCard(card);
                     ui.execute(() -> {
-                        model.tell(null, null);
+                        model.session().tell(null, null);
                         model.identified(c);
                     });
                 } finally {
@@ -107,10 +107,10 @@ public final class ChipSession implements CardTerminalWatcher.Listener, AutoClos
                 }
             } catch (CardException e) {
                 LOG.info("chip not read: {}", e.reason()); // the reason only: nothing personal
-                ui.execute(() -> model.tell(e.message(I18n.VI), e.message(I18n.EN)));
+                ui.execute(() -> model.session().tell(e.message(I18n.VI), e.message(I18n.EN)));
             } catch (RuntimeException e) {
                 LOG.warn("chip read failed", e);
-                ui.execute(() -> model.tell(CardException.message(CardException.Reason.READ_FAILED, I18n.VI),
+                ui.execute(() -> model.session().tell(CardException.message(CardException.Reason.READ_FAILED, I18n.VI),
                         CardException.message(CardException.Reason.READ_FAILED, I18n.EN)));
             } finally {
                 reading.set(false);

@@ -6,7 +6,6 @@ import vn.hanoi.branch.dossier.FormCheck;
 import vn.hanoi.branch.api.Dossiers.CardField;
 
 import java.time.LocalDate;
-import java.time.Period;
 
 /**
  * The citizen at the kiosk, as read from the ID card's QR code or chip: what the session needs to
@@ -30,10 +29,6 @@ public record Citizen(String fullName, LocalDate dateOfBirth, String idNumber, S
         var verdict = card.authentication().verdict();
         return new Citizen(card.fullName(), card.dateOfBirth(), card.id(), card.sex(), card.placeOfResidence(),
                 card.placeOfOrigin(), Source.CHIP, verdict.textVi(), verdict.textEn());
-    }
-
-    public int age(LocalDate today) {
-        return Period.between(dateOfBirth, today).getYears();
     }
 
     /** How the kiosk addresses the citizen: "Ông"/"Bà" by sex, then the full name. */

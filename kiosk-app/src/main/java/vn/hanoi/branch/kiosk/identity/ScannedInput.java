@@ -30,7 +30,7 @@ public final class ScannedInput {
         try {
             code = ScannedCodes.parse(text);
         } catch (CardException e) {
-            model.tell(e.message(I18n.VI), e.message(I18n.EN));
+            model.session().tell(e.message(I18n.VI), e.message(I18n.EN));
             return;
         }
         switch (code) {

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
+import vn.hanoi.branch.client.StaffSession;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.i18n.I18n;
 
@@ -35,7 +36,7 @@ public final class ItSignInModel {
     private static final Logger LOG = LoggerFactory.getLogger(ItSignInModel.class);
     private static final String BUNDLE = "kiosk";
 
-    private final Supplier<AgentClient> kioskClient;
+    private final Supplier<KioskClient> kioskClient;
     private final Executor background;
     private final Executor ui;
     private final Clock clock;
@@ -48,12 +49,12 @@ public final class ItSignInModel {
     private final BooleanProperty shifted = new SimpleBooleanProperty();
     private int failures;
     private Instant lockedUntil = Instant.MIN;
-    private AgentClient session;
+    private StaffSession session;
 
     /**
      * @param kioskClient the kiosk's paired client, or null while the kiosk is not paired
      */
-    public ItSignInModel(Supplier<AgentClient> kioskClient, Executor background, Executor ui, Clock clock) {
+    public ItSignInModel(Supplier<KioskClient> kioskClient, Executor background, Executor ui, Clock clock) {
         this.kioskClient = kioskClient;
         this.background = background;
         this.ui = ui;
@@ -131,7 +132,7 @@ public final class ItSignInModel {
             say("it.locked", seconds);
             return;
         }
-        AgentClient kiosk = kioskClient.get();
+        KioskClient kiosk = kioskClient.get();
         if (kiosk == null) {
             say("it.notPaired");
             return;
@@ -145,11 +146,11 @@ public final class ItSignInModel {
         busy.set(true);
         message.set(null);
         background.execute(() -> {
-            AgentClient c = kiosk.deviceOnly();
             try {
-                Sessions.Session s = c.login(user, secret);
+                // A session of its own: the kiosk's client keeps acting as the kiosk.
+                StaffSession s = kiosk.login(user, secret);
                 if (s.user().role() != Role.IT) {
-                    c.logout();
+                    s.logout();
                     LOG.info("IT sign-in refused: account role {} is not IT", s.user().role());
                     ui.execute(() -> failed(new String[] {I18n.text(BUNDLE, I18n.VI, "it.notIt"),
                             I18n.text(BUNDLE, I18n.EN, "it.notIt")}, true));
@@ -160,7 +161,7 @@ public final class ItSignInModel {
                     busy.set(false);
                     failures = 0;
                     pin.set("");
-                    session = c;
+                    session = s;
                     signedIn.set(s.user());
                 });
             } catch (AgentException e) {
@@ -173,7 +174,7 @@ public final class ItSignInModel {
 
     /** Ends the IT session (back to the citizens' screens, or before exit). */
     public void signOut() {
-        AgentClient c = session;
+        StaffSession c = session;
         session = null;
         signedIn.set(null);
         typing.set(Field.USERNAME);

@@ -10,7 +10,7 @@ import vn.hanoi.branch.api.ApiError;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ratings;
 import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.AgentException;
 
 import java.util.concurrent.Executor;
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 public final class LookupModel {
     private static final String CODE_KEYS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
 
-    private final AgentClient agent;
+    private final KioskClient agent;
     private final Executor background;
     private final Executor ui;
     private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper("");
@@ -33,7 +33,7 @@ public final class LookupModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Ratings.Rating> rated = new ReadOnlyObjectWrapper<>();
 
-    public LookupModel(AgentClient agent, Executor background, Executor ui) {
+    public LookupModel(KioskClient agent, Executor background, Executor ui) {
         this.agent = agent;
         this.background = background;
         this.ui = ui;

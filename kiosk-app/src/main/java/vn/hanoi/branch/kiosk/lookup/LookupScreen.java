@@ -1,6 +1,5 @@
 package vn.hanoi.branch.kiosk.lookup;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -11,8 +10,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import vn.hanoi.branch.kiosk.KioskControls;
 import vn.hanoi.branch.kiosk.Texts;
-import vn.hanoi.branch.kiosk.ticket.ServicesScreen;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Ratings;
@@ -39,35 +38,21 @@ public final class LookupScreen {
         this.model = model;
         this.lookup = model.lookup();
         this.texts = texts;
-        var lang = model.languageProperty();
-        root.setTop(ServicesScreen.header(model, texts));
+        var lang = model.session().languageProperty();
+        root.setTop(KioskControls.header(model, texts));
         TextField code = new TextField();
         code.setId("lookup-code");
         code.setEditable(false);
         code.setFocusTraversable(false);
         code.textProperty().bind(lookup.codeProperty());
-        GridPane keys = new GridPane();
-        keys.setHgap(10);
-        keys.setVgap(10);
-        keys.setAlignment(Pos.CENTER);
-        String k = LookupModel.keys();
-        for (int i = 0; i < k.length(); i++) {
-            char c = k.charAt(i);
-            Button b = new Button(String.valueOf(c));
-            b.setId("lookup-key-" + (c == '-' ? "dash" : String.valueOf(c)));
-            b.getStyleClass().add("key");
-            b.setFocusTraversable(false);
-            b.setOnAction(e -> lookup.type(c));
-            keys.add(b, i % 13, i / 13);
-        }
+        GridPane keys = KioskControls.keypad(LookupModel.keys(), 13,
+                c -> "lookup-key-" + (c == '-' ? "dash" : String.valueOf(c)), lookup::type);
         Button bksp = new Button("⌫");
         bksp.setId("lookup-backspace");
         bksp.getStyleClass().add("quiet");
         bksp.setOnAction(e -> lookup.backspace());
-        Button back = ServicesScreen.button("lookup-back", "lookup.back", texts, model);
-        back.getStyleClass().add("quiet");
-        back.setOnAction(e -> model.back());
-        Button submit = ServicesScreen.button("lookup-submit", "lookup.submit", texts, model);
+        Button back = KioskControls.quiet("lookup-back", "lookup.back", texts, model, model::back);
+        Button submit = KioskControls.button("lookup-submit", "lookup.submit", texts, model);
         submit.disableProperty().bind(lookup.codeProperty().isEmpty().or(lookup.busyProperty()));
         submit.setOnAction(e -> lookup.submit());
         HBox actions = new HBox(24, back, bksp, submit);
@@ -88,11 +73,11 @@ public final class LookupScreen {
 
     private void show() {
         result.getChildren().clear();
-        Locale l = model.languageProperty().get();
+        Locale l = model.session().languageProperty().get();
         boolean en = I18n.EN.equals(l);
         if (lookup.problemProperty().get() != null) {
             var p = lookup.problemProperty().get();
-            VBox box = Texts.both(model.languageProperty(), p::messageVi, p::messageEn);
+            VBox box = Texts.both(model.session().languageProperty(), p::messageVi, p::messageEn);
             box.setId("lookup-problem");
             box.getStyleClass().add("warning");
             result.getChildren().add(box);

@@ -1,7 +1,7 @@
 package vn.hanoi.branch.kiosk.settings;
 
 import vn.hanoi.branch.api.Health;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
 import vn.hanoi.branch.client.AgentException;
 
 import java.time.Duration;
@@ -15,9 +15,9 @@ public final class AgentCheck {
         if (url == null || url.isBlank()) {
             return CheckResult.of(false, "settings.agent.noUrl");
         }
-        AgentClient client;
+        AgentLink client;
         try {
-            client = AgentClient.builder(url.strip()).connectTimeout(Duration.ofSeconds(3))
+            client = AgentLink.builder(url.strip()).connectTimeout(Duration.ofSeconds(3))
                     .readTimeout(Duration.ofSeconds(5)).build();
         } catch (RuntimeException e) {
             return CheckResult.of(false, "settings.agent.badUrl");

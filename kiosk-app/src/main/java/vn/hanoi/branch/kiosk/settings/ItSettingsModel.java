@@ -17,7 +17,7 @@ import vn.hanoi.branch.card.CardTerminalWatcher;
 import vn.hanoi.branch.kiosk.KioskOptions;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
 import vn.hanoi.branch.api.Pairing;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.client.DeviceState;
 
@@ -192,7 +192,7 @@ public final class ItSettingsModel {
         background.execute(() -> {
             CheckResult r;
             try {
-                Pairing.Result p = AgentClient.builder(url).build().pair(code, deviceName);
+                Pairing.Result p = AgentLink.to(url).pair(code, deviceName);
                 new DeviceState(stateDir).save(new DeviceState.Saved(url, p.token(), p.deviceId(), p.name()));
                 Map<String, String> values = KioskSettingsFile.load(stateDir);
                 values.put(KioskSettingsFile.AGENT_URL, url);

@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import vn.hanoi.branch.kiosk.KioskControls;
 import vn.hanoi.branch.kiosk.Texts;
 import vn.hanoi.branch.api.PriorityClass;
 
@@ -20,8 +21,8 @@ public final class PriorityScreen {
 
     public PriorityScreen(TakeNumberModel model, Texts texts) {
         this.model = model;
-        var lang = model.languageProperty();
-        root.setTop(ServicesScreen.header(model, texts));
+        var lang = model.session().languageProperty();
+        root.setTop(KioskControls.header(model, texts));
         Button none = new Button();
         none.setId("priority-none");
         none.textProperty().bind(Bindings.createStringBinding(() -> texts.get(lang.get(), "priority.none"), lang));
@@ -30,7 +31,7 @@ public final class PriorityScreen {
         none.setOnAction(e -> model.declare(null));
         groups.setHgap(24);
         groups.setVgap(24);
-        model.priorityClasses().addListener((ListChangeListener<PriorityClass>) c -> fill());
+        model.offer().priorityClasses().addListener((ListChangeListener<PriorityClass>) c -> fill());
         fill();
         VBox center = new VBox(32, texts.both(lang, "priority.title"), none, groups, texts.both(lang, "priority.hint"));
         center.setAlignment(Pos.TOP_CENTER);
@@ -42,8 +43,8 @@ public final class PriorityScreen {
     private void fill() {
         groups.getChildren().clear();
         int i = 0;
-        for (PriorityClass p : model.priorityClasses()) {
-            VBox names = Texts.both(model.languageProperty(), p::nameVi, p::nameEn);
+        for (PriorityClass p : model.offer().priorityClasses()) {
+            VBox names = Texts.both(model.session().languageProperty(), p::nameVi, p::nameEn);
             Button b = new Button();
             b.setGraphic(names);
             b.getStyleClass().setAll("tile");

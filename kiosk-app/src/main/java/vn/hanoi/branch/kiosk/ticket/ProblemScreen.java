@@ -15,20 +15,20 @@ public final class ProblemScreen {
     private final VBox root;
 
     public ProblemScreen(TakeNumberModel model, Texts texts) {
-        var lang = model.languageProperty();
+        var lang = model.session().languageProperty();
         Label mark = new Label("!");
         mark.getStyleClass().add("problem-mark");
-        VBox message = Texts.both(lang, () -> text(model.problemProperty().get(), true),
-                () -> text(model.problemProperty().get(), false), model.problemProperty());
+        VBox message = Texts.both(lang, () -> text(model.problem().problemProperty().get(), true),
+                () -> text(model.problem().problemProperty().get(), false), model.problem().problemProperty());
         message.setId("problem-message");
         message.setMaxWidth(1400);
         VBox safe = texts.both(lang, "problem.retrying");
-        safe.visibleProperty().bind(Bindings.equal(Boolean.TRUE, model.canRetryProperty()));
+        safe.visibleProperty().bind(model.problem().canRetryProperty());
 
         Button retry = new Button();
         retry.setId("retry");
         retry.textProperty().bind(Bindings.createStringBinding(() -> texts.get(lang.get(), "problem.retry"), lang));
-        retry.visibleProperty().bind(Bindings.equal(Boolean.TRUE, model.canRetryProperty()));
+        retry.visibleProperty().bind(model.problem().canRetryProperty());
         retry.managedProperty().bind(retry.visibleProperty());
         retry.setOnAction(e -> model.retry());
         Button home = new Button();

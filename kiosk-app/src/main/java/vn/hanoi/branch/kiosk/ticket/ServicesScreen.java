@@ -12,8 +12,8 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import vn.hanoi.branch.kiosk.KioskControls;
 import vn.hanoi.branch.kiosk.Texts;
 import vn.hanoi.branch.kiosk.identity.Citizen;
 import vn.hanoi.branch.api.ServiceInfo;
@@ -34,7 +34,7 @@ public final class ServicesScreen {
     public ServicesScreen(TakeNumberModel model, Texts texts) {
         this.model = model;
         this.texts = texts;
-        root.setTop(header(model, texts));
+        root.setTop(KioskControls.header(model, texts));
 
         tiles.setHgap(32);
         tiles.setVgap(20);
@@ -43,50 +43,19 @@ public final class ServicesScreen {
             c.setPercentWidth(100.0 / COLUMNS);
             tiles.getColumnConstraints().add(c);
         }
-        VBox none = texts.both(model.languageProperty(), "none.title");
-        none.visibleProperty().bind(Bindings.isEmpty(model.services()));
+        VBox none = texts.both(model.session().languageProperty(), "none.title");
+        none.visibleProperty().bind(Bindings.isEmpty(model.offer().services()));
         none.managedProperty().bind(none.visibleProperty());
-        Button booking = button("booking", "choose.booking", texts, model);
-        booking.getStyleClass().add("quiet");
-        booking.setOnAction(e -> model.startBooking());
-        Button lookup = button("lookup", "choose.lookup", texts, model);
-        lookup.getStyleClass().add("quiet");
-        lookup.setOnAction(e -> model.startLookup());
+        Button booking = KioskControls.quiet("booking", "choose.booking", texts, model, model::startBooking);
+        Button lookup = KioskControls.quiet("lookup", "choose.lookup", texts, model, model::startLookup);
         HBox more = new HBox(32, booking, lookup);
         more.setAlignment(Pos.CENTER);
-        VBox center = new VBox(16, identity(model, texts), texts.both(model.languageProperty(), "choose.title"), none, tiles, more);
+        VBox center = new VBox(16, identity(model, texts), texts.both(model.session().languageProperty(), "choose.title"), none, tiles, more);
         center.setPadding(new Insets(20, 64, 20, 64));
         center.setAlignment(Pos.TOP_CENTER);
         root.setCenter(center);
-        model.services().addListener((ListChangeListener<ServiceInfo>) c -> fill(model.services()));
-        fill(model.services());
-    }
-
-    /** A button whose text follows the kiosk's language. */
-    public static Button button(String id, String key, Texts texts, TakeNumberModel model) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get(model.languageProperty().get(), key), model.languageProperty()));
-        return b;
-    }
-
-    /** Branch name on the left, language switch on the right: shared by the kiosk screens. */
-    public static Node header(TakeNumberModel model, Texts texts) {
-        Label branch = new Label();
-        branch.getStyleClass().add("branch");
-        branch.textProperty().bind(model.branchNameProperty());
-        Button lang = new Button();
-        lang.setId("language");
-        lang.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get(model.languageProperty().get(), "language.switch"), model.languageProperty()));
-        lang.setOnAction(e -> model.toggleLanguage());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox h = new HBox(16, branch, gap, lang);
-        h.setAlignment(Pos.CENTER_LEFT);
-        h.getStyleClass().add("header");
-        return h;
+        model.offer().services().addListener((ListChangeListener<ServiceInfo>) c -> fill(model.offer().services()));
+        fill(model.offer().services());
     }
 
     /**
@@ -94,13 +63,13 @@ public final class ServicesScreen {
      * and the age priority. A message about a code or card that could not be read shows above both.
      */
     static Node identity(TakeNumberModel model, Texts texts) {
-        var lang = model.languageProperty();
-        var citizen = model.citizenProperty();
-        VBox notice = Texts.both(lang, () -> model.noticeProperty().get() == null ? "" : model.noticeProperty().get()[0],
-                () -> model.noticeProperty().get() == null ? "" : model.noticeProperty().get()[1], model.noticeProperty());
+        var lang = model.session().languageProperty();
+        var citizen = model.session().citizenProperty();
+        VBox notice = Texts.both(lang, () -> model.session().noticeProperty().get() == null ? "" : model.session().noticeProperty().get()[0],
+                () -> model.session().noticeProperty().get() == null ? "" : model.session().noticeProperty().get()[1], model.session().noticeProperty());
         notice.setId("notice");
         notice.getStyleClass().add("warning");
-        notice.visibleProperty().bind(model.noticeProperty().isNotNull());
+        notice.visibleProperty().bind(model.session().noticeProperty().isNotNull());
         notice.managedProperty().bind(notice.visibleProperty());
 
         VBox prompt = new VBox(8, texts.both(lang, "identity.prompt"), texts.both(lang, "identity.consent"));
@@ -122,8 +91,8 @@ public final class ServicesScreen {
         elderly.setId("elderly");
         elderly.getStyleClass().add("priority-mark");
         elderly.textProperty().bind(Bindings.createStringBinding(
-                () -> texts.get(lang.get(), "identity.elderly", model.priorityByAge().map(p -> p.minAge()).orElse(0)), lang, citizen));
-        elderly.visibleProperty().bind(Bindings.createBooleanBinding(model::elderlyByAge, citizen));
+                () -> texts.get(lang.get(), "identity.elderly", model.session().priorityByAge().map(p -> p.minAge()).orElse(0)), lang, citizen));
+        elderly.visibleProperty().bind(Bindings.createBooleanBinding(model.session()::elderlyByAge, citizen));
         elderly.managedProperty().bind(elderly.visibleProperty());
         VBox known = new VBox(8, greeting, source, elderly);
         known.setAlignment(Pos.CENTER);
@@ -134,7 +103,7 @@ public final class ServicesScreen {
     }
 
     private static String sourceText(TakeNumberModel model, Texts texts, Locale l) {
-        var c = model.citizenProperty().get();
+        var c = model.session().citizenProperty().get();
         if (c == null) {
             return "";
         }
@@ -154,15 +123,15 @@ public final class ServicesScreen {
     private Button tile(ServiceInfo s) {
         Label prefix = new Label(s.prefix() + s.numberStart());
         prefix.getStyleClass().add("prefix");
-        VBox names = Texts.both(model.languageProperty(), s::nameVi, s::nameEn);
+        VBox names = Texts.both(model.session().languageProperty(), s::nameVi, s::nameEn);
         names.setAlignment(Pos.CENTER_LEFT);
         Label wait = new Label();
         wait.setId("wait-" + s.code());
         wait.getStyleClass().add("wait");
         wait.textProperty().bind(Bindings.createStringBinding(() -> {
-            Integer m = model.estimates().get(s.id());
-            return m == null ? "" : texts.get(model.languageProperty().get(), "choose.wait", m);
-        }, model.estimates(), model.languageProperty()));
+            Integer m = model.offer().estimates().get(s.id());
+            return m == null ? "" : texts.get(model.session().languageProperty().get(), "choose.wait", m);
+        }, model.offer().estimates(), model.session().languageProperty()));
         names.getChildren().add(wait);
         HBox.setHgrow(names, Priority.ALWAYS);
         HBox content = new HBox(24, names);

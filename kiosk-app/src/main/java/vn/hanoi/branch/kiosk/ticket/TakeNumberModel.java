@@ -1,59 +1,35 @@
 package vn.hanoi.branch.kiosk.ticket;
 
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.branch.printer.PrintOutcome;
-import vn.hanoi.branch.code.OurQr;
-import vn.hanoi.branch.code.TicketQr;
-import vn.hanoi.branch.printer.PrinterStatus;
-import vn.hanoi.branch.printer.TicketPrint;
-import vn.hanoi.branch.printer.TicketPrinter;
-import vn.hanoi.branch.ticket.PriorityByAge;
-import vn.hanoi.branch.api.ApiError;
-import vn.hanoi.branch.api.Bookings;
-import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.Dossiers;
+import vn.hanoi.branch.api.PriorityClass;
+import vn.hanoi.branch.api.ServiceInfo;
+import vn.hanoi.branch.client.KioskClient;
+import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.kiosk.dossier.DeclarationModel;
 import vn.hanoi.branch.kiosk.identity.Citizen;
+import vn.hanoi.branch.kiosk.identity.CitizenSession;
 import vn.hanoi.branch.kiosk.lookup.LookupModel;
-import vn.hanoi.branch.api.BranchInfo;
-import vn.hanoi.branch.api.IssueTicketRequest;
-import vn.hanoi.branch.api.PriorityClass;
-import vn.hanoi.branch.api.QueueSnapshot;
-import vn.hanoi.branch.api.ServiceInfo;
-import vn.hanoi.branch.api.Ticket;
-import vn.hanoi.branch.client.AgentClient;
-import vn.hanoi.branch.client.AgentException;
-import vn.hanoi.branch.i18n.I18n;
+import vn.hanoi.branch.printer.TicketPrinter;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.Map;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The "take a number" flow of the kiosk, without any UI: which step the citizen is at, the services
- * on offer, the ticket, and what went wrong. Agent calls and printing run on {@code background};
- * property changes are made on {@code ui} (the FX thread in the app).
- *
- * <p>Never twice: a tap creates one idempotency key, and every retry of that tap sends the same key,
- * so a request whose answer was lost returns the ticket already issued instead of a new one.
+ * The "take a number" flow of the kiosk, without any UI: which step the citizen is at, their choices on
+ * the way, and what went wrong. The screens' own view models hang off it: the {@link #session() session}
+ * of the citizen, the branch's {@link #offer() offer}, the {@link #declaration() form}, the
+ * {@link #booking() booking code}, the {@link #lookup() lookup} and the {@link #ticket() ticket}.
+ * Agent calls and printing run on {@code background}; property changes are made on {@code ui} (the FX
+ * thread in the app). The number itself is asked for by {@link Issuing}.
  */
 public final class TakeNumberModel {
     private static final Logger LOG = LoggerFactory.getLogger(TakeNumberModel.class);
@@ -65,70 +41,65 @@ public final class TakeNumberModel {
      */
     public enum Step { STARTING, CHOOSE, PRIORITY, PROCEDURE, DECLARE, BOOKING, LOOKUP, ISSUING, TICKET, PROBLEM }
 
-
-    private final AgentClient agent;
-    private final TicketPrinter printer;
     private final Executor background;
     private final Executor ui;
-
-    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.STARTING);
-    private final ObservableList<ServiceInfo> services = FXCollections.observableArrayList();
-    // One view for all callers: a fresh unmodifiable wrapper per call would drop listeners when collected.
-    private final ObservableList<ServiceInfo> servicesView = FXCollections.unmodifiableObservableList(services);
-    private final ReadOnlyStringWrapper branchName = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Ticket> ticket = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ServiceInfo> chosen = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<PrinterStatus> printerProblem = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<ApiError> problem = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Boolean> canRetry = new ReadOnlyObjectWrapper<>(false);
-    private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(I18n.VI);
-    private final ObservableList<PriorityClass> priorityClasses = FXCollections.observableArrayList();
-    private final ObservableList<PriorityClass> priorityClassesView = FXCollections.unmodifiableObservableList(priorityClasses);
-    private final javafx.collections.ObservableMap<Long, Integer> estimates = FXCollections.observableHashMap();
-    private final ReadOnlyObjectWrapper<PriorityClass> declared = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Bookings.CheckIn> checkIn = new ReadOnlyObjectWrapper<>();
-
-    private final ReadOnlyObjectWrapper<Citizen> citizen = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<Dossiers.Procedure> procedures = FXCollections.observableArrayList();
-    private final ObservableList<Dossiers.Procedure> proceduresOfChosen = FXCollections.observableArrayList();
-    private final ObservableList<Dossiers.Procedure> proceduresOfChosenView = FXCollections.unmodifiableObservableList(proceduresOfChosen);
-    private final ReadOnlyObjectWrapper<Boolean> declarationSent = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<String[]> notice = new ReadOnlyObjectWrapper<>();
+    private final BranchOffer offer;
+    private final CitizenSession session;
+    private final TicketPrinting printing;
+    private final TicketModel ticket;
+    private final ProblemModel problem = new ProblemModel();
+    private final Issuing issuing;
+    private final BookingModel booking = new BookingModel(this::checkIn);
     private final DeclarationModel declaration = new DeclarationModel();
     private final LookupModel lookup;
-    private final Clock clock;
 
-    private Runnable retry;
-    private String issueKey;
-    private volatile String branchCode;
-    private volatile String lookupBase = OurQr.DEFAULT_BASE;
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.STARTING);
+    private final ObservableList<Dossiers.Procedure> proceduresOfChosen = FXCollections.observableArrayList();
+    private final ObservableList<Dossiers.Procedure> proceduresOfChosenView = FXCollections.unmodifiableObservableList(proceduresOfChosen);
+    private ServiceInfo chosen;
+    private PriorityClass declared;
 
-    public TakeNumberModel(AgentClient agent, TicketPrinter printer, Executor background, Executor ui) {
+    public TakeNumberModel(KioskClient agent, TicketPrinter printer, Executor background, Executor ui) {
         this(agent, printer, background, ui, Clock.systemDefaultZone());
     }
 
-    public TakeNumberModel(AgentClient agent, TicketPrinter printer, Executor background, Executor ui, Clock clock) {
-        this.agent = Objects.requireNonNull(agent);
-        this.printer = Objects.requireNonNull(printer);
+    public TakeNumberModel(KioskClient agent, TicketPrinter printer, Executor background, Executor ui, Clock clock) {
+        Objects.requireNonNull(agent);
         this.background = background;
         this.ui = ui;
-        this.clock = clock;
+        this.offer = new BranchOffer(agent);
+        this.session = new CitizenSession(offer.priorityClasses(), clock);
+        this.printing = new TicketPrinting(agent, Objects.requireNonNull(printer), offer);
+        this.ticket = new TicketModel(offer);
+        this.issuing = new Issuing(new TicketIssuer(agent, offer, printing), ticket, problem, this::runInBackground, ui,
+                step::set);
         this.lookup = new LookupModel(agent, this::runInBackground, ui);
+        step.addListener((o, was, now) -> {
+            if (now == Step.CHOOSE) {
+                booking.clear(); // never show the previous citizen's code
+            }
+        });
     }
 
     /** The lookup site printed in ticket QR codes (the kiosk's {@code --qr-base}). */
     public void setLookupBase(String base) {
-        this.lookupBase = OurQr.normaliseBase(base);
+        printing.setLookupBase(base);
     }
 
-    /** The citizen identified by ID card or its QR in this session, or null. */
-    public ReadOnlyObjectProperty<Citizen> citizenProperty() {
-        return citizen.getReadOnlyProperty();
+    public CitizenSession session() {
+        return session;
     }
 
-    /** Procedures of the chosen service, for the optional self-declaration. */
-    public ObservableList<Dossiers.Procedure> proceduresOfChosen() {
-        return proceduresOfChosenView;
+    public BranchOffer offer() {
+        return offer;
+    }
+
+    public TicketModel ticket() {
+        return ticket;
+    }
+
+    public BookingModel booking() {
+        return booking;
     }
 
     public DeclarationModel declaration() {
@@ -139,25 +110,33 @@ public final class TakeNumberModel {
         return lookup;
     }
 
-    /** After a ticket with a declaration: true when the agent has it, false when it could not be sent. */
-    public ReadOnlyObjectProperty<Boolean> declarationSentProperty() {
-        return declarationSent.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
     }
 
-    /** A short message for the current screen ({vi, en}), e.g. a QR that could not be read; or null. */
-    public ReadOnlyObjectProperty<String[]> noticeProperty() {
-        return notice.getReadOnlyProperty();
+    /** Procedures of the chosen service, for the optional self-declaration. */
+    public ObservableList<Dossiers.Procedure> proceduresOfChosen() {
+        return proceduresOfChosenView;
     }
 
-    /** True when the citizen's age, known from the card, gives the elderly priority by itself. */
-    public boolean elderlyByAge() {
-        return priorityByAge().isPresent();
+    public ProblemModel problem() {
+        return problem;
     }
 
-    /** The branch's priority group the card's date of birth gives (the agent decides the same way). */
-    public Optional<PriorityClass> priorityByAge() {
-        Citizen c = citizen.get();
-        return c == null ? Optional.empty() : PriorityByAge.of(priorityClasses, c.dateOfBirth(), LocalDate.now(clock));
+    /** Loads the branch and its open services; on failure shows the problem with a retry. */
+    public void start() {
+        step.set(Step.STARTING);
+        runInBackground(() -> {
+            try {
+                Runnable show = offer.fetch();
+                ui.execute(() -> {
+                    show.run();
+                    step.set(Step.CHOOSE);
+                });
+            } catch (AgentException e) {
+                ui.execute(() -> issuing.fail(e.error(), this::start));
+            }
+        });
     }
 
     /**
@@ -169,164 +148,10 @@ public final class TakeNumberModel {
         if (now == Step.ISSUING || now == Step.TICKET || now == Step.STARTING) {
             return;
         }
-        citizen.set(c);
-        notice.set(null);
+        session.identify(c);
         if (now == Step.PROBLEM || now == Step.LOOKUP || now == Step.BOOKING) {
             step.set(Step.CHOOSE);
         }
-    }
-
-    /** Shows a short message on the current screen, e.g. why a scanned code or a card was not read. */
-    public void tell(String vi, String en) {
-        notice.set(vi == null ? null : new String[] {vi, en});
-    }
-
-    /** The citizen asked to look a dossier up: show the code entry. */
-    public void startLookup() {
-        if (step.get() == Step.CHOOSE || step.get() == Step.LOOKUP) {
-            lookup.clear();
-            step.set(Step.LOOKUP);
-        }
-    }
-
-    /** A dossier code from a scanned appointment slip, or a ticket number from a scanned ticket. */
-    public void showDossier(String code) {
-        if (step.get() == Step.CHOOSE || step.get() == Step.LOOKUP) {
-            step.set(Step.LOOKUP);
-            lookup.lookupDossier(code);
-        }
-    }
-
-    public void showTicket(String displayNumber) {
-        if (step.get() == Step.CHOOSE || step.get() == Step.LOOKUP) {
-            lookup.clear();
-            step.set(Step.LOOKUP);
-            lookup.lookupTicket(displayNumber);
-        }
-    }
-
-    /** The citizen chose a procedure to declare, or null to take a number without declaring. */
-    public void chooseProcedure(Dossiers.Procedure p) {
-        if (step.get() != Step.PROCEDURE) {
-            return;
-        }
-        if (p == null) {
-            startIssue();
-        } else {
-            declaration.start(p, citizen.get());
-            step.set(Step.DECLARE);
-        }
-    }
-
-    /** Sends the form with the number: checked here first so the citizen fixes fields before waiting. */
-    public void submitDeclaration() {
-        if (step.get() == Step.DECLARE && declaration.check()) {
-            startIssue();
-        }
-    }
-
-    /** Back from the form to the procedure choice (the typed values are dropped). */
-    public void back() {
-        switch (step.get()) {
-            case DECLARE -> {
-                declaration.clear();
-                step.set(Step.PROCEDURE);
-            }
-            case PROCEDURE, PRIORITY, LOOKUP, BOOKING -> {
-                lookup.clear();
-                chosen.set(null);
-                declared.set(null);
-                step.set(Step.CHOOSE);
-            }
-            default -> {
-            }
-        }
-    }
-
-    public ReadOnlyObjectProperty<Step> stepProperty() {
-        return step.getReadOnlyProperty();
-    }
-
-    public ObservableList<ServiceInfo> services() {
-        return servicesView;
-    }
-
-    public ReadOnlyStringProperty branchNameProperty() {
-        return branchName.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Ticket> ticketProperty() {
-        return ticket.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ServiceInfo> chosenProperty() {
-        return chosen.getReadOnlyProperty();
-    }
-
-    /** Non-null when the ticket was issued but did not come out of the printer. */
-    public ReadOnlyObjectProperty<PrinterStatus> printerProblemProperty() {
-        return printerProblem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ApiError> problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Boolean> canRetryProperty() {
-        return canRetry.getReadOnlyProperty();
-    }
-
-    public ObjectProperty<Locale> languageProperty() {
-        return language;
-    }
-
-    /** Priority groups a citizen may declare (the clerk confirms at the counter). */
-    public ObservableList<PriorityClass> priorityClasses() {
-        return priorityClassesView;
-    }
-
-    /** Expected wait in minutes per service id, for a number taken now. */
-    public javafx.collections.ObservableMap<Long, Integer> estimates() {
-        return estimates;
-    }
-
-    /** The priority group the citizen chose, or null. */
-    public ReadOnlyObjectProperty<PriorityClass> declaredProperty() {
-        return declared.getReadOnlyProperty();
-    }
-
-    /** The booking check-in that produced the ticket on screen, or null for a walk-in number. */
-    public ReadOnlyObjectProperty<Bookings.CheckIn> checkInProperty() {
-        return checkIn.getReadOnlyProperty();
-    }
-
-    public void toggleLanguage() {
-        language.set(I18n.VI.equals(language.get()) ? I18n.EN : I18n.VI);
-    }
-
-    /** Loads the branch and its open services; on failure shows the problem with a retry. */
-    public void start() {
-        step.set(Step.STARTING);
-        runInBackground(() -> {
-            try {
-                BranchInfo b = agent.branch();
-                List<ServiceInfo> open = agent.services().stream().filter(ServiceInfo::active).toList();
-                List<PriorityClass> classes = agent.priorityClasses();
-                List<Dossiers.Procedure> offered = agent.procedures();
-                Map<Long, Integer> waits = currentEstimates();
-                branchCode = b.code();
-                ui.execute(() -> {
-                    branchName.set(b.nameVi());
-                    services.setAll(open);
-                    priorityClasses.setAll(classes);
-                    procedures.setAll(offered);
-                    estimates.putAll(waits);
-                    step.set(Step.CHOOSE);
-                });
-            } catch (AgentException e) {
-                ui.execute(() -> fail(e.error(), this::start));
-            }
-        });
     }
 
     /**
@@ -337,11 +162,11 @@ public final class TakeNumberModel {
         if (step.get() != Step.CHOOSE) {
             return;
         }
-        chosen.set(service);
-        notice.set(null);
-        if (priorityClasses.isEmpty() || elderlyByAge()) {
+        chosen = service;
+        session.clearNotice();
+        if (offer.priorityClasses().isEmpty() || session.elderlyByAge()) {
             // The agent sets the elderly priority from the date of birth sent with the ticket.
-            declared.set(null);
+            declared = null;
             afterPriority();
         } else {
             step.set(Step.PRIORITY);
@@ -353,15 +178,13 @@ public final class TakeNumberModel {
         if (step.get() != Step.PRIORITY && step.get() != Step.CHOOSE) {
             return;
         }
-        declared.set(group);
+        declared = group;
         afterPriority();
     }
 
     /** The procedure choice when the service has procedures to declare, else the number straight away. */
     private void afterPriority() {
-        ServiceInfo s = chosen.get();
-        List<Dossiers.Procedure> ofService = s == null ? List.of()
-                : procedures.stream().filter(p -> p.serviceCode().equals(s.code())).toList();
+        List<Dossiers.Procedure> ofService = offer.proceduresOf(chosen);
         proceduresOfChosen.setAll(ofService);
         if (ofService.isEmpty()) {
             startIssue();
@@ -370,9 +193,42 @@ public final class TakeNumberModel {
         }
     }
 
-    private void startIssue() {
-        issueKey = UUID.randomUUID().toString();
-        issue();
+    /** The citizen chose a procedure to declare, or null to take a number without declaring. */
+    public void chooseProcedure(Dossiers.Procedure p) {
+        if (step.get() != Step.PROCEDURE) {
+            return;
+        }
+        if (p == null) {
+            startIssue();
+        } else {
+            declaration.start(p, session.citizenProperty().get());
+            step.set(Step.DECLARE);
+        }
+    }
+
+    /** Sends the form with the number: checked here first so the citizen fixes fields before waiting. */
+    public void submitDeclaration() {
+        if (step.get() == Step.DECLARE && declaration.check()) {
+            startIssue();
+        }
+    }
+
+    /** Back one screen: from the form to the procedure choice (the typed values are dropped), else to the services. */
+    public void back() {
+        switch (step.get()) {
+            case DECLARE -> {
+                declaration.clear();
+                step.set(Step.PROCEDURE);
+            }
+            case PROCEDURE, PRIORITY, LOOKUP, BOOKING -> {
+                lookup.clear();
+                chosen = null;
+                declared = null;
+                step.set(Step.CHOOSE);
+            }
+            default -> {
+            }
+        }
     }
 
     /** The citizen has an online booking: show the code entry. */
@@ -395,130 +251,49 @@ public final class TakeNumberModel {
         if ((step.get() != Step.BOOKING && step.get() != Step.PROBLEM) || code == null || code.isBlank()) {
             return;
         }
-        step.set(Step.ISSUING);
-        problem.set(null);
-        runInBackground(() -> {
-            Bookings.CheckIn in;
-            try {
-                in = agent.checkIn(code);
-            } catch (AgentException e) {
-                boolean retryable = e.isUnreachable() || e.status() >= 500;
-                ui.execute(() -> fail(e.error(), retryable ? () -> checkIn(code) : null));
-                return;
-            }
-            ServiceInfo s = services.stream().filter(x -> x.id() == in.ticket().serviceId()).findFirst().orElse(null);
-            PrintOutcome printed = print(s, in.ticket(), in.noticeVi());
-            ui.execute(() -> {
-                chosen.set(s);
-                checkIn.set(in);
-                ticket.set(in.ticket());
-                printerProblem.set(printed.printed() ? null : printed.statusAfter());
-                step.set(Step.TICKET);
-            });
-        });
+        issuing.checkIn(code);
     }
 
-    private void issue() {
-        ServiceInfo s = chosen.get();
-        String key = issueKey;
-        PriorityClass group = declared.get();
-        Citizen who = citizen.get();
+    /** The citizen asked to look a dossier up: show the code entry. */
+    public void startLookup() {
+        if (step.get() == Step.CHOOSE || step.get() == Step.LOOKUP) {
+            lookup.clear();
+            step.set(Step.LOOKUP);
+        }
+    }
+
+    /** A dossier code from a scanned appointment slip. */
+    public void showDossier(String code) {
+        if (step.get() == Step.CHOOSE || step.get() == Step.LOOKUP) {
+            step.set(Step.LOOKUP);
+            lookup.lookupDossier(code);
+        }
+    }
+
+    /** A ticket number from a scanned ticket: where to go. */
+    public void showTicket(String displayNumber) {
+        if (step.get() == Step.CHOOSE || step.get() == Step.LOOKUP) {
+            lookup.clear();
+            step.set(Step.LOOKUP);
+            lookup.lookupTicket(displayNumber);
+        }
+    }
+
+    private void startIssue() {
         Dossiers.DeclarationRequest form = declaration.procedureProperty().get() != null ? declaration.request() : null;
-        step.set(Step.ISSUING);
-        problem.set(null);
-        runInBackground(() -> {
-            Ticket t;
-            try {
-                // Only the date of birth leaves the kiosk with the ticket (for age priority); the agent does not keep it.
-                t = agent.issueTicket(new IssueTicketRequest(s.id(), group == null ? null : group.code(),
-                        who == null ? null : who.dateOfBirth()), key);
-            } catch (AgentException e) {
-                // Unreachable or a server fault: the request may have been carried out, so a retry
-                // must reuse the key. A refusal (4xx) is final for this tap.
-                boolean retryable = e.isUnreachable() || e.status() >= 500;
-                ui.execute(() -> fail(e.error(), retryable ? this::issue : null));
-                return;
-            }
-            Boolean sent = form == null ? null : sendDeclaration(t, form);
-            PrintOutcome printed = print(s, t, null);
-            ui.execute(() -> {
-                declarationSent.set(sent);
-                ticket.set(t);
-                printerProblem.set(printed.printed() ? null : printed.statusAfter());
-                issueKey = null;
-                step.set(Step.TICKET);
-            });
-        });
+        issuing.walkIn(chosen, declared, session.citizenProperty().get(), form);
     }
 
-    /** The ticket stands either way; a declaration the agent refused or did not get is told, not retried. */
-    private boolean sendDeclaration(Ticket t, Dossiers.DeclarationRequest form) {
-        try {
-            agent.declare(t.id(), form);
-            return true;
-        } catch (AgentException e) {
-            LOG.warn("declaration for ticket {} not stored: {}", t.id(), e.error().code());
-            return false;
-        }
-    }
-
-    /** Prints, then keeps the job with the ticket in the agent (which raises a printer alert for IT). */
-    private PrintOutcome print(ServiceInfo s, Ticket t, String notice) {
-        PrintOutcome outcome = printOnly(s, t, notice);
-        try {
-            agent.recordPrint(t.id(), new DeviceHealth.PrintReport(outcome.printed(), outcome.statusAfter().name(),
-                    false, outcome.bytesSent()));
-        } catch (AgentException e) {
-            // The ticket is on screen either way; the job record is lost only if the agent went away
-            // between issuing and now, and the next job's report raises or clears the alert.
-            LOG.warn("print job of ticket {} not recorded: {}", t.id(), e.error().code());
-        }
-        return outcome;
-    }
-
-    private PrintOutcome printOnly(ServiceInfo s, Ticket t, String notice) {
-        try {
-            String priority = priorityClasses.stream().filter(p -> p.code().equals(t.priorityClass()))
-                    .findFirst().map(p -> "ƯU TIÊN – " + p.nameVi()).orElse(null);
-            return printer.print(new TicketPrint(branchName.get(), s == null ? "" : s.nameVi(), s == null ? null : s.nameEn(),
-                    t.displayNumber(), t.isPriority() ? priority : null,
-                    LocalDateTime.ofInstant(t.issuedAt(), ZoneId.systemDefault()), t.waitingAhead(), t.estimateMinutes(),
-                    lookupLink(t), notice, false));
-        } catch (RuntimeException e) {
-            LOG.error("printer failed on ticket {}", t.id(), e);
-            return new PrintOutcome(false, PrinterStatus.ERROR, 0);
-        }
-    }
-
-    /** The ticket's QR: a phone opens the lookup page, the kiosk's scanner shows where to go. */
-    private String lookupLink(Ticket t) {
-        String code = branchCode;
-        try {
-            return code == null ? null : new TicketQr(code, t.businessDay(), t.displayNumber()).link(lookupBase);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("no QR on ticket {}: {}", t.id(), e.getMessage());
-            return null;
-        }
-    }
-
-    private void fail(ApiError error, Runnable retryWith) {
-        problem.set(error);
-        retry = retryWith;
-        canRetry.set(retryWith != null);
-        step.set(Step.PROBLEM);
-    }
-
+    /** The problem screen's "try again". */
     public void retry() {
-        Runnable r = retry;
-        if (step.get() == Step.PROBLEM && r != null) {
-            r.run();
+        if (step.get() == Step.PROBLEM) {
+            problem.retry();
         }
     }
 
     /** True when something of a citizen's session is on the kiosk: a screen past the first, a language, card data. */
     public boolean inSession() {
-        return step.get() != Step.CHOOSE || !I18n.VI.equals(language.get()) || citizen.get() != null
-                || notice.get() != null;
+        return step.get() != Step.CHOOSE || session.active();
     }
 
     /** Back to the first screen, in Vietnamese, forgetting this citizen's choice. */
@@ -526,57 +301,28 @@ public final class TakeNumberModel {
         if (step.get() == Step.ISSUING) {
             return; // the answer is on its way; the ticket screen follows
         }
-        ticket.set(null);
-        chosen.set(null);
-        declared.set(null);
+        ticket.clear();
+        chosen = null;
+        declared = null;
         // End of the citizen's session: card data and the declaration are dropped here.
-        citizen.set(null);
+        session.end();
         declaration.clear();
         lookup.clear();
-        declarationSent.set(null);
-        notice.set(null);
         proceduresOfChosen.clear();
-        checkIn.set(null);
-        problem.set(null);
-        printerProblem.set(null);
-        retry = null;
-        issueKey = null;
-        canRetry.set(false);
-        language.set(I18n.VI);
-        if (services.isEmpty()) {
+        problem.clear();
+        if (!offer.loaded()) {
             start();
         } else {
             step.set(Step.CHOOSE);
-            refreshEstimates();
+            // The next citizen sees current waits.
+            runInBackground(() -> offer.refreshEstimates(ui));
         }
-    }
-
-    private Map<Long, Integer> currentEstimates() {
-        Map<Long, Integer> waits = new HashMap<>();
-        for (QueueSnapshot.ServiceWaiting w : agent.queue().services()) {
-            if (w.estimateMinutes() != null) {
-                waits.put(w.serviceId(), w.estimateMinutes());
-            }
-        }
-        return waits;
-    }
-
-    /** The next citizen sees current waits; a failure keeps the old figures (the agent may be away). */
-    private void refreshEstimates() {
-        runInBackground(() -> {
-            try {
-                Map<Long, Integer> waits = currentEstimates();
-                ui.execute(() -> estimates.putAll(waits));
-            } catch (AgentException e) {
-                LOG.debug("estimates not refreshed: {}", e.error().code());
-            }
-        });
     }
 
     private void runInBackground(Runnable work) {
         try {
             background.execute(work);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.debug("kiosk is stopping; background work dropped");
         }
     }

@@ -13,6 +13,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import vn.hanoi.branch.kiosk.KioskControls;
 import vn.hanoi.branch.kiosk.Texts;
 import vn.hanoi.branch.api.ServiceInfo;
 import vn.hanoi.branch.api.Ticket;
@@ -24,31 +25,32 @@ public final class TicketScreen {
     private final ObjectProperty<Image> receipt = new SimpleObjectProperty<>();
 
     public TicketScreen(TakeNumberModel model, Texts texts) {
-        root.setTop(ServicesScreen.header(model, texts));
-        var lang = model.languageProperty();
+        root.setTop(KioskControls.header(model, texts));
+        var lang = model.session().languageProperty();
+        TicketModel ticket = model.ticket();
 
         Label number = new Label();
         number.setId("ticket-number");
         number.getStyleClass().add("number");
         number.textProperty().bind(Bindings.createStringBinding(() -> {
-            Ticket t = model.ticketProperty().get();
+            Ticket t = ticket.ticketProperty().get();
             return t == null ? "" : t.displayNumber();
-        }, model.ticketProperty()));
+        }, ticket.ticketProperty()));
 
-        VBox service = Texts.both(lang, () -> name(model.chosenProperty().get(), true),
-                () -> name(model.chosenProperty().get(), false), model.chosenProperty());
-        VBox ahead = Texts.both(lang, () -> texts.get(I18n.VI, "ticket.ahead", ahead(model)),
-                () -> texts.get(I18n.EN, "ticket.ahead", ahead(model)), model.ticketProperty());
+        VBox service = Texts.both(lang, () -> name(ticket.serviceProperty().get(), true),
+                () -> name(ticket.serviceProperty().get(), false), ticket.serviceProperty());
+        VBox ahead = Texts.both(lang, () -> texts.get(I18n.VI, "ticket.ahead", ahead(ticket)),
+                () -> texts.get(I18n.EN, "ticket.ahead", ahead(ticket)), ticket.ticketProperty());
         VBox take = texts.both(lang, "ticket.take");
-        take.visibleProperty().bind(model.printerProblemProperty().isNull());
+        take.visibleProperty().bind(ticket.printerProblemProperty().isNull());
 
         VBox warning = Texts.both(lang,
-                () -> texts.get(I18n.VI, "ticket.noPaper", printerText(model, true)),
-                () -> texts.get(I18n.EN, "ticket.noPaper", printerText(model, false)),
-                model.printerProblemProperty());
+                () -> texts.get(I18n.VI, "ticket.noPaper", printerText(ticket, true)),
+                () -> texts.get(I18n.EN, "ticket.noPaper", printerText(ticket, false)),
+                ticket.printerProblemProperty());
         warning.setId("printer-warning");
         warning.getStyleClass().add("warning");
-        warning.visibleProperty().bind(model.printerProblemProperty().isNotNull());
+        warning.visibleProperty().bind(ticket.printerProblemProperty().isNotNull());
         warning.managedProperty().bind(warning.visibleProperty());
 
         Button done = new Button();
@@ -61,27 +63,22 @@ public final class TicketScreen {
         priority.setId("ticket-priority");
         priority.getStyleClass().add("priority-mark");
         priority.textProperty().bind(Bindings.createStringBinding(() -> {
-            Ticket t = model.ticketProperty().get();
-            if (t == null || !t.isPriority()) {
-                return "";
-            }
-            String name = model.priorityClasses().stream().filter(p -> p.code().equals(t.priorityClass()))
-                    .findFirst().map(p -> I18n.EN.equals(lang.get()) ? p.nameEn() : p.nameVi()).orElse(t.priorityClass());
-            return texts.get(lang.get(), "ticket.priority", name);
-        }, model.ticketProperty(), lang));
+            String name = ticket.priorityName(lang.get());
+            return name == null ? "" : texts.get(lang.get(), "ticket.priority", name);
+        }, ticket.ticketProperty(), lang));
         priority.visibleProperty().bind(priority.textProperty().isNotEmpty());
         priority.managedProperty().bind(priority.visibleProperty());
-        VBox estimate = Texts.both(lang, () -> estimate(texts, model, true), () -> estimate(texts, model, false),
-                model.ticketProperty());
+        VBox estimate = Texts.both(lang, () -> estimate(texts, ticket, true), () -> estimate(texts, ticket, false),
+                ticket.ticketProperty());
         estimate.setId("ticket-estimate");
-        VBox notice = Texts.both(lang, () -> notice(model, true), () -> notice(model, false), model.checkInProperty());
+        VBox notice = Texts.both(lang, () -> notice(ticket, true), () -> notice(ticket, false), ticket.checkInProperty());
         notice.setId("ticket-notice");
         notice.getStyleClass().add("warning");
         notice.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> model.checkInProperty().get() != null && !model.checkInProperty().get().onTime(), model.checkInProperty()));
+                () -> ticket.checkInProperty().get() != null && !ticket.checkInProperty().get().onTime(), ticket.checkInProperty()));
         notice.managedProperty().bind(notice.visibleProperty());
 
-        var sent = model.declarationSentProperty();
+        var sent = ticket.declarationSentProperty();
         VBox declared = Texts.both(lang,
                 () -> sent.get() == null ? "" : texts.get(I18n.VI, sent.get() ? "ticket.declared" : "ticket.notDeclared"),
                 () -> sent.get() == null ? "" : texts.get(I18n.EN, sent.get() ? "ticket.declared" : "ticket.notDeclared"), sent);
@@ -105,7 +102,7 @@ public final class TicketScreen {
         image.imageProperty().bind(receipt);
         image.setPreserveRatio(true);
         image.setFitHeight(760);
-        image.visibleProperty().bind(receipt.isNotNull().and(model.printerProblemProperty().isNull()));
+        image.visibleProperty().bind(receipt.isNotNull().and(ticket.printerProblemProperty().isNull()));
 
         HBox body = new HBox(64, left, image);
         body.setAlignment(Pos.CENTER);
@@ -113,13 +110,13 @@ public final class TicketScreen {
         root.setCenter(body);
     }
 
-    private static String estimate(Texts texts, TakeNumberModel model, boolean vi) {
+    private static String estimate(Texts texts, TicketModel model, boolean vi) {
         Ticket t = model.ticketProperty().get();
         return t == null || t.estimateMinutes() == null ? ""
                 : texts.get(vi ? I18n.VI : I18n.EN, "ticket.estimate", t.estimateMinutes());
     }
 
-    private static String notice(TakeNumberModel model, boolean vi) {
+    private static String notice(TicketModel model, boolean vi) {
         var in = model.checkInProperty().get();
         return in == null || in.onTime() ? "" : vi ? in.noticeVi() : in.noticeEn();
     }
@@ -128,12 +125,12 @@ public final class TicketScreen {
         return s == null ? "" : vi ? s.nameVi() : s.nameEn();
     }
 
-    private static int ahead(TakeNumberModel model) {
+    private static int ahead(TicketModel model) {
         Ticket t = model.ticketProperty().get();
         return t == null ? 0 : t.waitingAhead();
     }
 
-    private static String printerText(TakeNumberModel model, boolean vi) {
+    private static String printerText(TicketModel model, boolean vi) {
         var p = model.printerProblemProperty().get();
         return p == null ? "" : vi ? p.textVi() : p.textEn();
     }

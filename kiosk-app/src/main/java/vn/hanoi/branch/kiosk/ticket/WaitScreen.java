@@ -14,7 +14,7 @@ public final class WaitScreen {
     public WaitScreen(TakeNumberModel model, Texts texts) {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(160, 160);
-        VBox text = Texts.both(model.languageProperty(),
+        VBox text = Texts.both(model.session().languageProperty(),
                 () -> texts.get(I18n.VI, key(model)), () -> texts.get(I18n.EN, key(model)), model.stepProperty());
         root = new VBox(48, spinner, text);
         root.setAlignment(Pos.CENTER);

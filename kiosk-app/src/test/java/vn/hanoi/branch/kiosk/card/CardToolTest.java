@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.card.CitizenIdQr;
+import vn.hanoi.branch.testkit.card.CardEmulatorTool;
 import vn.hanoi.branch.testkit.card.CccdApplet;
 import vn.hanoi.branch.testkit.card.CccdCardFiles;
 import vn.hanoi.branch.testkit.card.EmulatedCardService;
@@ -84,6 +85,18 @@ class CardToolTest {
         assertThat(run(List.of("read-card", "--qr", "x", "--doc", "1"), 2, none)).contains("not both");
         assertThat(run(List.of("read-card", "--dob"), 2, none)).contains("--dob needs a value");
         assertThat(run(List.of("read-card", "--qr", "not a qr"), 1, none)).contains("QR_NOT_CITIZEN_ID");
+        assertThat(run(List.of("read-card", "--qr", "x", "--pin", "1"), 2, none)).contains("Unknown option: '--pin'");
+        assertThat(run(List.of("format-card"), 2, none)).contains("Unmatched argument").contains("usage");
+    }
+
+    @Test
+    void helpListsTheCommandsAndTheirOptions() {
+        CardTool.CardSource none = reader -> {
+            throw new AssertionError("no card expected");
+        };
+        assertThat(run(List.of("--help"), 0, none)).contains("list-readers", "read-card", "decode-qr");
+        assertThat(run(List.of("read-card", "--help"), 0, none)).contains("--reader", "--qr", "--doc", "--dob",
+                "--expiry", "--csca", "--dg2");
     }
 
     @Test
@@ -92,8 +105,11 @@ class CardToolTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        String out = run(List.of("emulate", "--seed", "5", "--port", String.valueOf(closedPort), "--wait-ms", "200",
-                "--csca-out", dir.resolve("csca.pem").toString()), 1, null);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int exit = CardEmulatorTool.run(new PrintStream(buf, true, StandardCharsets.UTF_8), "--seed", "5",
+                "--port", String.valueOf(closedPort), "--wait-ms", "200", "--csca-out", dir.resolve("csca.pem").toString());
+        String out = buf.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isEqualTo(1);
         String qr = out.lines().filter(l -> l.startsWith("QR: ")).findFirst().orElseThrow().substring(4);
         assertThat(CitizenIdQr.parse(qr).id()).isEqualTo(new FakeCitizens(5).next().id());
         assertThat(out).contains("MRZ key: --doc ").contains("vpcd does not accept");

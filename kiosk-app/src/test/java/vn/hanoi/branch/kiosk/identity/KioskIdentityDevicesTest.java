@@ -1,10 +1,5 @@
 package vn.hanoi.branch.kiosk.identity;
 
-import javafx.application.Platform;
-import javafx.scene.Node;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,12 +20,11 @@ import vn.hanoi.branch.testkit.card.TestPki;
 import vn.hanoi.branch.testkit.card.VpcdCard;
 import vn.hanoi.branch.testkit.card.PcscDaemon;
 import vn.hanoi.branch.kiosk.KioskOptions;
-import vn.hanoi.branch.kiosk.KioskView;
+import vn.hanoi.branch.kiosk.KioskScene;
 import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
 import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.testkit.printer.PtyPair;
 import vn.hanoi.branch.code.TicketQr;
-import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.i18n.I18n;
 
@@ -41,12 +35,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hanoi.branch.kiosk.KioskScene.eventually;
+import static vn.hanoi.branch.kiosk.KioskScene.isShown;
+import static vn.hanoi.branch.kiosk.KioskScene.text;
 
 /**
  * The kiosk with its identity devices on the real paths: a 2D scanner in serial mode on a socat pty
@@ -59,9 +53,9 @@ class KioskIdentityDevicesTest {
     private static Path dir;
     private static Path csca;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final VpcdCard vpcd = new VpcdCard();
     private PtyPair scanner;
+    private KioskScene kiosk;
     private TakeNumberModel model;
     private IdentityDevices devices;
 
@@ -84,13 +78,10 @@ class KioskIdentityDevicesTest {
         scanner = PtyPair.start(Files.createTempDirectory(dir, "pty"));
         KioskOptions options = KioskOptions.parse(List.of("--scanner-port", scanner.hostEnd().toString(),
                 "--card-reader", VpcdCard.READER_NAME, "--csca", csca.toString()));
-        model = new TakeNumberModel(agent.pairedClient(DeviceKind.KIOSK), new VirtualPrinter(null), background,
-                Platform::runLater);
-        Scene scene = new Scene(KioskView.create(model, null), 1920, 1080);
-        stage.setScene(scene);
-        stage.show();
-        devices = IdentityDevices.start(options, model, scene, background);
-        model.start();
+        kiosk = KioskScene.show(stage, agent.kioskClient(), new VirtualPrinter(null), null, null);
+        model = kiosk.model();
+        devices = IdentityDevices.start(options, model, kiosk.scene(), kiosk.background());
+        kiosk.start();
     }
 
     @AfterEach
@@ -98,86 +89,86 @@ class KioskIdentityDevicesTest {
         WaitForAsyncUtils.asyncFx(devices::close).get(10, TimeUnit.SECONDS);
         vpcd.close();
         scanner.close();
-        background.shutdownNow();
+        kiosk.close();
     }
 
     @Test
     void scannedQrGreetsThenThePlacedCardIsReadAndVerified(FxRobot robot) throws Exception {
         FakeCitizen c = new FakeCitizens(41).next();
-        waitFor(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
+        eventually().until(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
 
         scan(c.qr().format());
-        waitFor(() -> model.citizenProperty().get() != null);
-        assertThat(model.citizenProperty().get().source()).isEqualTo(Citizen.Source.QR);
-        assertThat(model.citizenProperty().get().fullName()).isEqualTo(c.fullName());
+        eventually().until(() -> model.session().citizenProperty().get() != null);
+        assertThat(model.session().citizenProperty().get().source()).isEqualTo(Citizen.Source.QR);
+        assertThat(model.session().citizenProperty().get().fullName()).isEqualTo(c.fullName());
 
         vpcd.insert(CccdApplet.of(CccdCardFiles.of(c).build()));
-        waitFor(() -> model.citizenProperty().get() != null
-                && model.citizenProperty().get().source() == Citizen.Source.CHIP);
-        Citizen chip = model.citizenProperty().get();
+        eventually().until(() -> model.session().citizenProperty().get() != null
+                && model.session().citizenProperty().get().source() == Citizen.Source.CHIP);
+        Citizen chip = model.session().citizenProperty().get();
         assertThat(chip.idNumber()).isEqualTo(c.id());
         assertThat(chip.placeOfOrigin()).as("known from the chip only").isNotBlank();
         assertThat(chip.verdictVi()).isEqualTo("Dữ liệu chip nguyên vẹn, do cơ quan cấp thẻ ký");
-        waitFor(() -> text(robot, "#identity-source").contains("chip"));
-        assertThat(model.noticeProperty().get()).isNull();
+        eventually().until(() -> text(robot, "#identity-source").contains("chip"));
+        assertThat(model.session().noticeProperty().get()).isNull();
     }
 
     @Test
     void cardPlacedFirstAsksForTheQrThenOpensTheChip(FxRobot robot) throws Exception {
         FakeCitizen c = new FakeCitizens(42).next();
-        waitFor(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
+        eventually().until(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
         vpcd.insert(CccdApplet.of(CccdCardFiles.of(c).build()));
-        waitFor(() -> isShown(robot, "#notice")
+        eventually().until(() -> isShown(robot, "#notice")
                 && text(robot, "#notice").contains(I18n.text("kiosk", I18n.VI, "identity.scanQrForChip")));
 
         scan(c.qr().format());
-        waitFor(() -> model.citizenProperty().get() != null
-                && model.citizenProperty().get().source() == Citizen.Source.CHIP);
-        assertThat(model.citizenProperty().get().fullName()).isEqualTo(c.fullName());
+        eventually().until(() -> model.session().citizenProperty().get() != null
+                && model.session().citizenProperty().get().source() == Citizen.Source.CHIP);
+        assertThat(model.session().citizenProperty().get().fullName()).isEqualTo(c.fullName());
     }
 
     @Test
     void aTamperedChipIsRefusedWithAMessageAndTheQrDataStays(FxRobot robot) throws Exception {
         FakeCitizen c = new FakeCitizens(43).next();
-        waitFor(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
+        eventually().until(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
         scan(c.qr().format());
         vpcd.insert(CccdApplet.of(CccdCardFiles.of(c).tamper(13).build()));
         String tampered = CardException.message(CardException.Reason.TAMPERED, I18n.VI);
-        waitFor(() -> isShown(robot, "#notice") && text(robot, "#notice").contains(tampered));
-        assertThat(model.citizenProperty().get().source()).isEqualTo(Citizen.Source.QR);
+        eventually().until(() -> isShown(robot, "#notice") && text(robot, "#notice").contains(tampered));
+        assertThat(model.session().citizenProperty().get().source()).isEqualTo(Citizen.Source.QR);
     }
 
     @Test
     void otherCodesMeanWhatTheySay(FxRobot robot) throws Exception {
-        waitFor(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
+        eventually().until(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
         scan("https://example.com/not-ours");
         String notId = CardException.message(CardException.Reason.QR_NOT_CITIZEN_ID, I18n.VI);
-        waitFor(() -> isShown(robot, "#notice") && text(robot, "#notice").contains(notId));
+        eventually().until(() -> isShown(robot, "#notice") && text(robot, "#notice").contains(notId));
 
         // Half a card code (the scanner lost the end): damaged, not "not an ID card".
         scan("001150012345||Trần Thị Bích");
         String damaged = CardException.message(CardException.Reason.QR_DAMAGED, I18n.VI);
-        waitFor(() -> text(robot, "#notice").contains(damaged));
-        assertThat(model.citizenProperty().get()).isNull();
+        eventually().until(() -> text(robot, "#notice").contains(damaged));
+        assertThat(model.session().citizenProperty().get()).isNull();
 
-        Ticket t = agent.pairedClient(DeviceKind.KIOSK).issueTicket(3, UUID.randomUUID().toString());
+        Ticket t = agent.kioskClient().issueTicket(3, UUID.randomUUID().toString());
         scan(new TicketQr("HN-CN01", t.businessDay(), t.displayNumber()).link());
-        waitFor(() -> isShown(robot, "#lookup-ticket"));
+        eventually().until(() -> isShown(robot, "#lookup-ticket"));
         assertThat(text(robot, "#lookup-ticket")).contains(t.displayNumber()).contains("đang chờ");
     }
 
     @Test
     void aServedTicketScannedAtTheKioskCanBeRated(FxRobot robot) throws Exception {
-        waitFor(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
-        Ticket t = agent.pairedClient(DeviceKind.KIOSK).issueTicket(4, UUID.randomUUID().toString());
+        eventually().until(() -> model.stepProperty().get() == TakeNumberModel.Step.CHOOSE);
+        Ticket t = agent.kioskClient().issueTicket(4, UUID.randomUUID().toString());
         var clerk = agent.clerkClient();
         assertThat(clerk.callNext(4).id()).isEqualTo(t.id());
         clerk.finish(clerk.serve(t.id()).id());
 
         scan(new TicketQr("HN-CN01", t.businessDay(), t.displayNumber()).link());
-        waitFor(() -> isShown(robot, "#rate-VERY_SATISFIED"));
+        eventually().until(() -> isShown(robot, "#rate-VERY_SATISFIED"));
         robot.clickOn("#rate-VERY_SATISFIED");
-        waitFor(() -> isShown(robot, "#lookup-thanks"));
+        eventually().until(() -> isShown(robot, "#lookup-thanks"));
         assertThat(clerk.rating(t.id()).level()).isEqualTo(vn.hanoi.branch.api.Ratings.Level.VERY_SATISFIED);
     }
 
@@ -186,30 +177,5 @@ class KioskIdentityDevicesTest {
         try (OutputStream out = Files.newOutputStream(scanner.printerEnd(), StandardOpenOption.WRITE)) {
             out.write((code + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    private static boolean isShown(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(KioskIdentityDevicesTest::visibleChain).orElse(false);
-    }
-
-    private static boolean visibleChain(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return n.getScene() != null;
-    }
-
-    /** All the text of a label or of a two-line box. */
-    private static String text(FxRobot robot, String query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery().map(n -> n instanceof Label l ? l.getText()
-                : n instanceof VBox b ? b.getChildren().stream().filter(x -> x instanceof Label)
-                .map(x -> ((Label) x).getText()).reduce("", (a, x) -> a + x + "\n") : "").orElse(""))
-                .get(5, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
     }
 }

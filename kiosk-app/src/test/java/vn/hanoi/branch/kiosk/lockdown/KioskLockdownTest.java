@@ -4,7 +4,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
@@ -39,11 +38,17 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.hanoi.branch.kiosk.KioskScene.PATIENCE;
+import static vn.hanoi.branch.kiosk.KioskScene.awaitShown;
+import static vn.hanoi.branch.kiosk.KioskScene.eventually;
+import static vn.hanoi.branch.kiosk.KioskScene.isShown;
+import static vn.hanoi.branch.kiosk.KioskScene.text;
+import static vn.hanoi.branch.kiosk.KioskScene.visibleChain;
 
 /**
  * The whole kiosk window ({@link KioskShell}) locked down, against a real agent: the close request is
@@ -110,28 +115,28 @@ class KioskLockdownTest {
         // A tap on the corner is a citizen's: nothing opens.
         Point2D corner = new Point2D(stage.getX() + stage.getScene().getX() + 20, stage.getY() + stage.getScene().getY() + 20);
         robot.moveTo(corner).press(MouseButton.PRIMARY);
-        Thread.sleep(600);
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5)).until(() -> !shell.itOpen());
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(shell.itOpen()).isFalse();
         // Held three seconds: IT's sign-in.
         robot.press(MouseButton.PRIMARY);
-        Thread.sleep((long) ItGesture.HOLD.toMillis() + 400);
+        await().atLeast(Duration.ofMillis((long) ItGesture.HOLD.toMillis() - 100)).atMost(PATIENCE).until(shell::itOpen);
         robot.release(MouseButton.PRIMARY);
         awaitShown(robot, "#it-username");
 
         signIn(robot, TestAgent.CLERK, TestAgent.CLERK_PASSWORD);
-        waitFor(() -> text(robot, "#it-message").contains("không phải tài khoản IT")
+        eventually().until(() -> text(robot, "#it-message").contains("không phải tài khoản IT")
                 && text(robot, "#it-message").contains("not an IT account"));
         assertThat(isShown(robot, "#it-menu")).isFalse();
 
         signIn(robot, it.username(), "wrong-pin");
-        waitFor(() -> text(robot, "#it-message").contains("Tên đăng nhập hoặc mật khẩu không đúng"));
+        eventually().until(() -> text(robot, "#it-message").contains("Tên đăng nhập hoặc mật khẩu không đúng"));
         signIn(robot, it.username(), "wrong-again");
-        waitFor(() -> text(robot, "#it-message").contains("thử lại sau 60 giây"));
+        eventually().until(() -> text(robot, "#it-message").contains("thử lại sau 60 giây"));
         // Locked at the kiosk: even the right PIN waits out the minute.
         signIn(robot, it.username(), it.password());
-        waitFor(() -> text(robot, "#it-message").contains("thử lại sau"));
+        eventually().until(() -> text(robot, "#it-message").contains("thử lại sau"));
         assertThat(isShown(robot, "#it-menu")).isFalse();
         assertThat(exited).isFalse();
     }
@@ -153,9 +158,8 @@ class KioskLockdownTest {
         awaitShown(robot, "#printer-test");
         assertTouchTargets(robot, "#it-settings-screen");
         // The form starts from the running settings, and the device lists arriving later keep them.
-        Thread.sleep(1000);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#card-reader").<ComboBox<?>>query().getEditor().getText()).isEqualTo("auto");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> robot.lookup("#card-reader").<ComboBox<?>>query().getEditor().getText().equals("auto"));
         assertThat(robot.lookup("#agent-url").queryTextInputControl().getText()).isEqualTo(agent.baseUrl());
 
         try (PtyPair printerCable = PtyPair.start(root.resolve("p"));
@@ -164,7 +168,7 @@ class KioskLockdownTest {
             String port = printerCable.hostEnd().toString();
             robot.clickOn(editor(robot, "#printer-port")).write(port);
             robot.clickOn("#printer-test");
-            waitFor(() -> text(robot, "#printer-result").contains("Đã in trang thử"));
+            eventually().until(() -> text(robot, "#printer-result").contains("Đã in trang thử"));
             assertThat(text(robot, "#printer-result")).contains("Test page printed").contains("Sẵn sàng");
             byte[] got = printer.received();
             assertThat(indexOf(got, new byte[] {0x10, 0x04})).as("status asked (DLE EOT)").isGreaterThanOrEqualTo(0);
@@ -174,30 +178,32 @@ class KioskLockdownTest {
             // Out of paper: the Test button says so, from the printer's own status answer.
             printer.state().paperOut(true);
             robot.clickOn("#printer-test");
-            waitFor(() -> text(robot, "#printer-result").contains("Máy in chưa in được: Hết giấy"));
+            eventually().until(() -> text(robot, "#printer-result").contains("Máy in chưa in được: Hết giấy"));
             assertThat(text(robot, "#printer-result")).contains("The printer cannot print: Paper out");
             printer.state().ready();
 
             robot.clickOn("#agent-test");
-            waitFor(() -> text(robot, "#agent-result").contains("Máy chủ chi nhánh hoạt động"));
+            eventually().until(() -> text(robot, "#agent-result").contains("Máy chủ chi nhánh hoạt động"));
             assertThat(text(robot, "#agent-result")).contains(vn.hanoi.branch.agent.Agent.version()).contains(" ms");
 
             robot.clickOn(editor(robot, "#scanner-port")).write(scannerCable.hostEnd().toString());
             robot.clickOn("#scanner-test");
-            waitFor(() -> text(robot, "#scanner-result").contains("Hãy quét"));
+            eventually().until(() -> text(robot, "#scanner-result").contains("Hãy quét"));
             String ticket = new TicketQr("HN-CN01", LocalDate.now(), "1042").link();
             // The scanner port opens a moment after the button: scan again until the screen has it.
-            waitFor(() -> {
+            eventually().pollInterval(Duration.ofMillis(300)).until(() -> {
+                if (text(robot, "#scanner-result").contains("phiếu số thứ tự 1042")) {
+                    return true;
+                }
                 scan(scannerCable.printerEnd(), ticket);
-                Thread.sleep(300);
-                return text(robot, "#scanner-result").contains("phiếu số thứ tự 1042");
+                return false;
             });
 
             robot.clickOn("#card-test");
-            waitFor(() -> !text(robot, "#card-result").isEmpty() && !text(robot, "#card-result").contains("Đang kiểm tra"));
+            eventually().until(() -> !text(robot, "#card-result").isEmpty() && !text(robot, "#card-result").contains("Đang kiểm tra"));
 
             robot.clickOn("#settings-save");
-            waitFor(() -> !shell.itOpen());
+            eventually().until(() -> !shell.itOpen());
             assertThat(Files.readString(stateDir.resolve("kiosk.properties"))).contains("printer.port=" + port);
             KioskOptions now = KioskOptions.resolve(args);
             assertThat(now.printerPort()).isEqualTo(port);
@@ -222,7 +228,7 @@ class KioskLockdownTest {
         signIn(robot, it.username(), it.password());
         awaitShown(robot, "#it-exit");
         robot.clickOn("#it-exit");
-        waitFor(exited::get);
+        eventually().untilTrue(exited);
     }
 
     private static void signIn(FxRobot robot, String user, String pin) throws Exception {
@@ -274,32 +280,5 @@ class KioskLockdownTest {
             return i;
         }
         return -1;
-    }
-
-    private static void awaitShown(FxRobot robot, String query) throws Exception {
-        waitFor(() -> isShown(robot, query));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static boolean isShown(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(n -> visibleChain(n) && n.getLayoutBounds().getWidth() > 0).orElse(false);
-    }
-
-    private static boolean visibleChain(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
-            }
-        }
-        return n.getScene() != null;
-    }
-
-    private static String text(FxRobot robot, String query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery()
-                .map(n -> n instanceof Label l ? l.getText() : "").orElse("")).get(5, TimeUnit.SECONDS);
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
     }
 }

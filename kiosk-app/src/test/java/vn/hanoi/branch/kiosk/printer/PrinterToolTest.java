@@ -52,6 +52,17 @@ class PrinterToolTest {
     }
 
     @Test
+    void helpAndBadUsage() {
+        assertThat(run(List.of("--help"), 0)).contains("ports", "status", "print-test");
+        assertThat(run(List.of("status", "--help"), 0)).contains("--port", "--profile", "--baud", "--parity", "--flow");
+        assertThat(run(List.of(), 2)).contains("usage");
+        assertThat(run(List.of("status", "--port", "/dev/null", "--baud", "fast"), 2)).contains("--baud needs a number, not 'fast'");
+        assertThat(run(List.of("status", "--port", "/dev/null", "--profile", "star"), 2)).contains("unknown printer profile");
+        assertThat(run(List.of("status", "--speed", "9600"), 2)).contains("Unknown option: '--speed'");
+        assertThat(run(List.of("status", "--port"), 2)).contains("--port needs a value");
+    }
+
+    @Test
     void kioskOptionsChooseTheSerialPrinter() {
         KioskOptions none = KioskOptions.parse(List.of());
         assertThat(none.printerSettings()).isNull();
@@ -62,5 +73,28 @@ class PrinterToolTest {
         assertThat(serial.printerProfile()).isEqualTo(PrinterProfile.GENERIC);
         assertThatThrownBy(() -> KioskOptions.parse(List.of("--printer-profile", "star")))
                 .hasMessageContaining("unknown printer profile");
+    }
+
+    @Test
+    void kioskCommandLineRefusesUnknownOptionsAndHasHelp() {
+        assertThatThrownBy(() -> KioskOptions.parse(List.of("--printer", "/dev/ttyUSB0")))
+                .hasMessageContaining("Unknown option: '--printer'");
+        assertThatThrownBy(() -> KioskOptions.parse(List.of("--idle-seconds", "soon")))
+                .hasMessageContaining("--idle-seconds needs a number, not 'soon'");
+        assertThat(KioskOptions.asksForHelp(List.of("--help"))).isTrue();
+        assertThat(KioskOptions.asksForHelp(List.of("--windowed"))).isFalse();
+        ByteArrayOutputStream help = new ByteArrayOutputStream();
+        KioskOptions.printHelp(new PrintStream(help, true, StandardCharsets.UTF_8));
+        assertThat(help.toString(StandardCharsets.UTF_8)).contains("--agent", "--pairing-code", "--state-dir",
+                "--windowed", "--idle-seconds", "--printer-port", "--printer-profile", "--printer-baud", "--scanner-port",
+                "--scanner-baud", "--card-reader", "--csca", "--qr-base");
+        KioskOptions defaults = KioskOptions.parse(List.of());
+        assertThat(defaults.idle()).hasSeconds(60);
+        assertThat(defaults.printerBaud()).isEqualTo(9600);
+        assertThat(defaults.scannerBaud()).isEqualTo(9600);
+        assertThat(defaults.cardReader()).isEqualTo("auto");
+        assertThat(KioskOptions.parse(List.of("--printer-baud", " 19200 ")).printerBaud()).isEqualTo(19200);
+        assertThat(KioskOptions.parse(List.of("--idle-seconds", "30", "--idle-seconds", "45")).idle())
+                .as("the last value wins, so the command line wins over the settings file").hasSeconds(45);
     }
 }

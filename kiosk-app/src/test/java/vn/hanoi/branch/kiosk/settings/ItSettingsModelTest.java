@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.kiosk.KioskOptions;
 import vn.hanoi.branch.api.DeviceKind;
-import vn.hanoi.branch.client.AgentClient;
+import vn.hanoi.branch.client.AgentLink;
 import vn.hanoi.branch.client.DeviceState;
 
 import java.nio.file.Files;
@@ -57,9 +57,9 @@ class ItSettingsModelTest {
         assertThat(KioskSettingsFile.load(dir)).containsEntry(KioskSettingsFile.AGENT_URL, agent.baseUrl());
         // What the kiosk does at its restart: the saved address and token open the agent without a code.
         KioskOptions restarted = KioskOptions.resolve(List.of("--state-dir", dir.toString()));
-        Optional<AgentClient> client = new DeviceState(dir).pairedClient(restarted.agentUrl(), null, "kiosk");
-        assertThat(client).isPresent();
-        assertThat(client.get().services()).isNotEmpty();
+        Optional<DeviceState.Saved> saved = new DeviceState(dir).paired(restarted.agentUrl(), null, "kiosk");
+        assertThat(saved).isPresent();
+        assertThat(AgentLink.to(saved.get().agentUrl()).kiosk(saved.get().deviceToken()).services()).isNotEmpty();
     }
 
     @Test

@@ -45,7 +45,7 @@ public final class AgentClient {
         this.deviceToken = deviceToken;
     }
 
-    /** A second client of the same device that never holds a staff session (see {@link CounterClient#customerWindow}). */
+    /** A second client of the same device that never holds a staff session ({@link CounterClient#customerWindow}). */
     public AgentClient deviceOnly() {
         return new AgentClient(link, deviceToken);
     }

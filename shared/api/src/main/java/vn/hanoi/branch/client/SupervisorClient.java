@@ -57,7 +57,7 @@ public final class SupervisorClient extends DeviceClient {
         return agent.get("ratings/summary", period, Ratings.Summary.class);
     }
 
-    /** The report of the business days {@code from}..{@code to} (both included) per {@code period} and {@code by} group. */
+    /** The report of the business days {@code from}..{@code to} (both included) per period and group. */
     public Reports.Report report(LocalDate from, LocalDate to, Reports.Period period, Reports.GroupBy by) {
         return agent.get("reports", reportQuery(from, to, period, by), Reports.Report.class);
     }

@@ -21,7 +21,8 @@ import vn.hanoi.branch.api.Ratings;
  * (Against the real agent: the agent module's API tests and {@code AudienceCredentialsTest}.)
  */
 class AudienceClientsTest {
-    private static final String PAIRED = "{\"deviceId\":7,\"kind\":\"COUNTER\",\"name\":\"Quầy 3\",\"token\":\"device-token\"}";
+    private static final String PAIRED =
+            "{\"deviceId\":7,\"kind\":\"COUNTER\",\"name\":\"Quầy 3\",\"token\":\"device-token\"}";
     private static final String SIGNED_IN = "{\"token\":\"session-token\",\"user\":{\"id\":4,\"username\":\"clerk1\","
             + "\"displayName\":\"Cán bộ\",\"role\":\"CLERK\"}}";
 
@@ -59,7 +60,8 @@ class AudienceClientsTest {
 
         server.enqueue(json(201, "{\"ticketId\":9,\"level\":\"SATISFIED\"}"));
         counter.customerWindow().rate(9, Ratings.RatingRequest.of(Ratings.Level.SATISFIED));
-        assertThat(next().getHeader("Authorization")).as("the citizens' window is the device").isEqualTo("Bearer device-token");
+        assertThat(next().getHeader("Authorization")).as("the citizens' window is the device")
+                .isEqualTo("Bearer device-token");
 
         server.enqueue(new MockResponse().setResponseCode(204));
         session.logout();

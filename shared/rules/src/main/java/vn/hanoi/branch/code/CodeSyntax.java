@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
 /** The character rules of our codes, shared by the builders (which refuse) and the parsers (which classify). */
 public final class CodeSyntax {
     /** The agent's booking alphabet: no 0/O and 1/I, which elderly people type one for the other. */
+    public static final String BOOKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    /** The length of the booking codes the agent issues (the kiosk's keypad takes this many). */
+    public static final int BOOKING_LENGTH = 8;
+    /** A booking code: {@link #BOOKING_ALPHABET}, a little longer or shorter than ours for other issuers. */
     public static final Pattern BOOKING = Pattern.compile("[A-HJ-NP-Z2-9]{6,10}");
     /** e.g. {@code HN-CN01}: letters, digits and inner hyphens; nothing a URL path would have to escape. */
     public static final Pattern BRANCH = Pattern.compile("[A-Z0-9]+(?:-[A-Z0-9]+)*");

@@ -70,8 +70,8 @@ class DeviceHealthApiTest {
         kiosk.reportStatus(new DeviceHealth.ComponentStatus("card-reader", false, "NO_READER",
                 "Không thấy đầu đọc thẻ", "Card reader not found"));
         assertThat(it.alerts()).extracting(DeviceHealth.Alert::component).containsExactly("card-reader");
-        assertThatThrownBy(() -> agent.staffSession(Role.CLERK).supervisor().alerts()).isInstanceOfSatisfying(AgentException.class,
-                e -> assertThat(e.status()).isEqualTo(403));
+        assertThatThrownBy(() -> agent.staffSession(Role.CLERK).supervisor().alerts())
+                .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.status()).isEqualTo(403));
         assertThatThrownBy(() -> kiosk.recordPrint(999, new DeviceHealth.PrintReport(true, "READY", false, 1)))
                 .isInstanceOfSatisfying(AgentException.class, e -> assertThat(e.status()).isEqualTo(404));
 

@@ -64,7 +64,8 @@ class AudienceCredentialsTest {
         clerk.finish(t.id());
 
         Ratings.Rating r = counterPc.customerWindow().rate(t.id(), Ratings.RatingRequest.of(Ratings.Level.SATISFIED));
-        assertThat(r.deviceKind()).as("the citizen rated at the counter PC, not the clerk").isEqualTo(DeviceKind.COUNTER);
+        assertThat(r.deviceKind()).as("the citizen rated at the counter PC, not the clerk")
+                .isEqualTo(DeviceKind.COUNTER);
         assertThat(counterPc.rating(t.id())).isEqualTo(r);
     }
 
