@@ -6,56 +6,46 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.hanoi.branch.agent.audit.AuditLog;
-import vn.hanoi.branch.agent.auth.AuthRoutes;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
-import vn.hanoi.branch.agent.branch.BranchRoutes;
-import vn.hanoi.branch.agent.booking.BookingRoutes;
-import vn.hanoi.branch.agent.device.DeviceHealthRoutes;
 import vn.hanoi.branch.agent.device.DeviceHealthService;
 import vn.hanoi.branch.agent.booking.BookingService;
-import vn.hanoi.branch.agent.branch.HallRoutes;
+import vn.hanoi.branch.agent.branch.HallNotices;
 import vn.hanoi.branch.agent.config.AgentConfig;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
-import vn.hanoi.branch.agent.device.DeviceRoutes;
 import vn.hanoi.branch.agent.event.EventHub;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.backup.AgentLock;
-import vn.hanoi.branch.agent.backup.BackupRoutes;
+import vn.hanoi.branch.agent.backup.BackupHttp;
 import vn.hanoi.branch.agent.backup.BackupSchedule;
 import vn.hanoi.branch.agent.backup.Backups;
 import vn.hanoi.branch.agent.content.ContentStore;
 import vn.hanoi.branch.agent.dossier.CertifiedCopies;
 import vn.hanoi.branch.agent.dossier.DossierCodePattern;
-import vn.hanoi.branch.agent.dossier.DossierRoutes;
+import vn.hanoi.branch.agent.dossier.DossierProgress;
 import vn.hanoi.branch.certify.BranchSigner;
 import vn.hanoi.branch.certify.CertifiedCopy;
 import vn.hanoi.branch.certify.SigningKeyException;
 import vn.hanoi.branch.calendar.WorkingCalendar;
-import vn.hanoi.branch.agent.dossier.DossierService;
+import vn.hanoi.branch.agent.dossier.DossierHandlers;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
-import vn.hanoi.branch.agent.event.EventRoutes;
+import vn.hanoi.branch.agent.event.EventStreamHttp;
 import vn.hanoi.branch.agent.http.ApiServer;
 import vn.hanoi.branch.agent.queue.QueueOrder;
 import vn.hanoi.branch.agent.queue.SqlQueuePolicy;
-import vn.hanoi.branch.agent.rating.RatingRoutes;
 import vn.hanoi.branch.agent.rating.RatingService;
-import vn.hanoi.branch.agent.report.ReportRoutes;
+import vn.hanoi.branch.agent.report.ReportHttp;
 import vn.hanoi.branch.agent.report.ReportService;
-import vn.hanoi.branch.agent.scan.ScanRoutes;
 import vn.hanoi.branch.agent.scan.ScannedDocuments;
-import vn.hanoi.branch.agent.stats.StatsRoutes;
 import vn.hanoi.branch.agent.sync.CityBranchConfig;
 import vn.hanoi.branch.agent.sync.CityClient;
 import vn.hanoi.branch.agent.sync.CitySync;
 import vn.hanoi.branch.agent.sync.Inbox;
 import vn.hanoi.branch.agent.sync.Retention;
-import vn.hanoi.branch.agent.sync.SyncRoutes;
 import vn.hanoi.branch.api.SyncStatus;
 import vn.hanoi.branch.agent.stats.StatsService;
-import vn.hanoi.branch.agent.ticket.TicketRoutes;
-import vn.hanoi.branch.agent.ticket.TicketService;
+import vn.hanoi.branch.agent.ticket.TicketHandlers;
 
 /**
  * The branch agent: database, services and the LAN API, wired together. {@link #start} gives a
@@ -67,11 +57,11 @@ public final class Agent implements AutoCloseable {
     private final Database db;
     private final EventHub events;
     private final ApiServer server;
-    private final AuditLog audit;
+    private final Effects effects;
     private final BranchDirectory directory;
     private final AuthService auth;
     private final DeviceRegistry devices;
-    private final TicketService tickets;
+    private final TicketHandlers tickets;
     private final ContentStore content;
     private final AgentLock lock;
     private final BackupSchedule backups;
@@ -91,11 +81,11 @@ public final class Agent implements AutoCloseable {
         try {
             // what the city set for this branch (pulled earlier), where the branch did not set it itself
             AgentConfig config = given.withCity(CityBranchConfig.read(db), CityBranchConfig.keys());
-            this.audit = new AuditLog(db);
             this.directory = new BranchDirectory(db);
             this.events = new EventHub(db, Duration.ofSeconds(config.getInt("events.heartbeat.seconds")));
-            this.auth = new AuthService(db, audit, clock);
-            this.devices = new DeviceRegistry(db, audit);
+            this.effects = new Effects(db, events);
+            this.auth = new AuthService(db, effects, clock);
+            this.devices = new DeviceRegistry(db, effects);
             this.content = new ContentStore(db, documentsDir(config).resolve("store"));
             this.backups = new BackupSchedule(new Backups(config.dbPath(), content.dir(), backupDir(config),
                     config.getInt("backup.keep")), Duration.ofHours(config.getInt("backup.interval.hours")), clock);
@@ -105,41 +95,32 @@ public final class Agent implements AutoCloseable {
             }
             QueueOrder.Rules rules = new QueueOrder.Rules(Boolean.parseBoolean(config.get("queue.priority.enabled")),
                     config.getInt("queue.normals.per.priority"), config.getInt("queue.max.overtaken"));
-            this.tickets = new TicketService(db, directory, events, audit, new SqlQueuePolicy(rules), clock,
+            this.tickets = TicketHandlers.create(db, directory, effects, new SqlQueuePolicy(rules), clock,
                     directory.zone(), Duration.ofMinutes(config.getInt("queue.noshow.return.minutes")));
-            BookingService bookings = new BookingService(db, tickets, audit, directory.zone(),
+            BookingService bookings = new BookingService(db, tickets.issuing(), effects, directory.zone(),
                     Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
                     Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")));
-            DossierService dossiers = new DossierService(db, audit, directory.zone(),
+            DossierHandlers dossiers = DossierHandlers.create(db, effects, directory.zone(),
                     agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
                     workingCalendar(config, db), clock);
             this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
-            this.sync = citySync(config, clock, bookings, dossiers);
+            this.sync = citySync(config, clock, bookings, dossiers.progress());
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
                     alertMinutes);
-            this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
-                    config.getInt("http.max.document.bytes"), List.of(
-                    new HealthRoutes(db, events, started, syncStatus),
-                    new SyncRoutes(syncStatus),
-                    new BranchRoutes(directory),
-                    new HallRoutes(config.get("hall.notices")),
-                    new DeviceRoutes(devices),
-                    new DeviceHealthRoutes(new DeviceHealthService(db, events, audit)),
-                    new AuthRoutes(auth),
-                    new TicketRoutes(tickets),
-                    new StatsRoutes(new StatsService(db, tickets, clock, directory.zone())),
-                    new BookingRoutes(bookings),
-                    new DossierRoutes(new ProcedureCatalog(db), dossiers,
-                            new CertifiedCopies(db, audit, documentsDir(config).resolve("certified-copies"),
-                                    copySigner(config, directory))),
-                    new ScanRoutes(new ScannedDocuments(db, audit, content)),
-                    new RatingRoutes(new RatingService(db, audit, clock, directory.zone(),
-                            config.getInt("rating.target.percent"))),
-                    new ReportRoutes(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
+            RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus), syncStatus, directory,
+                    HallNotices.parse(config.get("hall.notices")), devices, new DeviceHealthService(db, effects), auth,
+                    tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
+                    new ProcedureCatalog(db), dossiers,
+                    new CertifiedCopies(db, effects, documentsDir(config).resolve("certified-copies"),
+                            copySigner(config, directory)),
+                    new ScannedDocuments(db, effects, content),
+                    new RatingService(db, effects, clock, directory.zone(), config.getInt("rating.target.percent")),
+                    new ReportHttp(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
                             directory),
-                    new BackupRoutes(backups, db, audit, clock),
-                    new EventRoutes(events)));
+                    new BackupHttp(backups, db, effects, clock), new EventStreamHttp(events));
+            this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
+                    config.getInt("http.max.document.bytes"), routes.endpoints());
         } catch (RuntimeException e) {
             db.close();
             closeQuietly(lock);
@@ -182,7 +163,7 @@ public final class Agent implements AutoCloseable {
      * The sync worker when {@code city.url} is set (null otherwise: changes still queue in the outbox and
      * go when a city link is configured).
      */
-    private CitySync citySync(AgentConfig config, Clock clock, BookingService bookings, DossierService dossiers) {
+    private CitySync citySync(AgentConfig config, Clock clock, BookingService bookings, DossierProgress dossiers) {
         String url = config.get("city.url");
         if (url.isBlank()) {
             return null;
@@ -248,7 +229,7 @@ public final class Agent implements AutoCloseable {
         return auth;
     }
 
-    public TicketService tickets() {
+    public TicketHandlers tickets() {
         return tickets;
     }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.ScopeType;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.auth.Passwords;
 import vn.hanoi.branch.agent.auth.Principal;
@@ -149,7 +149,7 @@ public final class AgentMain implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC())) {
-                DeviceRegistry devices = new DeviceRegistry(db, new AuditLog(db));
+                DeviceRegistry devices = new DeviceRegistry(db, Effects.withoutAgent(db));
                 Pairing.Code code = devices.createCode(Principal.SYSTEM, new Pairing.CodeRequest(kind, name),
                         DeviceRegistry.CODE_VALIDITY);
                 main.out.println("Pairing code for " + kind + " '" + code.name() + "': " + code.code()
@@ -184,10 +184,10 @@ public final class AgentMain implements Callable<Integer> {
             AuthService.validateNewUser(nu);
             String hash = Passwords.hash(password.toCharArray());
             try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC())) {
-                AuditLog audit = new AuditLog(db);
+                Effects effects = Effects.withoutAgent(db);
                 Sessions.User u = db.write(tx -> {
                     Sessions.User created = AuthService.insertUser(tx, nu, hash);
-                    audit.record(tx, Principal.SYSTEM, "user.create", "user", created.id(), "command line");
+                    effects.audit(tx, Principal.SYSTEM, "user.create", "user", created.id(), "command line");
                     return created;
                 });
                 main.out.println("Created " + u.role() + " account '" + u.username() + "'");

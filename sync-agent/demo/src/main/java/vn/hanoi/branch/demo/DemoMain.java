@@ -20,7 +20,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.hanoi.branch.agent.AgentMain;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.auth.Passwords;
 import vn.hanoi.branch.agent.auth.Principal;
@@ -84,7 +84,7 @@ public final class DemoMain {
             Map<DeviceKind, String> simCodes = new EnumMap<>(DeviceKind.class);
             DemoBranch.Seeded seeded;
             try (Database database = Database.open(db, Clock.systemUTC())) {
-                DeviceRegistry devices = new DeviceRegistry(database, new AuditLog(database));
+                DeviceRegistry devices = new DeviceRegistry(database, Effects.withoutAgent(database));
                 seeded = DemoBranch.seed(database, devices);
                 if (simulate) {
                     // The background crowd has its own kiosk, counter device and clerk, apart from the demo's.

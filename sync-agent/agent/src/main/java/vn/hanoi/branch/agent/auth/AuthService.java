@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.db.WriteTx;
 import vn.hanoi.branch.agent.http.ApiException;
@@ -30,13 +30,13 @@ public final class AuthService {
     private static final Duration LOCKOUT = Duration.ofMinutes(2);
 
     private final Database db;
-    private final AuditLog audit;
+    private final Effects effects;
     private final Clock clock;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    public AuthService(Database db, AuditLog audit, Clock clock) {
+    public AuthService(Database db, Effects effects, Clock clock) {
         this.db = db;
-        this.audit = audit;
+        this.effects = effects;
         this.clock = clock;
     }
 
@@ -102,7 +102,7 @@ public final class AuthService {
                 return n;
             });
             db.write(tx -> {
-                audit.record(tx, device, "session.login_failed", "user", username, null);
+                effects.audit(tx, device, "session.login_failed", "user", username, null);
                 return null;
             });
             throw new ApiException(401, "bad_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.",
@@ -121,7 +121,7 @@ public final class AuthService {
                 ps.setLong(5, tx.now() + SESSION_LENGTH.toMillis());
                 ps.executeUpdate();
             }
-            audit.record(tx, new Principal(device.deviceId(), device.deviceKind(), u.id, u.role), "session.login",
+            effects.audit(tx, new Principal(device.deviceId(), device.deviceKind(), u.id, u.role), "session.login",
                     "user", u.id, null);
             return null;
         });
@@ -136,7 +136,7 @@ public final class AuthService {
                 ps.setString(2, Tokens.hash(token));
                 ps.executeUpdate();
             }
-            audit.record(tx, who, "session.logout", "user", who.userId(), null);
+            effects.audit(tx, who, "session.logout", "user", who.userId(), null);
             return null;
         });
     }
@@ -146,7 +146,7 @@ public final class AuthService {
         String hash = Passwords.hash(nu.password().toCharArray());
         return db.write(tx -> {
             Sessions.User u = insertUser(tx, nu, hash);
-            audit.record(tx, who, "user.create", "user", u.id(), u.username() + " " + u.role());
+            effects.audit(tx, who, "user.create", "user", u.id(), u.username() + " " + u.role());
             return u;
         });
     }

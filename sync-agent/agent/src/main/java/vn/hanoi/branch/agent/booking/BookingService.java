@@ -1,10 +1,10 @@
 package vn.hanoi.branch.agent.booking;
 
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.ApiException;
-import vn.hanoi.branch.agent.ticket.TicketService;
+import vn.hanoi.branch.agent.ticket.TicketIssuing;
 import vn.hanoi.branch.api.Bookings;
 import vn.hanoi.branch.api.Bookings.Booking;
 import vn.hanoi.branch.api.IssueTicketRequest;
@@ -31,17 +31,17 @@ public final class BookingService {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Database db;
-    private final TicketService tickets;
-    private final AuditLog audit;
+    private final TicketIssuing tickets;
+    private final Effects effects;
     private final ZoneId zone;
     private final Duration before;
     private final Duration after;
     private final SecureRandom random = new SecureRandom();
 
-    public BookingService(Database db, TicketService tickets, AuditLog audit, ZoneId zone, Duration before, Duration after) {
+    public BookingService(Database db, TicketIssuing tickets, Effects effects, ZoneId zone, Duration before, Duration after) {
         this.db = db;
         this.tickets = tickets;
-        this.audit = audit;
+        this.effects = effects;
         this.zone = zone;
         this.before = before;
         this.after = after;
@@ -82,7 +82,7 @@ public final class BookingService {
                 ps.setLong(4, tx.now());
                 ps.executeUpdate();
             }
-            audit.record(tx, who, "booking.create", "booking", 0, code);
+            effects.audit(tx, who, "booking.create", "booking", 0, code);
             return find(c, code).orElseThrow();
         }
     }
@@ -104,7 +104,7 @@ public final class BookingService {
             Instant now = Instant.ofEpochMilli(tx.now());
             if (b.state() == Bookings.State.CHECKED_IN) {
                 // The same kiosk retrying a lost answer gets its ticket back; anyone else is told it is used.
-                TicketService.Issued again = tickets.issueIn(tx, kiosk, new IssueTicketRequest(b.serviceId()), null,
+                TicketIssuing.Issued again = tickets.issueIn(tx, kiosk, new IssueTicketRequest(b.serviceId()), null,
                         "booking:" + code);
                 if (again.created()) {
                     throw ApiException.conflict("booking_used", "Mã đặt lịch này đã được sử dụng.",
@@ -124,7 +124,7 @@ public final class BookingService {
             }
             boolean onTime = !now.isAfter(b.slotStart().plus(after));
             // One key per booking: a second check-in of the same code finds the ticket instead of a new one.
-            TicketService.Issued issued = tickets.issueIn(tx, kiosk, new IssueTicketRequest(b.serviceId()),
+            TicketIssuing.Issued issued = tickets.issueIn(tx, kiosk, new IssueTicketRequest(b.serviceId()),
                     onTime ? b.slotStart().toEpochMilli() : null, "booking:" + code);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE booking SET state = 'CHECKED_IN', ticket_id = ? WHERE code = ?")) {
@@ -137,7 +137,7 @@ public final class BookingService {
                 ps.setLong(2, issued.ticket().id());
                 ps.executeUpdate();
             }
-            audit.record(tx, kiosk, "booking.check_in", "ticket", issued.ticket().id(), code + (onTime ? "" : " late"));
+            effects.audit(tx, kiosk, "booking.check_in", "ticket", issued.ticket().id(), code + (onTime ? "" : " late"));
             return onTime ? new Bookings.CheckIn(issued.ticket(), true, null, null)
                     : new Bookings.CheckIn(issued.ticket(), false,
                     "Bạn đến muộn so với giờ hẹn nên số của bạn được xếp vào hàng chờ thông thường.",

@@ -1,10 +1,9 @@
 package vn.hanoi.branch.agent.device;
 
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.db.WriteTx;
-import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.QueueEvent;
@@ -26,13 +25,11 @@ public final class DeviceHealthService {
     private static final String PRINTER = "printer";
 
     private final Database db;
-    private final EventHub events;
-    private final AuditLog audit;
+    private final Effects effects;
 
-    public DeviceHealthService(Database db, EventHub events, AuditLog audit) {
+    public DeviceHealthService(Database db, Effects effects) {
         this.db = db;
-        this.events = events;
-        this.audit = audit;
+        this.effects = effects;
     }
 
     public DeviceHealth.PrintJob recordPrint(Principal device, long ticketId, DeviceHealth.PrintReport r) {
@@ -73,7 +70,7 @@ public final class DeviceHealthService {
                     id = rs.getLong(1);
                 }
             }
-            audit.record(tx, device, r.reprint() ? "ticket.reprint" : "ticket.print", "ticket", ticketId,
+            effects.audit(tx, device, r.reprint() ? "ticket.reprint" : "ticket.print", "ticket", ticketId,
                     (r.printed() ? "printed " : "not printed ") + r.status());
             boolean fault = !r.printed() || !("READY".equals(r.status()) || "PAPER_NEAR_END".equals(r.status()));
             if (fault) {
@@ -167,9 +164,9 @@ public final class DeviceHealthService {
             ps.setLong(6, tx.now());
             ps.executeUpdate();
         }
-        audit.record(tx, device, "device.alert", "device", device.deviceId() == null ? 0 : device.deviceId(),
+        effects.audit(tx, device, "device.alert", "device", device.deviceId() == null ? 0 : device.deviceId(),
                 component + " " + status);
-        events.append(tx, QueueEvent.DEVICE_ALERT, null, null);
+        effects.queueEvent(tx, QueueEvent.DEVICE_ALERT, null, null);
     }
 
     private void clear(WriteTx tx, Principal device, String component) throws SQLException {
@@ -179,7 +176,7 @@ public final class DeviceHealthService {
             ps.setObject(2, device.deviceId());
             ps.setString(3, component);
             if (ps.executeUpdate() > 0) {
-                events.append(tx, QueueEvent.DEVICE_ALERT, null, null);
+                effects.queueEvent(tx, QueueEvent.DEVICE_ALERT, null, null);
             }
         }
     }

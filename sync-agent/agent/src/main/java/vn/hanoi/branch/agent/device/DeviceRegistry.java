@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.auth.Tokens;
 import vn.hanoi.branch.agent.db.Database;
@@ -22,11 +22,11 @@ public final class DeviceRegistry {
     public static final Duration CODE_VALIDITY = Duration.ofMinutes(15);
 
     private final Database db;
-    private final AuditLog audit;
+    private final Effects effects;
 
-    public DeviceRegistry(Database db, AuditLog audit) {
+    public DeviceRegistry(Database db, Effects effects) {
         this.db = db;
-        this.audit = audit;
+        this.effects = effects;
     }
 
     public Pairing.Code createCode(Principal who, Pairing.CodeRequest req) {
@@ -61,7 +61,7 @@ public final class DeviceRegistry {
             ps.setLong(5, expires);
             ps.executeUpdate();
         }
-        audit.record(tx, who, "device.pairing_code", "device", null, kind + " " + name);
+        effects.audit(tx, who, "device.pairing_code", "device", null, kind + " " + name);
         return new Pairing.Code(code, kind, name, Instant.ofEpochMilli(expires));
     }
 
@@ -107,7 +107,7 @@ public final class DeviceRegistry {
                 ps.setString(3, req.code().trim());
                 ps.executeUpdate();
             }
-            audit.record(tx, new Principal(id, kind, null, null), "device.pair", "device", id, kind + " " + name);
+            effects.audit(tx, new Principal(id, kind, null, null), "device.pair", "device", id, kind + " " + name);
             return new Pairing.Result(id, kind, name, token);
         });
     }
@@ -122,7 +122,7 @@ public final class DeviceRegistry {
                     throw ApiException.notFound("unknown_device", "Không tìm thấy thiết bị.", "No such device.");
                 }
             }
-            audit.record(tx, who, "device.revoke", "device", deviceId, null);
+            effects.audit(tx, who, "device.revoke", "device", deviceId, null);
             return null;
         });
     }

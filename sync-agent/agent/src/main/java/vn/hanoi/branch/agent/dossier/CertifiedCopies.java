@@ -1,6 +1,6 @@
 package vn.hanoi.branch.agent.dossier;
 
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.agent.db.Database;
@@ -26,14 +26,14 @@ public final class CertifiedCopies {
     private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
 
     private final Database db;
-    private final AuditLog audit;
+    private final Effects effects;
     private final Path dir;
     private final Supplier<CertifiedCopy> signer;
 
     /** @param signer the branch's signer, or null when no signing certificate is configured */
-    public CertifiedCopies(Database db, AuditLog audit, Path dir, Supplier<CertifiedCopy> signer) {
+    public CertifiedCopies(Database db, Effects effects, Path dir, Supplier<CertifiedCopy> signer) {
         this.db = db;
-        this.audit = audit;
+        this.effects = effects;
         this.dir = dir;
         this.signer = signer;
     }
@@ -88,7 +88,7 @@ public final class CertifiedCopies {
                 ps.setLong(4, dossierId);
                 ps.executeUpdate();
             }
-            audit.record(tx, staff, "dossier.certified_copy", "dossier", dossierId, sha);
+            effects.audit(tx, staff, "dossier.certified_copy", "dossier", dossierId, sha);
             return null;
         });
         return new Stored(sha, signed.length);
@@ -108,7 +108,7 @@ public final class CertifiedCopies {
                 }
             }
         });
-        audit.recordPersonalDataRead(staff, "dossier", dossierId, "certified copy");
+        effects.personalDataRead(staff, "dossier", dossierId, "certified copy");
         try {
             byte[] bytes = Files.readAllBytes(file(row[0]));
             if (!sha256(bytes).equals(row[1])) {

@@ -48,7 +48,10 @@ public final class EventHub implements AutoCloseable {
         this.lastPublished = lastId();
     }
 
-    /** Records an event in the caller's transaction; subscribers see it after the commit. */
+    /**
+     * Records an event in the caller's transaction; subscribers see it after the commit. Features write
+     * events through {@link vn.hanoi.branch.agent.effects.Effects}, which also sends them to the city.
+     */
     public QueueEvent append(WriteTx tx, String type, Ticket ticket, Long counterId) throws SQLException {
         long id;
         try (PreparedStatement ps = tx.connection().prepareStatement(
@@ -61,19 +64,13 @@ public final class EventHub implements AutoCloseable {
             }
         }
         QueueEvent event = new QueueEvent(id, type, Instant.ofEpochMilli(tx.now()), ticket, counterId);
-        String json;
         try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE queue_event SET payload = ? WHERE id = ?")) {
-            json = Json.mapper().writeValueAsString(event);
-            ps.setString(1, json);
+            ps.setString(1, Json.mapper().writeValueAsString(event));
             ps.setLong(2, id);
             ps.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        // The city sees every queue change, committed with it (the ticket holds no personal data). The payload
-        // is copied rather than referenced: one outbox gives one send order across all topics.
-        vn.hanoi.branch.agent.sync.Outbox.append(tx, vn.hanoi.branch.agent.sync.Outbox.QUEUE,
-                String.valueOf(ticket == null ? 0 : ticket.id()), json);
         tx.afterCommit(() -> publish(event));
         return event;
     }

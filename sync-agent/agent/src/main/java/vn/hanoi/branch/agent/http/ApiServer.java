@@ -18,15 +18,11 @@ import vn.hanoi.branch.api.Json;
 
 /**
  * The LAN API server (Javalin on Jetty). It owns what is common to every call: authentication and
- * access checks, body size limit, JSON errors in both languages; the features register their routes.
+ * access checks, body size limit, JSON errors in both languages. The endpoints come from one list
+ * (the agent's {@code RouteTable}).
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-
-    /** A feature's routes. */
-    public interface Routes {
-        void register(Javalin app);
-    }
 
     /** A registered endpoint, as the OpenAPI document must describe it. */
     public record Route(String method, String path, Access access) {
@@ -35,15 +31,11 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
 
-    public ApiServer(AuthService auth, long maxBodyBytes, List<Routes> features) {
-        this(auth, maxBodyBytes, maxBodyBytes, features);
-    }
-
     /**
      * @param maxDocumentBytes limit for document uploads (PDF, images: a result to certify, scanned
      *                         pages); JSON bodies keep the small {@code maxBodyBytes} limit
      */
-    public ApiServer(AuthService auth, long maxBodyBytes, long maxDocumentBytes, List<Routes> features) {
+    public ApiServer(AuthService auth, long maxBodyBytes, long maxDocumentBytes, List<Endpoint> endpoints) {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = true;
@@ -95,8 +87,8 @@ public final class ApiServer implements AutoCloseable {
         });
         app.error(405, ctx -> respond(ctx, new ApiError(405, "method_not_allowed",
                 "Phương thức không được hỗ trợ.", "Method not allowed.")));
-        for (Routes r : features) {
-            r.register(app);
+        for (Endpoint e : endpoints) {
+            app.addHttpHandler(e.method(), e.path(), e.handler(), e.access());
         }
     }
 
@@ -130,7 +122,7 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
-    /** Every endpoint registered by the features. */
+    /** Every endpoint registered, as Javalin holds them. */
     public List<Route> routes() {
         return List.copyOf(routes);
     }

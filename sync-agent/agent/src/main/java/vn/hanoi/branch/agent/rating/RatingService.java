@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.ApiException;
@@ -44,17 +44,17 @@ public final class RatingService {
             + "LEFT JOIN counter c ON c.id = r.counter_id ";
 
     private final Database db;
-    private final AuditLog audit;
+    private final Effects effects;
     private final Clock clock;
     private final ZoneId zone;
     private final int targetPercent;
 
-    public RatingService(Database db, AuditLog audit, Clock clock, ZoneId zone, int targetPercent) {
+    public RatingService(Database db, Effects effects, Clock clock, ZoneId zone, int targetPercent) {
         if (targetPercent < 1 || targetPercent > 100) {
             throw new IllegalArgumentException("rating.target.percent must be 1..100, not " + targetPercent);
         }
         this.db = db;
-        this.audit = audit;
+        this.effects = effects;
         this.clock = clock;
         this.zone = zone;
         this.targetPercent = targetPercent;
@@ -130,7 +130,7 @@ public final class RatingService {
                 ps.executeUpdate();
             }
             // The free text stays out of the audit trail: the rating row holds it, the trail says who and what.
-            audit.record(tx, device, "rating.create", "ticket", ticketId,
+            effects.audit(tx, device, "rating.create", "ticket", ticketId,
                     level.name() + (reason == null ? "" : " " + reason.name()) + (text == null ? "" : " +text"));
             // The city gets the answer and its reason code; the citizen's own words stay in the branch (they may
             // name people).
@@ -141,7 +141,7 @@ public final class RatingService {
             toCity.put("counterId", counterId);
             toCity.put("serviceId", serviceId);
             toCity.put("ratedAt", tx.now());
-            vn.hanoi.branch.agent.sync.Outbox.append(tx, vn.hanoi.branch.agent.sync.Outbox.RATING,
+            effects.toCity(tx, Effects.CityTopic.RATING,
                     String.valueOf(ticketId), toCity);
             return new Recorded(find(c, ticketId).orElseThrow(), true);
         });

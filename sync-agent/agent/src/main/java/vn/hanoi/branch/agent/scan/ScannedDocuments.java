@@ -3,7 +3,7 @@ package vn.hanoi.branch.agent.scan;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.content.ContentStore;
 import vn.hanoi.branch.files.DurableFiles;
@@ -34,12 +34,12 @@ public final class ScannedDocuments {
     private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final Database db;
-    private final AuditLog audit;
+    private final Effects effects;
     private final ContentStore content;
 
-    public ScannedDocuments(Database db, AuditLog audit, ContentStore content) {
+    public ScannedDocuments(Database db, Effects effects, ContentStore content) {
         this.db = db;
-        this.audit = audit;
+        this.effects = effects;
         this.content = content;
     }
 
@@ -86,7 +86,7 @@ public final class ScannedDocuments {
                                     throw new AlreadyStored(); // a retry raced the first upload: roll this row back
                                 }
                             }
-                            audit.record(tx, staff, "dossier.scan", "dossier", dossierId, documentType + " " + sha);
+                            effects.audit(tx, staff, "dossier.scan", "dossier", dossierId, documentType + " " + sha);
                         } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
                         }
@@ -114,7 +114,7 @@ public final class ScannedDocuments {
             throw new ApiException(410, "document_removed", "Giấy tờ đã được xóa theo thời hạn lưu trữ.",
                     "The document was removed under the retention rules.");
         }
-        audit.recordPersonalDataRead(staff, "dossier", dossierId, "scanned document " + documentId);
+        effects.personalDataRead(staff, "dossier", dossierId, "scanned document " + documentId);
         return content.readVerified(item);
     }
 

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.hanoi.branch.agent.db.Database;
-import vn.hanoi.branch.agent.ticket.TicketService;
+import vn.hanoi.branch.agent.ticket.QueueQueries;
 import vn.hanoi.branch.api.DayStats;
 import vn.hanoi.branch.api.QueueSnapshot;
 
@@ -30,11 +30,11 @@ public final class StatsService {
     private static final int[] BUCKET_BOUNDS_MINUTES = {0, 5, 10, 20, 30, 45, 60};
 
     private final Database db;
-    private final TicketService tickets;
+    private final QueueQueries tickets;
     private final Clock clock;
     private final ZoneId zone;
 
-    public StatsService(Database db, TicketService tickets, Clock clock, ZoneId zone) {
+    public StatsService(Database db, QueueQueries tickets, Clock clock, ZoneId zone) {
         this.db = db;
         this.tickets = tickets;
         this.clock = clock;

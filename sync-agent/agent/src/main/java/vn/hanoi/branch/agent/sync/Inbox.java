@@ -16,7 +16,7 @@ import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.booking.BookingService;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.db.WriteTx;
-import vn.hanoi.branch.agent.dossier.DossierService;
+import vn.hanoi.branch.agent.dossier.DossierProgress;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.api.Bookings;
@@ -33,9 +33,9 @@ public final class Inbox {
 
     private final Database db;
     private final BookingService bookings;
-    private final DossierService dossiers;
+    private final DossierProgress dossiers;
 
-    public Inbox(Database db, BookingService bookings, DossierService dossiers) {
+    public Inbox(Database db, BookingService bookings, DossierProgress dossiers) {
         this.db = db;
         this.bookings = bookings;
         this.dossiers = dossiers;
@@ -121,10 +121,10 @@ public final class Inbox {
                 }
             }
             case "dossier-status" -> {
-                DossierService.CityApply r = dossiers.applyCityStatus(tx, item.path("dossierCode").asText(),
+                DossierProgress.CityApply r = dossiers.applyCityStatus(tx, item.path("dossierCode").asText(),
                         Dossiers.State.valueOf(item.path("state").asText()), item.path("version").asLong(),
                         text(item, "noteVi"), text(item, "noteEn"));
-                if (r != DossierService.CityApply.APPLIED) {
+                if (r != DossierProgress.CityApply.APPLIED) {
                     LOG.info("city status {} -> {} (version {}): {}", item.path("dossierCode").asText(),
                             item.path("state").asText(), item.path("version").asLong(), r);
                 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -61,15 +62,11 @@ class KillDuringSaveTest {
                 }
             });
             // Let it save at least one document, then kill it at a random moment of the following writes.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline && p.isAlive()) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> {
                 synchronized (lines) {
-                    if (!lines.isEmpty()) {
-                        break;
-                    }
+                    return !lines.isEmpty() || !p.isAlive();
                 }
-                Thread.sleep(10);
-            }
+            });
             Thread.sleep(rnd.nextInt(700));
             p.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();

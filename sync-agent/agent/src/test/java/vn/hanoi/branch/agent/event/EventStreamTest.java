@@ -1,11 +1,11 @@
 package vn.hanoi.branch.agent.event;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.api.DeviceKind;
@@ -33,7 +33,7 @@ class EventStreamTest {
             for (int i = 0; i < 5; i++) {
                 kiosk.issueTicket(1, "live-" + i);
             }
-            await(() -> a.size() == 5 && b.size() == 5);
+            await().atMost(Duration.ofSeconds(15)).until(() -> a.size() == 5 && b.size() == 5);
             assertThat(a).extracting(QueueEvent::type).containsOnly(QueueEvent.TICKET_ISSUED);
             assertThat(a).extracting(e -> e.ticket().seq()).containsExactly(1, 2, 3, 4, 5);
             assertThat(b).isEqualTo(a);
@@ -48,7 +48,7 @@ class EventStreamTest {
             clerk.callNext(2);
             List<QueueEvent> resumed = new CopyOnWriteArrayList<>();
             try (EventStream again = screen.events(lastSeen, resumed::add, s -> { })) {
-                await(() -> resumed.size() == 8);
+                await().atMost(Duration.ofSeconds(15)).until(() -> resumed.size() == 8);
                 assertThat(resumed).extracting(QueueEvent::id)
                         .isEqualTo(b.subList(5, 13).stream().map(QueueEvent::id).toList());
                 assertThat(resumed.get(7).type()).isEqualTo(QueueEvent.TICKET_CALLED);
@@ -70,21 +70,12 @@ class EventStreamTest {
                 received.add(mine);
                 streams.add(screen.events(0, mine::add, s -> { }));
             }
-            await(() -> agent.agent().events().subscriberCount() == 30);
+            await().atMost(Duration.ofSeconds(15)).until(() -> agent.agent().events().subscriberCount() == 30);
             kiosk.issueTicket(3, "x");
-            await(() -> received.stream().allMatch(l -> l.size() == 1));
+            await().atMost(Duration.ofSeconds(15)).until(() -> received.stream().allMatch(l -> l.size() == 1));
             streams.forEach(EventStream::close);
-            await(() -> agent.agent().events().subscriberCount() == 0);
+            await().atMost(Duration.ofSeconds(15)).until(() -> agent.agent().events().subscriberCount() == 0);
         }
     }
 
-    static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 15 s");
-            }
-            Thread.onSpinWait();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package vn.hanoi.branch.agent.hall;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,14 +26,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.hanoi.branch.agent.testing.DemoBranch;
-import vn.hanoi.branch.agent.branch.HallRoutes;
+import vn.hanoi.branch.agent.branch.HallNotices;
 import vn.hanoi.branch.agent.config.AgentConfig;
 import vn.hanoi.branch.agent.testing.HeadlessChromium;
 import vn.hanoi.branch.agent.testing.TestAgent;
@@ -240,9 +239,8 @@ class HallVoiceTest {
 
         // it moves, and its letters are large enough for the back of the hall (>= 3.5% of the height)
         double x0 = ((Number) js("return document.getElementById('ticker-track').getBoundingClientRect().left;")).doubleValue();
-        Thread.sleep(600);
-        double x1 = ((Number) js("return document.getElementById('ticker-track').getBoundingClientRect().left;")).doubleValue();
-        assertThat(x1).as("ticker scrolls left").isLessThan(x0 - 20);
+        await("the ticker to scroll left").atMost(Duration.ofSeconds(10)).until(() -> ((Number) js(
+                "return document.getElementById('ticker-track').getBoundingClientRect().left;")).doubleValue() < x0 - 20);
         double font = ((Number) js("return parseFloat(getComputedStyle(document.querySelector('#ticker-track .nv')).fontSize);"))
                 .doubleValue();
         assertThat(font).isGreaterThanOrEqualTo(0.035 * 1080);
@@ -271,14 +269,14 @@ class HallVoiceTest {
 
     @Test
     void defaultNoticesAreBilingualAndIncludeTheHotline() {
-        List<HallRoutes.Notice> defaults = HallRoutes.parse(AgentConfig.defaults().get("hall.notices"));
+        List<HallNotices.Notice> defaults = HallNotices.parse(AgentConfig.defaults().get("hall.notices"));
         assertThat(defaults).hasSize(2).allSatisfy(n -> {
             assertThat(n.vi()).isNotBlank();
             assertThat(n.en()).isNotBlank();
         });
         assertThat(defaults).anySatisfy(n -> assertThat(n.vi()).contains("1022"));
-        assertThat(HallRoutes.parse(" | ~ |a~b~c")).containsExactly(new HallRoutes.Notice("a", "b~c"));
-        assertThat(HallRoutes.parse("")).isEmpty();
+        assertThat(HallNotices.parse(" | ~ |a~b~c")).containsExactly(new HallNotices.Notice("a", "b~c"));
+        assertThat(HallNotices.parse("")).isEmpty();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -352,10 +350,7 @@ class HallVoiceTest {
     }
 
     private static <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT)
-                .ignoring(NoSuchElementException.class)
-                .ignoring(StaleElementReferenceException.class)
-                .until(condition);
+        return HeadlessChromium.waitFor(driver, WAIT, condition);
     }
 
     private static void screenshot(String suffix) throws IOException {

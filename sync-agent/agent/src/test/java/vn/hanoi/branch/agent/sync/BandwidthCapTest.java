@@ -1,7 +1,9 @@
 package vn.hanoi.branch.agent.sync;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,8 +28,8 @@ class BandwidthCapTest {
                 long t0 = System.nanoTime();
                 ContentStore.Item item = agent.agent().content().put(new vn.hanoi.branch.agent.testing.RandomBytes(4_000_000, 3),
                         new ContentStore.Meta(null, "SCAN", "CT01", "application/pdf", null), null);
-                CitySyncTest.waitFor(() -> agent.agent().content().find(item.id()).orElseThrow().cityConfirmedAt() != null,
-                        "the upload");
+                await("the upload").atMost(Duration.ofMinutes(1))
+                        .until(() -> agent.agent().content().find(item.id()).orElseThrow().cityConfirmedAt() != null);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 // 4 MB at 1 MB/s with 1 MB of initial credit: at least 3 s.
                 assertThat(seconds).isGreaterThanOrEqualTo(3.0);

@@ -1,5 +1,6 @@
 package vn.hanoi.branch.agent.sync;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.PreparedStatement;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,7 +72,8 @@ class CitySyncTest {
             clerk.serve(t.id());
             clerk.finish(t.id());
         }
-        waitFor(() -> status().lastError() != null, "the sync to notice the city is down");
+        await("the sync to notice the city is down").atMost(Duration.ofMinutes(1))
+                .until(() -> status().lastError() != null);
         supervisor.endOfDay(); // the day's figures go with the day's close
         SyncStatus down = status();
         assertThat(down.backlog()).isPositive();
@@ -80,7 +81,7 @@ class CitySyncTest {
         assertThat(city.sim().events(TestCity.BRANCH)).isEmpty();
 
         link.mode(FlakyLink.Mode.PASS);
-        waitFor(() -> status().backlog() == 0, "the backlog to drain");
+        await("the backlog to drain").atMost(Duration.ofMinutes(1)).until(() -> status().backlog() == 0);
 
         assertExactlyOnceInOrder();
         List<CitySimulator.ReceivedEvent> got = city.sim().events(TestCity.BRANCH);
@@ -98,7 +99,7 @@ class CitySyncTest {
             String json = e.payload().toString();
             assertThat(json).doesNotContain(APPLICANT.fullName(), APPLICANT.idNumber(), APPLICANT.phone(), "Hàng Bông");
         }
-        waitFor(() -> status().lastSuccessAt() != null, "a whole round to succeed");
+        await("a whole round to succeed").atMost(Duration.ofMinutes(1)).until(() -> status().lastSuccessAt() != null);
         SyncStatus up = status();
         assertThat(up.lastSuccessAt()).isAfter(down.lastErrorAt());
         assertThat(up.alert()).isFalse();
@@ -117,7 +118,8 @@ class CitySyncTest {
         for (int i = 0; i < 60; i++) {
             kiosk.issueTicket(1 + i % 3, UUID.randomUUID().toString());
         }
-        waitFor(() -> status().backlog() == 0, "the backlog to drain through the faults");
+        await("the backlog to drain through the faults").atMost(Duration.ofMinutes(1))
+                .until(() -> status().backlog() == 0);
         assertExactlyOnceInOrder();
         assertThat(outboxAttempts()).as("some batches had to be sent again").isPositive();
     }
@@ -140,9 +142,11 @@ class CitySyncTest {
         city.sim().push(TestCity.BRANCH, "bookings", Map.of("id", "b1", "code", "DL-CITY-1", "serviceCode",
                 "HT", "slotStart", java.time.Instant.now().plus(Duration.ofDays(1)).toString()));
 
-        waitFor(() -> dossierState(code).equals("RESULT_READY") && seen("bookings") == 1, "the city's updates to apply");
-        Thread.sleep(500); // more rounds with duplicates: nothing may change
+        await("the city's updates to apply").atMost(Duration.ofMinutes(1))
+                .until(() -> dossierState(code).equals("RESULT_READY") && seen("bookings") == 1);
         status();
+        await("more rounds with duplicates to change nothing").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+                .until(() -> supervisor.lookupDossier(code).history().size() == 4);
         Dossiers.Lookup l = supervisor.lookupDossier(code);
         assertThat(l.state()).isEqualTo(Dossiers.State.RESULT_READY);
         assertThat(l.history()).extracting(Dossiers.Event::state).containsExactly(Dossiers.State.RECEIVED,
@@ -152,7 +156,7 @@ class CitySyncTest {
 
         // A stale update after the newest (a late redelivery with a lower version) changes nothing.
         city.sim().push(TestCity.BRANCH, "dossier-status", status("s0", code, "SENT_TO_DEPARTMENT", 1));
-        waitFor(() -> seen("dossier-status") == 4, "the stale update to be seen");
+        await("the stale update to be seen").atMost(Duration.ofMinutes(1)).until(() -> seen("dossier-status") == 4);
         assertThat(dossierState(code)).isEqualTo("RESULT_READY");
     }
 
@@ -167,7 +171,7 @@ class CitySyncTest {
         city.sim().push(TestCity.BRANCH, "holidays", Map.of("id", "h-bad", "date", day.toString(), "kind", "HOLIDAY"));
         city.sim().push(TestCity.BRANCH, "holidays", Map.of("id", "h1", "date", day.toString(), "kind", "OFF",
                 "nameVi", "Nghỉ bù, theo thông báo của thành phố", "nameEn", "Day off announced by the city"));
-        waitFor(() -> seen("holidays") == 2, "both holiday items to be seen");
+        await("both holiday items to be seen").atMost(Duration.ofMinutes(1)).until(() -> seen("holidays") == 2);
         vn.hanoi.branch.calendar.HolidayOverrides pulled = CityHolidays.load(agent.agent().database());
         assertThat(pulled.all()).hasSize(1);
         vn.hanoi.branch.calendar.WorkingCalendar withCity = vn.hanoi.branch.calendar.WorkingCalendar.of(
@@ -188,7 +192,8 @@ class CitySyncTest {
         city.sim().push(TestCity.BRANCH, "branch-config", Map.of("id", "c3", "key", "http.port", "value", "80"));
         city.sim().push(TestCity.BRANCH, "branch-config", Map.of("id", "c4", "key", "booking.checkin.after.minutes",
                 "value", "lots"));
-        waitFor(() -> seen("branch-config") == 4, "the four branch settings to be seen");
+        await("the four branch settings to be seen").atMost(Duration.ofMinutes(1))
+                .until(() -> seen("branch-config") == 4);
 
         // only what the city may set, and only well-formed values
         assertThat(CityBranchConfig.read(agent.agent().database()))
@@ -295,13 +300,4 @@ class CitySyncTest {
         return java.net.URI.create(link.url()).getPort();
     }
 
-    static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
 }

@@ -2,8 +2,10 @@ package vn.hanoi.branch.agent.sync;
 
 import vn.hanoi.branch.agent.testing.RandomBytes;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -34,23 +36,20 @@ class DocumentUploadResumeTest {
             try (TestAgent agent = TestAgent.start(config)) {
                 ContentStore.Item item = agent.agent().content().put(new RandomBytes(SIZE, 42),
                         new ContentStore.Meta(null, "SCAN", "CT01", "application/pdf", null), null);
-                int cuts = 0;
                 long lastCutAt = -1;
-                while (cuts < 5) {
-                    long acked = upload(city).map(CitySimulator.ReceivedUpload::ackedOffset).orElse(0L);
+                for (int cuts = 0; cuts < 5; cuts++) {
+                    long cutAt = Math.max((cuts + 1) * SIZE / 6, lastCutAt + 1);
+                    await("the upload to pass " + cutAt + " bytes").atMost(Duration.ofMinutes(1))
+                            .pollInterval(Duration.ofMillis(20)).until(() -> acked(city) >= cutAt);
                     assertThat(upload(city).map(CitySimulator.ReceivedUpload::complete).orElse(false))
                             .as("the upload must not finish before five cuts").isFalse();
-                    if (acked >= (cuts + 1) * SIZE / 6 && acked > lastCutAt) {
-                        link.mode(FlakyLink.Mode.REFUSE); // cuts the connection in the middle of a chunk
-                        Thread.sleep(300);
-                        link.mode(FlakyLink.Mode.PASS);
-                        lastCutAt = acked;
-                        cuts++;
-                    }
-                    Thread.sleep(20);
+                    lastCutAt = acked(city);
+                    link.mode(FlakyLink.Mode.REFUSE); // cuts the connection in the middle of a chunk
+                    Thread.sleep(300); // the link stays down this long: an outage, not a wait for the agent
+                    link.mode(FlakyLink.Mode.PASS);
                 }
-                CitySyncTest.waitFor(() -> agent.agent().content().find(item.id()).orElseThrow().cityConfirmedAt() != null,
-                        "the city to confirm the document");
+                await("the city to confirm the document").atMost(Duration.ofMinutes(1))
+                        .until(() -> agent.agent().content().find(item.id()).orElseThrow().cityConfirmedAt() != null);
                 CitySimulator.ReceivedUpload u = upload(city).orElseThrow();
                 assertThat(u.complete()).isTrue();
                 assertThat(u.size()).isEqualTo(SIZE);
@@ -88,4 +87,8 @@ class DocumentUploadResumeTest {
         return java.util.HexFormat.of().formatHex(md.digest());
     }
 
+
+    private static long acked(TestCity city) {
+        return upload(city).map(CitySimulator.ReceivedUpload::ackedOffset).orElse(0L);
+    }
 }

@@ -1,5 +1,6 @@
 package vn.hanoi.branch.agent.sync;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -40,8 +41,8 @@ class RetentionTest {
                 long dossierId = clerk.receiveDossier(CitySyncTest.reception(t.id())).id();
                 ContentStore.Item scan = agent.agent().content().put("%PDF-1.7 scan of the ID card".getBytes(),
                         new ContentStore.Meta(dossierId, "SCAN", "CT01", "application/pdf", null));
-                CitySyncTest.waitFor(() -> confirmed(agent, "dossier", dossierId)
-                        && confirmed(agent, "content_file", scan.id()), "the city to confirm the dossier and the scan");
+                await("the city to confirm the dossier and the scan").atMost(Duration.ofMinutes(1))
+                        .until(() -> confirmed(agent, "dossier", dossierId) && confirmed(agent, "content_file", scan.id()));
 
                 // The city is now refusing everything: a scan made now stays unconfirmed and must survive retention.
                 city.sim().faults().set(Map.of("errorRate", 1.0));

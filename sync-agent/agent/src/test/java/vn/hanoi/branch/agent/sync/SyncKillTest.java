@@ -1,7 +1,9 @@
 package vn.hanoi.branch.agent.sync;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -63,7 +65,8 @@ class SyncKillTest {
                         issue(kiosk, 1 + random.nextInt(3));
                         issued++;
                     }
-                    CitySyncTest.waitFor(() -> city.sim().events(TestCity.BRANCH).size() > before, "the agent to be sending");
+                    await("the agent to be sending").atMost(Duration.ofMinutes(1))
+                            .until(() -> city.sim().events(TestCity.BRANCH).size() > before);
                     Thread.sleep(random.nextInt(40));
                     agent.kill();
                     kills++;
@@ -77,7 +80,8 @@ class SyncKillTest {
                         killedWithWorkLeft, issued);
                 assertThat(killedWithWorkLeft).as("kills that hit the agent in the middle of syncing (of " + kills + ")")
                         .isGreaterThanOrEqualTo(20);
-                CitySyncTest.waitFor(() -> backlog(agent) == 0 && confirmed(agent, doc.id()), "the agent to finish syncing");
+                await("the agent to finish syncing").atMost(Duration.ofMinutes(1))
+                        .until(() -> backlog(agent) == 0 && confirmed(agent, doc.id()));
             } finally {
                 agent.stop();
             }

@@ -1,5 +1,7 @@
 package vn.hanoi.branch.agent.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,8 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 import vn.hanoi.branch.agent.AgentMain;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.auth.Passwords;
 import vn.hanoi.branch.agent.auth.Principal;
@@ -54,7 +57,7 @@ public final class AgentProcess implements AutoCloseable {
     /** A pairing code written straight into the database (as the agent's command line does). */
     public String pairingCode(DeviceKind kind) {
         try (Database d = Database.open(dbFile, Clock.systemUTC())) {
-            return new DeviceRegistry(d, new AuditLog(d))
+            return new DeviceRegistry(d, Effects.withoutAgent(d))
                     .insertCodeNow(Principal.SYSTEM, kind, "test-" + kind, Duration.ofHours(1)).code();
         }
     }
@@ -108,25 +111,23 @@ public final class AgentProcess implements AutoCloseable {
         }
         AgentLink probe = AgentLink.builder(baseUrl()).connectTimeout(Duration.ofMillis(200))
                 .readTimeout(Duration.ofMillis(500)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("agent process exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                probe.health();
-                return Duration.ofNanos(System.nanoTime() - t0);
-            } catch (RuntimeException notYet) {
-                // Sleep, do not spin: on two cores a busy probe steals half the machine from the start it measures.
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for the agent", e);
+        try {
+            // Poll, do not spin: on two cores a busy probe steals half the machine from the start it measures.
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("agent process exited with " + process.exitValue() + "; see " + log);
                 }
-            }
+                try {
+                    probe.health();
+                    return true;
+                } catch (RuntimeException notYet) {
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("agent did not become healthy within 30 s; see " + log, e);
         }
-        throw new IllegalStateException("agent did not become healthy within 30 s; see " + log);
+        return Duration.ofNanos(System.nanoTime() - t0);
     }
 
     /** SIGKILL: no shutdown hook, no WAL checkpoint, as in a power cut of the process. */

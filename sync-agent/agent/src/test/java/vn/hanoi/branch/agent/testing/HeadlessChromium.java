@@ -1,5 +1,11 @@
 package vn.hanoi.branch.agent.testing;
 
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.NoSuchElementException;
+import java.util.function.Function;
+import java.time.Duration;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -66,6 +72,14 @@ public final class HeadlessChromium {
         long h = (Long) js.executeScript("return window.innerHeight;");
         driver.manage().window().setSize(new Dimension(2 * width - (int) w, 2 * height - (int) h));
         return driver;
+    }
+
+    /** Waits for a page condition, ignoring elements not there yet or just replaced by the page's script. */
+    public static <T> T waitFor(WebDriver driver, Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout)
+                .ignoring(NoSuchElementException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     private static void deleteTree(Path dir) {

@@ -1,5 +1,6 @@
 package vn.hanoi.branch.agent.ticket;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -88,10 +89,8 @@ class KillDuringIssueTest {
                 }
                 // the kill lands after a random number of acknowledged tickets, while requests are in flight
                 int target = acknowledged.size() + 5 + random.nextInt(40);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (acknowledged.size() < target && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                }
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> acknowledged.size() >= target);
                 agent.kill();
                 stop.set(true);
                 for (Future<?> w : workers) {

@@ -17,10 +17,12 @@ import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.SupervisorClient;
 import vn.hanoi.branch.client.AgentException;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -217,10 +219,7 @@ class QueueRulesApiTest {
     }
 
     private static void sleepPastTheMillisecond() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        long now = System.currentTimeMillis();
+        await().pollInterval(Duration.ofMillis(1)).until(() -> System.currentTimeMillis() > now);
     }
 }

@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import vn.hanoi.branch.agent.Agent;
-import vn.hanoi.branch.agent.audit.AuditLog;
+import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.auth.Passwords;
 import vn.hanoi.branch.agent.auth.Principal;
@@ -277,7 +277,7 @@ public final class DaySimulator {
         Map<DeviceKind, String> codes = new HashMap<>();
         String hash = Passwords.hash(password.toCharArray());
         try (Database d = Database.open(db, Clock.fixed(Instant.ofEpochMilli(at(DAY_START)).minusSeconds(3600), zone))) {
-            DeviceRegistry devices = new DeviceRegistry(d, new AuditLog(d));
+            DeviceRegistry devices = new DeviceRegistry(d, Effects.withoutAgent(d));
             d.write(tx -> {
                 DemoBranch.seedBranch(tx);
                 Map<String, Long> ids = new HashMap<>();

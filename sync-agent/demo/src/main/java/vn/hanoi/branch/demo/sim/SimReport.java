@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.hanoi.branch.agent.report.Percentiles;
 
 /**
  * What a simulated day showed. Waits are issued → called, in minutes, per priority class and for
@@ -32,7 +33,7 @@ public record SimReport(String policy, int counters, int issued, int called, int
             }
             List<Double> s = new ArrayList<>(minutes);
             s.sort(null);
-            return new Waits(s.size(), round(percentile(s, 50)), round(percentile(s, 95)), round(s.get(s.size() - 1)));
+            return new Waits(s.size(), round(Percentiles.ofSorted(s, 50)), round(Percentiles.ofSorted(s, 95)), round(s.get(s.size() - 1)));
         }
     }
 
@@ -47,12 +48,6 @@ public record SimReport(String policy, int counters, int issued, int called, int
 
     public boolean boundHeld() {
         return maxOvertakenNormal <= overtakingBound;
-    }
-
-    /** Nearest-rank percentile of sorted values. */
-    static double percentile(List<Double> sorted, double p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
     static double round(double v) {

@@ -8,6 +8,7 @@ import vn.hanoi.branch.demo.sim.SimReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import vn.hanoi.branch.agent.report.Percentiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -123,7 +124,7 @@ class DaySimulatorTest {
         SimReport.Waits normal = r.waits().get(SimReport.NORMAL);
         SimReport.Waits priority = r.waits().get(SimReport.PRIORITY);
         assertThat(normal.count()).isEqualTo(normalWaits.size());
-        assertThat(normal.p50()).isEqualTo(SimReport.round(SimReport.percentile(normalWaits, 50)));
+        assertThat(normal.p50()).isEqualTo(SimReport.round(Percentiles.ofSorted(normalWaits, 50)));
         assertThat(normal.max()).isEqualTo(SimReport.round(normalWaits.get(normalWaits.size() - 1)));
         assertThat(normal.p50()).as("the peak builds a queue").isGreaterThan(1.0);
         assertThat(priority.count()).isPositive();

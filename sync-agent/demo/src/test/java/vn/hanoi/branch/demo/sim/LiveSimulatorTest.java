@@ -2,6 +2,7 @@ package vn.hanoi.branch.demo.sim;
 
 import vn.hanoi.branch.demo.sim.LiveSimulator;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,18 +19,12 @@ class LiveSimulatorTest {
              LiveSimulator live = new LiveSimulator(agent.kioskClient(), agent.deskClient(),
                      List.of(2L, 3L, 4L, 5L), 0.05, 2_000)) {
             live.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            int done = 0;
-            while (System.nanoTime() < deadline && done < 20) {
-                Thread.sleep(200);
-                done = agent.agent().database().read(c -> {
-                    try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM ticket WHERE state = 'DONE'")) {
-                        rs.next();
-                        return rs.getInt(1);
-                    }
-                });
-            }
-            assertThat(done).isGreaterThanOrEqualTo(20);
+            await("20 tickets served").atMost(Duration.ofSeconds(15)).until(() -> agent.agent().database().read(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM ticket WHERE state = 'DONE'")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }) >= 20);
             live.close();
             int services = agent.agent().database().read(c -> {
                 try (var rs = c.createStatement().executeQuery("SELECT count(DISTINCT service_id) FROM ticket")) {

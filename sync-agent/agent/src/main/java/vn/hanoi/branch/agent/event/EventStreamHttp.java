@@ -1,10 +1,7 @@
 package vn.hanoi.branch.agent.event;
 
-import io.javalin.Javalin;
 import io.javalin.http.sse.SseClient;
 import java.io.IOException;
-import vn.hanoi.branch.agent.http.Access;
-import vn.hanoi.branch.agent.http.ApiServer;
 import vn.hanoi.branch.api.Json;
 import vn.hanoi.branch.api.QueueEvent;
 
@@ -12,21 +9,19 @@ import vn.hanoi.branch.api.QueueEvent;
  * Server-sent events of the queue. Resume point: the standard {@code Last-Event-ID} header (sent by
  * browsers' EventSource on reconnect) or {@code ?after=} for a first connection after a snapshot.
  */
-public final class EventRoutes implements ApiServer.Routes {
+public final class EventStreamHttp {
     private final EventHub hub;
 
-    public EventRoutes(EventHub hub) {
+    public EventStreamHttp(EventHub hub) {
         this.hub = hub;
     }
 
-    @Override
-    public void register(Javalin app) {
-        app.sse("/api/v1/events", client -> {
-            client.keepAlive();
-            long after = resumePoint(client);
-            EventHub.Subscription s = hub.subscribe(after, new SseSink(client));
-            client.onClose(s::cancel);
-        }, Access.DEVICE);
+    /** Follows the queue from the resume point until the client goes away. */
+    public void follow(SseClient client) {
+        client.keepAlive();
+        long after = resumePoint(client);
+        EventHub.Subscription s = hub.subscribe(after, new SseSink(client));
+        client.onClose(s::cancel);
     }
 
     private static long resumePoint(SseClient client) {

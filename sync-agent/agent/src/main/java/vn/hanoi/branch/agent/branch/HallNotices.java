@@ -1,31 +1,19 @@
 package vn.hanoi.branch.agent.branch;
 
-import io.javalin.Javalin;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import vn.hanoi.branch.agent.http.Access;
-import vn.hanoi.branch.agent.http.ApiServer;
 
 /**
  * What the hall screen shows besides the queue: the notices of its ticker, from the setting
  * {@code hall.notices} ("vi text ~ en text | vi text ~ en text"). A properties value rather than a table,
  * because branch IT edits it with the rest of the agent's settings and it changes rarely.
  */
-public final class HallRoutes implements ApiServer.Routes {
+public final class HallNotices {
     /** One notice in both languages; {@code en} is empty when the setting gives only Vietnamese. */
     public record Notice(String vi, String en) {
     }
 
-    private final List<Notice> notices;
-
-    public HallRoutes(String noticesSetting) {
-        this.notices = parse(noticesSetting);
-    }
-
-    @Override
-    public void register(Javalin app) {
-        app.get("/api/v1/hall/notices", ctx -> ctx.json(Map.of("notices", notices)), Access.DEVICE);
+    private HallNotices() {
     }
 
     /** Notices separated by '|', each "vi ~ en"; blank entries are skipped so a trailing '|' is harmless. */
