@@ -5,6 +5,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
+import vn.hanoi.branch.files.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -14,7 +15,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -174,16 +173,10 @@ public final class BranchSigner {
 
     private static char[] readPasswordFile(Path file) throws SigningKeyException {
         try {
-            PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-            if (posix != null) {
-                Set<PosixFilePermission> others = EnumSet.copyOf(posix.readAttributes().permissions());
-                others.retainAll(EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-                        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-                        PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE));
-                if (!others.isEmpty()) {
-                    throw new SigningKeyException(SigningKeyException.Reason.PASSWORD_FILE_EXPOSED,
-                            "the password file " + file + " is open to others " + others + "; chmod 600 it");
-                }
+            Set<PosixFilePermission> others = OwnerOnly.exposure(file);
+            if (!others.isEmpty()) {
+                throw new SigningKeyException(SigningKeyException.Reason.PASSWORD_FILE_EXPOSED,
+                        "the password file " + file + " is open to others " + others + "; chmod 600 it");
             }
             byte[] bytes = Files.readAllBytes(file);
             try {

@@ -1,12 +1,11 @@
 package vn.hanoi.branch.agent.config;
 
 import java.io.IOException;
+import vn.hanoi.branch.files.OwnerOnly;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
 import java.util.Set;
 import vn.hanoi.branch.files.DurableFiles;
 
@@ -20,15 +19,9 @@ public final class SecretFile {
     }
 
     public static String read(Path file) throws IOException {
-        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
-        if (posix != null) {
-            Set<PosixFilePermission> others = EnumSet.copyOf(posix.readAttributes().permissions());
-            others.retainAll(EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-                    PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-                    PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE));
-            if (!others.isEmpty()) {
-                throw new IOException("the secret file " + file + " is open to others " + others + "; chmod 600 it");
-            }
+        Set<PosixFilePermission> others = OwnerOnly.exposure(file);
+        if (!others.isEmpty()) {
+            throw new IOException("the secret file " + file + " is open to others " + others + "; chmod 600 it");
         }
         return Files.readString(file, StandardCharsets.UTF_8).strip();
     }
