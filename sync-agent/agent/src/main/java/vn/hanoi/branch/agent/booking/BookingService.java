@@ -5,6 +5,7 @@ import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.agent.ticket.TicketIssuing;
+import vn.hanoi.branch.code.CodeSyntax;
 import vn.hanoi.branch.api.Bookings;
 import vn.hanoi.branch.api.Bookings.Booking;
 import vn.hanoi.branch.api.IssueTicketRequest;
@@ -27,7 +28,6 @@ import java.util.Optional;
  * of the day.
  */
 public final class BookingService {
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I: typed by elderly people
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Database db;
@@ -155,9 +155,10 @@ public final class BookingService {
     }
 
     private String newCode() {
-        StringBuilder sb = new StringBuilder(8);
-        for (int i = 0; i < 8; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        // The kiosk's keypad offers exactly this alphabet (no 0/O, 1/I, which elderly people type one for the other).
+        StringBuilder sb = new StringBuilder(CodeSyntax.BOOKING_LENGTH);
+        for (int i = 0; i < CodeSyntax.BOOKING_LENGTH; i++) {
+            sb.append(CodeSyntax.BOOKING_ALPHABET.charAt(random.nextInt(CodeSyntax.BOOKING_ALPHABET.length())));
         }
         return sb.toString();
     }
