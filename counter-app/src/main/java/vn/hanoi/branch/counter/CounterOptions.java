@@ -57,7 +57,7 @@ public final class CounterOptions {
     int ratingSeconds;
 
     @Option(names = "--printer-port", paramLabel = "PATH",
-            description = "the slip printer's serial port (without it slips are saved as images in the state directory)")
+            description = "the slip printer's serial port; without it the counter says that no printer is configured (the demo shows slips on screen)")
     String printerPort;
 
     @Option(names = "--printer-profile", paramLabel = "ID", defaultValue = "tm-t88",

@@ -133,7 +133,7 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
         int idleSeconds;
 
         @Option(names = "--printer-port", paramLabel = "PATH",
-                description = "ESC/POS ticket printer on this serial port; without it the virtual printer shows receipts on screen")
+                description = "ESC/POS ticket printer on this serial port; without it the kiosk reports that no printer is configured (the demo shows receipts on screen)")
         String printerPort;
 
         @Option(names = "--printer-profile", paramLabel = "ID", defaultValue = "tm-t88",

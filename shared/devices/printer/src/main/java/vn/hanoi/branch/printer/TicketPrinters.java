@@ -7,6 +7,7 @@ import vn.hanoi.branch.printer.serial.SerialTicketPrinter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 /**
  * The one way the apps choose their printer: a serial ESC/POS printer when a port is given, else the
@@ -37,6 +38,11 @@ public final class TicketPrinters {
     static final class NoPrinter implements TicketPrinter {
         @Override
         public PrintOutcome print(TicketPrint ticket) {
+            return new PrintOutcome(false, PrinterStatus.NOT_CONFIGURED, 0);
+        }
+
+        @Override
+        public PrintOutcome printJob(String name, Function<PrinterProfile, byte[]> layout) {
             return new PrintOutcome(false, PrinterStatus.NOT_CONFIGURED, 0);
         }
 

@@ -25,6 +25,9 @@ class TicketPrintersTest {
                     LocalDateTime.of(2026, 12, 7, 9, 30), 0, null, "https://tracuu.example/q/t", null, false));
             assertThat(o.printed()).isFalse();
             assertThat(o.statusAfter()).isEqualTo(PrinterStatus.NOT_CONFIGURED);
+            PrintOutcome slip = p.printJob("slip", profile -> new byte[] {0x1B, 0x40});
+            assertThat(slip.printed()).isFalse();
+            assertThat(slip.statusAfter()).as("a dossier slip says why, too").isEqualTo(PrinterStatus.NOT_CONFIGURED);
         }
     }
 
