@@ -1,6 +1,7 @@
 package vn.hanoi.branch.agent.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hanoi.branch.agent.testing.ApiErrors.assertError;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.api.ApiError;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Json;
 import vn.hanoi.branch.api.Ratings;
@@ -329,15 +329,6 @@ class RatingApiTest {
                 .header("Authorization", "Bearer " + token).build()).execute();
     }
 
-    private static void assertError(Response resp, int status, String code) throws IOException {
-        try (resp) {
-            assertThat(resp.code()).isEqualTo(status);
-            ApiError e = Json.mapper().readValue(resp.body().bytes(), ApiError.class);
-            assertThat(e.code()).isEqualTo(code);
-            assertThat(e.messageVi()).isNotBlank().isNotEqualTo(e.messageEn());
-            assertThat(e.messageEn()).isNotBlank();
-        }
-    }
 
     private long count(String sql) throws Exception {
         try (Connection c = db(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
