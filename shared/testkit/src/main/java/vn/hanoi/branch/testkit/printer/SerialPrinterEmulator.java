@@ -39,6 +39,9 @@ public final class SerialPrinterEmulator implements AutoCloseable {
 
     public SerialPrinterEmulator(Path portPath, PrinterProfile profile) throws IOException {
         this.interpreter = new EscPosInterpreter(profile);
+        // Drawing the letters to read glyphs by takes AWT a while the first time; a real printer answers
+        // status requests at once, so that happens here and not in the middle of the first job.
+        GlyphReader.vietnamese();
         this.port = SerialPort.getCommPort(portPath.toString());
         port.setComPortParameters(115200, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 50, 0);
