@@ -179,7 +179,7 @@ public final class SerialPrinterEmulator implements AutoCloseable {
                 case "--profile" -> profile = PrinterProfile.byId(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: [--port PATH | --pty DIR] [--profile tm-t88|generic|generic-58] [--out DIR]");
+                    System.err.println("usage: [--port PATH | --pty DIR] [--profile tm-t88|tm-t88-42|clone-qr|generic|generic-58] [--out DIR]");
                     System.exit(2);
                 }
             }

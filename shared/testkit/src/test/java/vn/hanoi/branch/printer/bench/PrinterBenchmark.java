@@ -50,6 +50,13 @@ public final class PrinterBenchmark {
             }
         }
 
+        System.out.printf(Locale.ROOT, "%nTest page (every Vietnamese mode of the profile, rulers, styles, QR):%n");
+        for (PrinterProfile p : PrinterProfile.all()) {
+            int bytes = TicketLayout.testPage(p, "/dev/ttyUSB0 9600 baud").length;
+            System.out.printf(Locale.ROOT, "%-10s %6d bytes %7d ms @9600 %6d ms @115200%n", p.id(), bytes,
+                    at9600.wireTime(bytes).toMillis(), at115200.wireTime(bytes).toMillis());
+        }
+
         Path dir = Files.createTempDirectory("printer-bench");
         try (PtyPair pty = PtyPair.start(dir);
              SerialPrinterEmulator printer = new SerialPrinterEmulator(pty.printerEnd(), PrinterProfile.TM_T88);
