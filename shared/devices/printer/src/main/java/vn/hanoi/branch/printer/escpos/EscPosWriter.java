@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Builds one print job for one printer profile. Each line goes out in text mode when one of the
- * profile's code tables encodes all of it, else as a raster band; mode commands are sent only when
- * they change, which keeps a ticket to a few hundred bytes.
+ * Builds one print job for one printer profile. Each line goes out in text mode when the profile's
+ * Vietnamese mode can carry it (a code table, TCVN-3's two halves, or letters downloaded once per
+ * job as user-defined characters), else as a raster band, the last resort; mode commands are sent
+ * only when they change, which keeps a ticket to a few hundred bytes.
  */
 public final class EscPosWriter {
     /** QR module size in dots: 6 gives a ~25 mm code for a short link, easy for phone cameras. */

@@ -76,8 +76,9 @@ final class LineEncoder {
             if (g) {
                 b = new byte[] {(byte) glyphs.code(cp)};
             } else {
-                b = tableFor(cp, tables, table).page().encodeChar(cp);
-                t = tableFor(cp, tables, table).number();
+                PrinterProfile.Table in = tableFor(cp, tables, table);
+                b = in.page().encodeChar(cp);
+                t = in.number();
             }
             if (cur.size() > 0 && (g != inGlyphs || (!g && t != table))) {
                 runs.add(new Run(table, inGlyphs, cur.toByteArray()));
