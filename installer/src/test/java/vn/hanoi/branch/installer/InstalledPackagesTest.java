@@ -102,6 +102,7 @@ class InstalledPackagesTest {
         for (Map.Entry<String, Path> e : DEBS.entrySet()) {
             Path dir = OUT.resolve("contents").resolve(e.getKey());
             run("rm", "-rf", dir.toString());
+            Files.createDirectories(dir);
             run("dpkg-deb", "-x", e.getValue().toString(), dir.toString());
             try (var files = Files.walk(dir)) {
                 for (Path jar : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar"))::iterator) {
@@ -151,7 +152,7 @@ class InstalledPackagesTest {
             assertThat(Path.of("/var/lib/branch-agent/branch-agent.db")).exists();
             assertThat(run("stat", "-c", "%U", "/var/lib/branch-agent/branch-agent.db").strip()).isEqualTo("branch-agent");
 
-            goLive(port, start);
+            goLive(port, t0);
             assertThat(waitForHealth(port, agent)).contains("\"status\":\"ok\"");
 
             kioskDrawsItsFirstScreen(port);
@@ -226,7 +227,7 @@ class InstalledPackagesTest {
         assertThat(issued.displayNumber()).startsWith("A");
         long counter1 = hall.counters().stream().filter(c -> c.number() == 1).findFirst().orElseThrow().id();
         Ticket called = desk.callNext(counter1);
-        FIGURES.add(String.format("install to first ticket called (scripted, README-IT's commands without typing): %.1f s",
+        FIGURES.add(String.format("dpkg -i to first ticket called (scripted, README-IT's commands without typing): %.1f s",
                 (System.nanoTime() - installedAt) / 1e9));
         assertThat(called.id()).isEqualTo(issued.id());
         assertThat(hall.queue().recentCalls()).extracting(Ticket::displayNumber).contains(issued.displayNumber());
