@@ -13,7 +13,7 @@ import java.util.List;
  * The counter app's command line, the one place its options are defined: read by {@link CounterMain}
  * (help, refusals, {@code --list-scanners}) and again by {@link CounterApp} from the launch arguments.
  */
-@Command(name = "counter-app", sortOptions = false,
+@Command(name = "branch-counter", sortOptions = false,
         description = "Quầy tiếp nhận / The counter (clerk desk) app.")
 public final class CounterOptions {
     /** What a refused command line exits with. */
