@@ -150,6 +150,8 @@ public final class SerialPrinterEmulator implements AutoCloseable {
      * a PNG in the out folder. Lines on stdin change the printer's state: ready, paper-out, near-end,
      * cover-open, offline, mute, unmute.
      */
+    private static final String USAGE = "usage: printer-emulator [--port PATH | --pty DIR] [--profile tm-t88|generic|generic-58] [--out DIR]";
+
     public static void main(String[] args) throws Exception {
         Path port = null;
         Path ptyDir = null;
@@ -161,8 +163,12 @@ public final class SerialPrinterEmulator implements AutoCloseable {
                 case "--pty" -> ptyDir = Path.of(args[++i]);
                 case "--profile" -> profile = PrinterProfile.byId(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
                 default -> {
-                    System.err.println("usage: [--port PATH | --pty DIR] [--profile tm-t88|generic|generic-58] [--out DIR]");
+                    System.err.println("Tuỳ chọn không hợp lệ / unknown option: " + args[i] + "\n" + USAGE);
                     System.exit(2);
                 }
             }
