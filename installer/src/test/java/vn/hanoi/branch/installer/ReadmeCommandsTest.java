@@ -145,7 +145,7 @@ class ReadmeCommandsTest {
                             + "1.000001,Thủ tục thử,Test procedure,A,Phòng thử,5,0,Tờ khai|CCCD (bản sao)\n", StandardCharsets.UTF_8);
                     assertThat(itCommand(c, null).output()).contains("Imported");
                 });
-        row("sudo adduser <clerk's login> dialout", Kind.NOT_RUN, "changes an account of the machine", c -> { });
+        row("sudo adduser <clerk-login> dialout", Kind.NOT_RUN, "changes an account of the machine", c -> { });
         row("sudo branch-agent backup", Kind.SAFE_FORM, "bin/branch-agent on the test agent's database, while it serves", c -> {
             Matcher m = Pattern.compile("backup written: (\\S+) \\(").matcher(itCommand(c, null).output());
             assertThat(m.find()).isTrue();
@@ -280,7 +280,9 @@ class ReadmeCommandsTest {
 
     static void restore() throws Exception {
         assertThat(agent.process().isAlive()).as("the agent is stopped first").isFalse();
-        assertThat(itCommand("sudo branch-agent restore --from " + lastBackup, null).output()).contains("restored from");
+        List<String> argv = List.of(ROOT.resolve("bin/branch-agent").toString(), "restore", "--from", lastBackup.toString(),
+                "--db", work.resolve("branch.db").toString());
+        assertThat(shell.run(work, Map.of(), null, argv, 120).ok().output()).contains("restored from");
     }
 
     static void awaitHealth() {
@@ -370,8 +372,9 @@ class ReadmeCommandsTest {
 
     /** The names of the top-level windows on the display, or null while it does not answer. */
     static String xwindows(String display) throws Exception {
-        Shell.Result r = shell.run(work, Map.of(), null, List.of("xwininfo", "-display", display, "-root", "-tree"), 20);
-        return r.exit() == 0 ? r.output() : null;
+        Process p = new ProcessBuilder("xwininfo", "-display", display, "-root", "-tree").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return p.waitFor() == 0 ? out : null;
     }
 
     // ---- plumbing

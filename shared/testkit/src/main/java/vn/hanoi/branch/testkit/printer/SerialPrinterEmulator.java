@@ -188,7 +188,11 @@ public final class SerialPrinterEmulator implements AutoCloseable {
         Path folder = out;
         List<Path> written = new ArrayList<>();
         try (SerialPrinterEmulator emu = new SerialPrinterEmulator(port, profile)) {
-            emu.interpreter().onReceipt(r -> {
+            // Saved on another thread: a printer answers status requests while a receipt comes out, and the
+            // first PNG (fonts, image codecs) can take seconds on a busy machine.
+            java.util.concurrent.Executor saver = java.util.concurrent.Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().daemon().name("receipt-png").factory());
+            emu.interpreter().onReceipt(r -> saver.execute(() -> {
                 Path png = folder.resolve(String.format(Locale.ROOT, "receipt-%03d%s.png", written.size() + 1,
                         r.complete() ? "" : "-incomplete"));
                 try {
@@ -199,7 +203,7 @@ public final class SerialPrinterEmulator implements AutoCloseable {
                 } catch (IOException e) {
                     System.err.println("cannot write " + png + ": " + e);
                 }
-            });
+            }));
             System.out.println("Emulating " + profile.description() + " on " + port + "; receipts go to " + out.toAbsolutePath());
             System.out.println("Type ready | paper-out | near-end | cover-open | offline | mute | unmute; Ctrl+C stops.");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
