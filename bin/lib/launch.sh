@@ -28,7 +28,7 @@ branch_find_java() {
 branch_ensure_built() {
   local missing=0 p
   for p in "$@"; do [ -e "$BRANCH_ROOT/$p" ] || missing=1; done
-  if [ "$missing" = 0 ] && [ -f "$BRANCH_BUILT_STAMP" ] && [ -z "$(cd "$BRANCH_ROOT" && find . -path ./demo-data -prune -o \
+  if [ "$missing" = 0 ] && [ -f "$BRANCH_BUILT_STAMP" ] && [ -z "$(cd "$BRANCH_ROOT" && find . \( -name target -o -name .git -o -path ./demo-data \) -prune -o \
       \( -path '*/src/main/*' -o -name pom.xml \) -type f -newer "$BRANCH_BUILT_STAMP" -print 2>/dev/null | head -1)" ]; then
     return 0
   fi
