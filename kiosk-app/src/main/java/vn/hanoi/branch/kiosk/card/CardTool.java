@@ -156,6 +156,11 @@ public final class CardTool extends ToolCommand {
         }
 
         private int read() {
+            for (Path f : csca) {
+                if (!java.nio.file.Files.isReadable(f)) {
+                    return usage("Không đọc được tệp CSCA / cannot read the CSCA file " + f.toAbsolutePath());
+                }
+            }
             List<CardAccess> keys;
             CccdReader.Options options = CccdReader.Options.defaults().withFaceImage(dg2).withAcceptUnknownIssuer(true);
             try {
