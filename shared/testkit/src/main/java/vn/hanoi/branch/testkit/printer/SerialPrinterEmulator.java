@@ -150,6 +150,18 @@ public final class SerialPrinterEmulator implements AutoCloseable {
      * a PNG in the out folder. Lines on stdin change the printer's state: ready, paper-out, near-end,
      * cover-open, offline, mute, unmute.
      */
+    /**
+     * Interprets and renders the test page once before the port opens: a printer answers status within
+     * milliseconds, and a cold JVM's first page (code tables, QR, fonts, PNG) must not make it miss that.
+     */
+    private static void warmUp(PrinterProfile profile) throws IOException {
+        EscPosInterpreter interpreter = new EscPosInterpreter(profile);
+        interpreter.accept(vn.hanoi.branch.printer.escpos.TicketLayout.testPage(profile, "warm-up"));
+        for (EscPosInterpreter.Receipt r : interpreter.receipts()) {
+            ImageIO.write(r.render(profile.dotsPerLine()), "png", java.io.OutputStream.nullOutputStream());
+        }
+    }
+
     private static final String USAGE = "usage: printer-emulator [--port PATH | --pty DIR] [--profile tm-t88|generic|generic-58] [--out DIR]";
 
     public static void main(String[] args) throws Exception {
@@ -184,6 +196,7 @@ public final class SerialPrinterEmulator implements AutoCloseable {
                     + " --printer-profile " + profile.id());
         }
         Files.createDirectories(out);
+        warmUp(profile);
         PrinterProfile p = profile;
         Path folder = out;
         List<Path> written = new ArrayList<>();
