@@ -23,4 +23,9 @@ public record QueueEvent(long id, String type, Instant at, Ticket ticket, Long c
     public static final String COUNTER_STATE = "counter.state";
     /** A device alert was raised or cleared (no ticket): supervisor and IT screens reload the alerts. */
     public static final String DEVICE_ALERT = "device.alert";
+    /**
+     * The agent's history changed under the stream (a backup was restored): drop what you hold and load the
+     * snapshot again. No ticket; the stream goes on after it.
+     */
+    public static final String RELOAD = "reload";
 }

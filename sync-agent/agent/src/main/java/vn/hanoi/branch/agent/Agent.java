@@ -17,6 +17,8 @@ import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.backup.AgentLock;
+import vn.hanoi.branch.agent.backup.RestoreEpoch;
+import vn.hanoi.branch.agent.sync.DeadLetters;
 import vn.hanoi.branch.agent.backup.BackupHttp;
 import vn.hanoi.branch.agent.backup.BackupSchedule;
 import vn.hanoi.branch.agent.backup.Backups;
@@ -79,6 +81,7 @@ public final class Agent implements AutoCloseable {
         }
         LOG.info("database ready {} ms after JVM start", sinceJvmStart());
         try {
+            RestoreEpoch.applyPending(db, given.dbPath()); // before anything writes: ids of the new epoch
             // what the city set for this branch (pulled earlier), where the branch did not set it itself
             AgentConfig config = given.withCity(CityBranchConfig.read(db), CityBranchConfig.keys());
             this.directory = new BranchDirectory(db);
@@ -118,7 +121,7 @@ public final class Agent implements AutoCloseable {
                     new RatingService(db, effects, clock, directory.zone(), config.getInt("rating.target.percent")),
                     new ReportHttp(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
                             directory),
-                    new BackupHttp(backups, db, effects, clock), new EventStreamHttp(events));
+                    new BackupHttp(backups, db, effects, clock), new DeadLetters(db, effects), new EventStreamHttp(events));
             this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
                     config.getInt("http.max.document.bytes"), routes.endpoints());
         } catch (RuntimeException e) {

@@ -256,6 +256,9 @@ public final class AgentMain implements Callable<Integer> {
                         backups(config).contentMirror(), Instant.now());
                 main.out.println("Đã khôi phục / restored from " + r.restoredFrom() + "; the previous database is kept as "
                         + r.previousKeptAs() + "; content files put back: " + r.contentRestored());
+                main.out.println("Giữa bản sao lưu và lúc khôi phục / between the backup and now: " + r.lost().describe()
+                        + "\nKhi agent chạy lại, nó hỏi thành phố phần còn lại / when the agent starts it asks the city for the rest"
+                        + " (see the log and GET /api/v1/backups).");
                 return 0;
             } catch (IOException e) {
                 System.err.println(e.getMessage() + "\nBackups: " + backups(config).list());
