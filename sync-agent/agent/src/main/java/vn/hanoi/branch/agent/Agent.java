@@ -111,7 +111,7 @@ public final class Agent implements AutoCloseable {
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
                     alertMinutes);
-            RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus), syncStatus, directory,
+            RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus, backups), syncStatus, directory,
                     HallNotices.parse(config.get("hall.notices")), devices, new DeviceHealthService(db, effects), auth,
                     tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
                     new ProcedureCatalog(db), dossiers,

@@ -208,8 +208,10 @@ public final class RestoreEpoch {
         });
     }
 
+    /** The highest id the table ever gave (retention deletes old rows; AUTOINCREMENT remembers). */
     private static long maxId(Connection c, String table) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(coalesce((SELECT max(id) FROM "
+                + table + "), 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = '" + table + "'), 0))")) {
             return rs.next() ? rs.getLong(1) : 0;
         }
     }

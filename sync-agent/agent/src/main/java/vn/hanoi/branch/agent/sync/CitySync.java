@@ -285,6 +285,12 @@ public final class CitySync implements AutoCloseable {
                 rs.next();
                 docs = rs.getLong(1);
             }
+            long deadLetters;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sync_failure WHERE parked_at IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                deadLetters = rs.getLong(1);
+            }
             try (PreparedStatement ps = c.prepareStatement("SELECT last_success_at, last_error_at, last_error FROM sync_health");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -294,7 +300,7 @@ public final class CitySync implements AutoCloseable {
                 Long age = oldest == null ? null : Math.max(0, Duration.between(oldest, now).toSeconds());
                 boolean alert = configured && age != null && age > alertAfterMinutes * 60L;
                 return new SyncStatus(configured, b.size(), oldest, age, docs, ok, errAt, rs.getString(3), alert,
-                        alertAfterMinutes);
+                        alertAfterMinutes, deadLetters);
             }
         });
     }
