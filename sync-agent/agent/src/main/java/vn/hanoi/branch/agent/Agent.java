@@ -111,12 +111,16 @@ public final class Agent implements AutoCloseable {
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
                     alertMinutes);
+            CertifiedCopies copies = new CertifiedCopies(db, effects, content, copySigner(config, directory));
+            int adopted = copies.adoptLegacy(documentsDir(config).resolve("certified-copies"));
+            if (adopted > 0) {
+                LOG.info("certified copies moved into the content store (backed up and uploaded from now on): {}", adopted);
+            }
             RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus, backups), syncStatus, directory,
                     HallNotices.parse(config.get("hall.notices")), devices, new DeviceHealthService(db, effects), auth,
                     tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
                     new ProcedureCatalog(db), dossiers,
-                    new CertifiedCopies(db, effects, documentsDir(config).resolve("certified-copies"),
-                            copySigner(config, directory)),
+                    copies,
                     new ScannedDocuments(db, effects, content),
                     new RatingService(db, effects, clock, directory.zone(), config.getInt("rating.target.percent")),
                     new ReportHttp(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),

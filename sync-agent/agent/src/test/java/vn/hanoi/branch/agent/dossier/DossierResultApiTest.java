@@ -95,10 +95,10 @@ class DossierResultApiTest {
         try (PDDocument doc = Loader.loadPDF(copy)) {
             assertThat(new PDFTextStripper().getText(doc)).contains(d.code());
         }
-        // What the agent keeps on disk is the same file.
-        try (var files = Files.list(dir.resolve("documents").resolve("certified-copies"))) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(d.code() + ".pdf");
-        }
+        // What the agent keeps is the same file, in the content store (backed up and uploaded like a scan).
+        String sha = (String) stored.get("sha256");
+        assertThat(dir.resolve("documents").resolve("store").resolve(sha.substring(0, 2)).resolve(sha + ".pdf"))
+                .hasBinaryContent(copy);
     }
 
     @Test
