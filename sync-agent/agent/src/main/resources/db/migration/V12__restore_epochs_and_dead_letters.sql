@@ -44,3 +44,13 @@ CREATE INDEX sync_failure_due ON sync_failure (next_at) WHERE parked_at IS NULL;
 ALTER TABLE outbox ADD COLUMN parked_at INTEGER;  -- a dead letter: not sent until IT retries it
 DROP INDEX outbox_unsent;
 CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL AND parked_at IS NULL;
+
+-- Business days closed (by a supervisor, or by the agent itself after closing time). A day with tickets
+-- that is not here was missed (the agent was off at closing time): the next close sends its figures too.
+-- Days before this table are taken as closed: whether their figures went cannot be told any more.
+CREATE TABLE business_day_closed (
+    day       TEXT PRIMARY KEY,
+    closed_at INTEGER NOT NULL,
+    automatic INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO business_day_closed (day, closed_at) SELECT DISTINCT business_day, 0 FROM ticket;

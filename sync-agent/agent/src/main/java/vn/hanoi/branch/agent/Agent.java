@@ -18,7 +18,9 @@ import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.backup.AgentLock;
 import vn.hanoi.branch.agent.backup.RestoreEpoch;
+import vn.hanoi.branch.agent.ticket.DayCloseSchedule;
 import vn.hanoi.branch.agent.sync.DeadLetters;
+import vn.hanoi.branch.api.ServiceInfo;
 import vn.hanoi.branch.agent.backup.BackupHttp;
 import vn.hanoi.branch.agent.backup.BackupSchedule;
 import vn.hanoi.branch.agent.backup.Backups;
@@ -69,6 +71,7 @@ public final class Agent implements AutoCloseable {
     private final BackupSchedule backups;
     private final Retention retention;
     private final CitySync sync;
+    private final DayCloseSchedule dayClose;
 
     private Agent(AgentConfig given, Clock clock) {
         Instant started = clock.instant();
@@ -106,6 +109,9 @@ public final class Agent implements AutoCloseable {
             DossierHandlers dossiers = DossierHandlers.create(db, effects, directory.zone(),
                     agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
                     workingCalendar(config, db), clock);
+            this.dayClose = new DayCloseSchedule(tickets.dayClose(), () -> directory.services().stream()
+                    .filter(ServiceInfo::active).map(ServiceInfo::closesAt).max(java.util.Comparator.naturalOrder())
+                    .orElse(java.time.LocalTime.of(17, 0)), Duration.ofMinutes(config.getInt("day.close.auto.after.minutes")));
             this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
             this.sync = citySync(config, clock, bookings, dossiers.progress());
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
@@ -202,6 +208,7 @@ public final class Agent implements AutoCloseable {
         Agent a = new Agent(config, clock);
         a.server.start(config.httpHost(), config.httpPort());
         a.backups.start();
+        a.dayClose.start();
         if (a.sync != null) {
             a.sync.start();
             LOG.info("city sync on to {}", config.get("city.url"));
@@ -257,6 +264,11 @@ public final class Agent implements AutoCloseable {
     /** The city sync worker, or null when no city link is configured. */
     public CitySync sync() {
         return sync;
+    }
+
+    /** The automatic end of day (tests run its check at a simulated time instead of waiting a minute). */
+    public DayCloseSchedule dayClose() {
+        return dayClose;
     }
 
     public EventHub events() {
@@ -326,6 +338,7 @@ public final class Agent implements AutoCloseable {
     public void close() {
         LOG.info("agent stopping");
         backups.close();
+        dayClose.close();
         if (sync != null) {
             sync.close();
         }

@@ -45,7 +45,7 @@ public final class TestAgent implements AutoCloseable {
     private final Clock clock;
     private Agent agent;
     private final java.util.Map<Role, Sessions.Login> accounts = new java.util.EnumMap<>(Role.class);
-    private final AgentLink link;
+    private AgentLink link;
 
     private TestAgent(Path dir, AgentConfig config, Clock clock, Agent agent) {
         this.dir = dir;
@@ -81,7 +81,9 @@ public final class TestAgent implements AutoCloseable {
                     .with("db.path", db.toString())
                     .with("http.host", "127.0.0.1")
                     .with("http.port", "0")
-                    .with("events.heartbeat.seconds", "2");
+                    .with("events.heartbeat.seconds", "2")
+                    // a test run in the branch's evening must not see its day closed under it (tests that want it set it)
+                    .with("day.close.auto.after.minutes", "-1");
             for (Map.Entry<String, String> e : extraConfig.entrySet()) {
                 cfg = cfg.with(e.getKey(), e.getValue());
             }
@@ -112,6 +114,7 @@ public final class TestAgent implements AutoCloseable {
         agent.close();
         whileStopped.run();
         agent = Agent.start(config.with("http.port", Integer.toString(port)), clock);
+        link = AgentLink.to(baseUrl()); // a fresh connection pool: the old one holds connections to the stopped process
     }
 
     /** The settings the agent runs with. */
