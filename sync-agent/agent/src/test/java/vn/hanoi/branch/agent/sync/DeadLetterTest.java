@@ -100,8 +100,14 @@ class DeadLetterTest {
             }
             return null;
         });
+        // IT's command line shows the same and retries too (the agent keeps running)
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertThat(vn.hanoi.branch.agent.AgentMain.execute(agent.config(), new java.io.PrintStream(out, true,
+                java.nio.charset.StandardCharsets.UTF_8), "dead-letters")).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("bad_event", "bad-1", "NOT_A_STATE");
         it.retryDeadLetter(parked.get(0).id());
-        it.retryDeadLetter(inbound.id());
+        assertThat(vn.hanoi.branch.agent.AgentMain.execute(agent.config(), new java.io.PrintStream(out, true,
+                java.nio.charset.StandardCharsets.UTF_8), "dead-letters", "--retry", Long.toString(inbound.id()))).isZero();
         await("the repaired event to reach the city").atMost(Duration.ofSeconds(30))
                 .until(() -> city.sim().events(TestCity.BRANCH).stream().anyMatch(e -> e.sequence() == poisonId));
         assertThat(it.deadLetters()).isEmpty(); // the inbound item is back in its retry line
