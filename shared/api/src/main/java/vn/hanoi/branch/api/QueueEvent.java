@@ -24,8 +24,8 @@ public record QueueEvent(long id, String type, Instant at, Ticket ticket, Long c
     /** A device alert was raised or cleared (no ticket): supervisor and IT screens reload the alerts. */
     public static final String DEVICE_ALERT = "device.alert";
     /**
-     * The agent's history changed under the stream (a backup was restored): drop what you hold and load the
-     * snapshot again. No ticket; the stream goes on after it.
+     * The agent does not replay what this client missed (it connected without a position, or is further behind
+     * than the agent keeps events): reload the snapshot and follow on from this event's id (no ticket).
      */
-    public static final String RELOAD = "reload";
+    public static final String RELOAD = "queue.reload";
 }
