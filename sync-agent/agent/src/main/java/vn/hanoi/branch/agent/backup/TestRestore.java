@@ -26,7 +26,7 @@ import vn.hanoi.branch.files.DurableFiles;
  */
 public final class TestRestore {
     private static final Logger LOG = LoggerFactory.getLogger(TestRestore.class);
-    static final int HASH_SAMPLE = 20;
+    public static final int HASH_SAMPLE = 20;
 
     private TestRestore() {
     }
