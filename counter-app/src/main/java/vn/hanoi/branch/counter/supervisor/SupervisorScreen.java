@@ -142,6 +142,12 @@ public final class SupervisorScreen {
             box.getChildren().add(new Label(I18n.both("counter", "supervisor.sync.error", hhmm.format(st.lastErrorAt()),
                     st.lastError())));
         }
+        if (st.deadLetters() > 0) {
+            Label parked = new Label("⚠ " + I18n.both("counter", "supervisor.sync.deadLetters", st.deadLetters()));
+            parked.setId("sync-dead-letters");
+            parked.getStyleClass().add("alert");
+            box.getChildren().add(parked);
+        }
         if (st.alert()) {
             Label alert = new Label("⚠ " + I18n.both("counter", "supervisor.sync.alert", st.alertAfterMinutes()));
             alert.setId("sync-alert");
