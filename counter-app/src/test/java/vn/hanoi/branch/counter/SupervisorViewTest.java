@@ -113,6 +113,10 @@ class SupervisorViewTest {
         assertThat(backlog).isPositive();
         waitFor(() -> syncTexts(robot).stream().anyMatch(x -> x.matches("(?s)\\d+ mục chờ gửi.*") && x.contains("entries waiting")));
         assertThat(syncTexts(robot)).noneMatch(x -> x.startsWith("⚠"));
+        // the test agent keeps its backups beside its database: the supervisor sees IT's warning
+        waitFor(() -> robot.lookup("#backup-status").queryAs(javafx.scene.control.Label.class).getText()
+                .contains("cùng ổ đĩa"));
+        assertThat(robot.lookup("#backup-status").queryAs(javafx.scene.control.Label.class).getText()).contains("same disk");
     }
 
     private static java.util.List<String> syncTexts(FxRobot robot) {

@@ -41,6 +41,7 @@ public final class SupervisorModel implements AutoCloseable {
     private final javafx.collections.ObservableList<DeviceHealth.Alert> alertsView =
             javafx.collections.FXCollections.unmodifiableObservableList(alerts);
     private final ReadOnlyObjectWrapper<vn.hanoi.branch.api.SyncStatus> sync = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<vn.hanoi.branch.api.BackupHealth> backups = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     // One load at a time; events arriving meanwhile ask for one more load, not one each.
@@ -81,6 +82,11 @@ public final class SupervisorModel implements AutoCloseable {
     /** The city sync's figures (backlog, last success, last error, alert); null until loaded. */
     public ReadOnlyObjectProperty<vn.hanoi.branch.api.SyncStatus> syncProperty() {
         return sync.getReadOnlyProperty();
+    }
+
+    /** The backups (newest, trial restore, IT's warning); null until loaded or when health fails. */
+    public ReadOnlyObjectProperty<vn.hanoi.branch.api.BackupHealth> backupsProperty() {
+        return backups.getReadOnlyProperty();
     }
 
     /** Open device alerts (printer out of paper, reader missing), oldest first. */
@@ -153,10 +159,12 @@ public final class SupervisorModel implements AutoCloseable {
                 DayStats s = agent.get().statsToday();
                 java.util.List<DeviceHealth.Alert> open = agent.get().alerts();
                 vn.hanoi.branch.api.SyncStatus st = agent.get().syncStatus();
+                vn.hanoi.branch.api.BackupHealth b = agent.get().backups();
                 ui.execute(() -> {
                     stats.set(s);
                     alerts.setAll(open);
                     sync.set(st);
+                    backups.set(b);
                 });
             } while (again.get() && active);
         } catch (AgentException e) {

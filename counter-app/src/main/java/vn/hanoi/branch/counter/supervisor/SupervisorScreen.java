@@ -101,7 +101,13 @@ public final class SupervisorScreen {
         VBox syncCard = new VBox(6, title("supervisor.sync"), syncLines);
         syncCard.getStyleClass().add("card");
         model.syncProperty().addListener((o, a, st) -> showSync(syncLines, st));
-        VBox body = new VBox(12, kpis, alertsCard, syncCard, charts, tables, message);
+        Label backupLine = new Label();
+        backupLine.setId("backup-status");
+        backupLine.setWrapText(true);
+        model.backupsProperty().addListener((o, a, b) -> showBackups(backupLine, b));
+        VBox backupCard = new VBox(6, title("supervisor.backups"), backupLine);
+        backupCard.getStyleClass().add("card");
+        VBox body = new VBox(12, kpis, alertsCard, syncCard, backupCard, charts, tables, message);
         body.setPadding(new Insets(12, 20, 12, 20));
 
         root.setTop(header(desk));
@@ -142,11 +148,32 @@ public final class SupervisorScreen {
             box.getChildren().add(new Label(I18n.both("counter", "supervisor.sync.error", hhmm.format(st.lastErrorAt()),
                     st.lastError())));
         }
+        if (st.deadLetters() > 0) {
+            Label parked = new Label("⚠ " + I18n.both("counter", "supervisor.sync.deadLetters", st.deadLetters()));
+            parked.setId("sync-dead-letters");
+            parked.getStyleClass().add("alert");
+            box.getChildren().add(parked);
+        }
         if (st.alert()) {
             Label alert = new Label("⚠ " + I18n.both("counter", "supervisor.sync.alert", st.alertAfterMinutes()));
             alert.setId("sync-alert");
             alert.getStyleClass().add("alert");
             box.getChildren().add(alert);
+        }
+    }
+
+    /** The newest backup, or what IT must do about backups (failed, trial restore failed, on the data disk). */
+    private static void showBackups(Label line, vn.hanoi.branch.api.BackupHealth b) {
+        line.getStyleClass().remove("alert");
+        if (b == null) {
+            line.setText("");
+        } else if (b.warningVi() != null) {
+            line.setText("⚠ " + b.warningVi() + "\n" + b.warningEn());
+            line.getStyleClass().add("alert");
+        } else {
+            String newest = b.newest() == null ? "—" : java.time.format.DateTimeFormatter.ofPattern("dd/MM HH:mm")
+                    .withZone(java.time.ZoneId.systemDefault()).format(b.newest());
+            line.setText(I18n.both("counter", "supervisor.backups.newest", newest));
         }
     }
 

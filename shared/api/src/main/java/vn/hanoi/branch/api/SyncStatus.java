@@ -14,8 +14,9 @@ import java.time.Instant;
  * @param lastErrorAt       time of the last error, null when none yet
  * @param lastError         what it was (no personal data), null when none yet
  * @param alert             true when the oldest unsent entry is older than {@code alertAfterMinutes}
+ * @param deadLetters       sync items parked for IT (refused by the city, or failing to apply): sync goes on without them
  */
 public record SyncStatus(boolean configured, long backlog, Instant oldestUnsentAt, Long oldestUnsentAgeSeconds,
                          long documentsQueued, Instant lastSuccessAt, Instant lastErrorAt, String lastError, boolean alert,
-                         int alertAfterMinutes) {
+                         int alertAfterMinutes, long deadLetters) {
 }

@@ -1,9 +1,12 @@
 package vn.hanoi.branch.client;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.List;
+import vn.hanoi.branch.api.DeadLetter;
 import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.Sessions;
 
-/** An IT session: pairing devices, revoking them, and staff accounts. */
+/** An IT session: pairing devices, revoking them, staff accounts, and sync items that wait for IT. */
 public final class ItClient extends DeviceClient {
     ItClient(Transport session) {
         super(session);
@@ -21,5 +24,15 @@ public final class ItClient extends DeviceClient {
 
     public Sessions.User createUser(Sessions.NewUser user) {
         return agent.post("users", user, null, Sessions.User.class);
+    }
+
+    /** Sync items parked for IT (refused by the city, or failing to apply), oldest first. */
+    public List<DeadLetter> deadLetters() {
+        return agent.get("dead-letters", new TypeReference<List<DeadLetter>>() { });
+    }
+
+    /** Puts a dead letter back in line: the outbox event is sent again, the city item applied again. */
+    public void retryDeadLetter(long id) {
+        agent.post("dead-letters/" + id + "/retry", null, null, Void.class);
     }
 }

@@ -11,6 +11,8 @@ import vn.hanoi.branch.api.DayStats;
 import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.Ratings;
 import vn.hanoi.branch.api.Reports;
+import vn.hanoi.branch.api.BackupHealth;
+import vn.hanoi.branch.api.Health;
 import vn.hanoi.branch.api.SyncStatus;
 
 /**
@@ -35,6 +37,15 @@ public final class SupervisorClient extends DeviceClient {
     /** Open device alerts. */
     public List<DeviceHealth.Alert> alerts() {
         return agent.get("alerts", new TypeReference<List<DeviceHealth.Alert>>() { });
+    }
+
+    /** The backups as health shows them (the newest, the trial restore, and IT's warning); null when health fails. */
+    public BackupHealth backups() {
+        try {
+            return agent.get("health", Health.class).backup();
+        } catch (AgentException e) {
+            return null; // a degraded agent answers 503: the screen's other panels say what matters then
+        }
     }
 
     /** The city sync's figures: backlog, oldest unsent, last success and error. */

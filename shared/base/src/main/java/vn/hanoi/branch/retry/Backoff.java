@@ -36,8 +36,13 @@ public final class Backoff {
 
     /** The wait after one more failure. */
     public Duration next() {
-        long cap = Math.min(maxMs, firstMs << Math.min(failures, 30));
         failures++;
+        return afterFailures(failures);
+    }
+
+    /** The wait after {@code n} failures in a row (n from 1), for retries whose count is kept elsewhere (a table row). */
+    public Duration afterFailures(int n) {
+        long cap = Math.min(maxMs, firstMs << Math.min(Math.max(0, n - 1), 30));
         return Duration.ofMillis(jitter ? ThreadLocalRandom.current().nextLong(cap + 1) : cap);
     }
 

@@ -18,6 +18,10 @@ import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.backup.AgentLock;
+import vn.hanoi.branch.agent.backup.RestoreEpoch;
+import vn.hanoi.branch.agent.ticket.DayCloseSchedule;
+import vn.hanoi.branch.agent.sync.DeadLetters;
+import vn.hanoi.branch.api.ServiceInfo;
 import vn.hanoi.branch.agent.setup.BranchConfigStore;
 import vn.hanoi.branch.agent.setup.BranchSetup;
 import vn.hanoi.branch.agent.setup.SetupState;
@@ -71,6 +75,7 @@ public final class Agent implements AutoCloseable {
     private final BackupSchedule backups;
     private final Retention retention;
     private final CitySync sync;
+    private final DayCloseSchedule dayClose;
 
     private Agent(AgentConfig given, Clock clock) {
         Instant started = clock.instant();
@@ -83,6 +88,7 @@ public final class Agent implements AutoCloseable {
         }
         LOG.info("database ready {} ms after JVM start", sinceJvmStart());
         try {
+            RestoreEpoch.applyPending(db, given.dbPath()); // before anything writes: ids of the new epoch
             // what the city set for this branch (pulled earlier), where the branch did not set it itself
             AgentConfig config = given.withCity(CityBranchConfig.read(db), CityBranchConfig.keys());
             this.directory = new BranchDirectory(db);
@@ -112,28 +118,35 @@ public final class Agent implements AutoCloseable {
             DossierHandlers dossiers = DossierHandlers.create(db, effects, directory.zone(),
                     agencyCode(config, setUp), new DossierCodePattern(config.get("dossier.code.pattern")),
                     workingCalendar(config, db), clock);
+            this.dayClose = new DayCloseSchedule(tickets.dayClose(), () -> directory.services().stream()
+                    .filter(ServiceInfo::active).map(ServiceInfo::closesAt).max(java.util.Comparator.naturalOrder())
+                    .orElse(java.time.LocalTime.of(17, 0)), Duration.ofMinutes(config.getInt("day.close.auto.after.minutes")));
             this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
             this.sync = citySync(config, clock, bookings, dossiers.progress());
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
                     alertMinutes);
+            CertifiedCopies copies = new CertifiedCopies(db, effects, content, copySigner(config, directory));
+            int adopted = copies.adoptLegacy(documentsDir(config).resolve("certified-copies"));
+            if (adopted > 0) {
+                LOG.info("certified copies moved into the content store (backed up and uploaded from now on): {}", adopted);
+            }
             // the hall's ticker: as set up (branch-agent setup, administration), otherwise the setting
             List<HallNotices.Notice> configuredNotices = HallNotices.parse(config.get("hall.notices"));
             java.util.function.Supplier<List<HallNotices.Notice>> hallNotices = () -> java.util.Objects.requireNonNullElse(
                     db.read(BranchConfigStore::hallNotices), configuredNotices);
             int ratingTarget = setUp.map(BranchSetup::satisfactionTargetPercent)
                     .orElse(config.getInt("rating.target.percent"));
-            RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus), syncStatus, directory,
+            RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus, backups), syncStatus, directory,
                     hallNotices, devices, new DeviceHealthService(db, effects), auth,
                     tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
                     new ProcedureCatalog(db), dossiers,
-                    new CertifiedCopies(db, effects, documentsDir(config).resolve("certified-copies"),
-                            copySigner(config, directory)),
+                    copies,
                     new ScannedDocuments(db, effects, content),
                     new RatingService(db, effects, clock, directory.zone(), ratingTarget),
                     new ReportHttp(new ReportService(db, directory, clock, ratingTarget),
                             directory),
-                    new BackupHttp(backups, db, effects, clock), new EventStreamHttp(events));
+                    new BackupHttp(backups, db, effects, clock), new DeadLetters(db, effects), new EventStreamHttp(events));
             this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
                     config.getInt("http.max.document.bytes"), routes.endpoints());
         } catch (RuntimeException e) {
@@ -210,6 +223,7 @@ public final class Agent implements AutoCloseable {
         Agent a = new Agent(config, clock);
         a.server.start(config.httpHost(), config.httpPort());
         a.backups.start();
+        a.dayClose.start();
         if (a.sync != null) {
             a.sync.start();
             LOG.info("city sync on to {}", config.get("city.url"));
@@ -265,6 +279,11 @@ public final class Agent implements AutoCloseable {
     /** The city sync worker, or null when no city link is configured. */
     public CitySync sync() {
         return sync;
+    }
+
+    /** The automatic end of day (tests run its check at a simulated time instead of waiting a minute). */
+    public DayCloseSchedule dayClose() {
+        return dayClose;
     }
 
     public EventHub events() {
@@ -336,6 +355,7 @@ public final class Agent implements AutoCloseable {
     public void close() {
         LOG.info("agent stopping");
         backups.close();
+        dayClose.close();
         if (sync != null) {
             sync.close();
         }

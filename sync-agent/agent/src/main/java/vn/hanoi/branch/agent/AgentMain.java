@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -28,6 +29,8 @@ import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.http.ApiException;
+import vn.hanoi.branch.agent.sync.DeadLetters;
+import vn.hanoi.branch.api.DeadLetter;
 import vn.hanoi.branch.files.DurableFiles;
 import vn.hanoi.branch.agent.setup.BranchConfiguration;
 import vn.hanoi.branch.agent.setup.SetupFile;
@@ -46,7 +49,8 @@ import vn.hanoi.branch.api.Sessions;
         description = "The branch agent: queue, dossiers, devices and city sync on one SQLite file.%n"
                 + "Without a command it serves the LAN API.",
         subcommands = {AgentMain.Serve.class, AgentMain.PairingCode.class, AgentMain.AddUser.class,
-                AgentMain.ImportCatalog.class, AgentMain.Setup.class, AgentMain.ExportConfig.class, AgentMain.Backup.class, AgentMain.RestoreBackup.class})
+                AgentMain.ImportCatalog.class, AgentMain.Setup.class, AgentMain.ExportConfig.class, AgentMain.Backup.class,
+                AgentMain.RestoreBackup.class, AgentMain.DeadLetterCommand.class})
 public final class AgentMain implements Callable<Integer> {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
@@ -78,7 +82,7 @@ public final class AgentMain implements Callable<Integer> {
     }
 
     /** Runs one command line; {@code preset} (may be null) stands for the settings file. */
-    static int execute(AgentConfig preset, PrintStream out, String... args) {
+    public static int execute(AgentConfig preset, PrintStream out, String... args) {
         return new CommandLine(new AgentMain(preset, out))
                 .setExecutionExceptionHandler((e, cl, parsed) -> {
                     if (e instanceof Refused) {
@@ -266,6 +270,39 @@ public final class AgentMain implements Callable<Integer> {
         }
     }
 
+    @Command(name = "dead-letters", mixinStandardHelpOptions = true,
+            description = "Sync items waiting for IT (refused by the city, or failing to apply); --retry puts one back in "
+                    + "line. Works while the agent runs.")
+    static final class DeadLetterCommand implements Callable<Integer> {
+        @ParentCommand
+        AgentMain main;
+
+        @Option(names = "--retry", paramLabel = "ID", description = "the dead letter to send or apply again")
+        Long retry;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC())) {
+                DeadLetters letters = new DeadLetters(db, Effects.withoutAgent(db));
+                if (retry != null) {
+                    letters.retry(Principal.SYSTEM, retry);
+                    main.out.println("Đã đưa lại vào hàng đợi / back in line: " + retry);
+                    return 0;
+                }
+                List<DeadLetter> all = letters.list();
+                main.out.println(all.isEmpty() ? "Không có mục nào / no dead letters" : "id\tdirection\tstream\titem\tattempts\tparked\treason");
+                for (DeadLetter d : all) {
+                    main.out.println(d.id() + "\t" + d.direction() + "\t" + d.stream() + "\t" + d.itemKey() + "\t" + d.attempts()
+                            + "\t" + d.parkedAt() + "\t" + d.reason());
+                }
+                return 0;
+            } catch (ApiException e) {
+                main.out.println(e.error().messageVi() + "\n" + e.error().messageEn());
+                return 1;
+            }
+        }
+    }
+
     @Command(name = "setup", mixinStandardHelpOptions = true,
             description = "Sets the branch up from a YAML or JSON file (schema and example: /usr/share/branch-agent/branch.example.yaml): "
                     + "checks all of it, shows the changes, applies them in one transaction. Also while the agent runs.")
@@ -374,6 +411,9 @@ public final class AgentMain implements Callable<Integer> {
                         backups(config).contentMirror(), Instant.now());
                 main.out.println("Đã khôi phục / restored from " + r.restoredFrom() + "; the previous database is kept as "
                         + r.previousKeptAs() + "; content files put back: " + r.contentRestored());
+                main.out.println("Giữa bản sao lưu và lúc khôi phục / between the backup and now: " + r.lost().describe()
+                        + "\nKhi agent chạy lại, nó hỏi thành phố phần còn lại / when the agent starts it asks the city for the rest"
+                        + " (see the log and GET /api/v1/backups).");
                 return 0;
             } catch (IOException e) {
                 System.err.println(e.getMessage() + "\nBackups: " + backups(config).list());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import vn.hanoi.branch.agent.backup.BackupSchedule;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.setup.SetupState;
@@ -17,10 +18,12 @@ final class HealthHttp {
     private final Instant startedAt;
     private final byte[] openApi;
     private final java.util.function.Supplier<vn.hanoi.branch.api.SyncStatus> sync;
+    private final BackupSchedule backups;
 
     HealthHttp(Database db, EventHub events, Instant startedAt,
-                 java.util.function.Supplier<vn.hanoi.branch.api.SyncStatus> sync) {
+                 java.util.function.Supplier<vn.hanoi.branch.api.SyncStatus> sync, BackupSchedule backups) {
         this.sync = sync;
+        this.backups = backups;
         this.db = db;
         this.events = events;
         this.startedAt = startedAt;
@@ -38,7 +41,8 @@ final class HealthHttp {
         String status = !dbOk ? "degraded" : setUp ? "ok" : Health.NOT_SET_UP;
         ctx.status(dbOk ? 200 : 503).json(new Health(status, Agent.version(), startedAt, dbOk,
                 dbOk ? events.lastId() : -1, events.subscriberCount(), dbOk ? sync.get() : null,
-                dbOk && !setUp ? SetupState.MESSAGE_VI : null, dbOk && !setUp ? SetupState.MESSAGE_EN : null));
+                dbOk && !setUp ? SetupState.MESSAGE_VI : null, dbOk && !setUp ? SetupState.MESSAGE_EN : null,
+                backups.health()));
     }
 
     void openApi(Context ctx) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.backup.BackupHttp;
+import vn.hanoi.branch.agent.sync.DeadLetters;
 import vn.hanoi.branch.agent.booking.BookingService;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
 import vn.hanoi.branch.agent.branch.HallNotices;
@@ -62,7 +63,8 @@ record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDire
                   Supplier<List<HallNotices.Notice>> hallNotices, DeviceRegistry devices, DeviceHealthService deviceHealth,
                   AuthService auth, TicketHandlers tickets, StatsService stats, BookingService bookings,
                   ProcedureCatalog catalog, DossierHandlers dossiers, CertifiedCopies copies, ScannedDocuments scans,
-                  RatingService ratings, ReportHttp reports, BackupHttp backups, EventStreamHttp eventStream) {
+                  RatingService ratings, ReportHttp reports, BackupHttp backups, DeadLetters deadLetters,
+                  EventStreamHttp eventStream) {
 
     List<Endpoint> endpoints() {
         TicketHttp ticketHttp = new TicketHttp(tickets);
@@ -189,6 +191,12 @@ record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDire
                 get("/api/v1/reports.pdf", SUPERVISOR, reports::pdf),
                 get("/api/v1/backups", IT, backups::list),
                 post("/api/v1/backups", IT, backups::takeNow),
+                get("/api/v1/dead-letters", IT, ctx -> ctx.json(deadLetters.list())),
+                post("/api/v1/dead-letters/{id}/retry", IT, ctx -> {
+                    long id = pathId(ctx, "id");
+                    deadLetters.retry(principal(ctx), id);
+                    ctx.status(204);
+                }),
 
                 // the queue as it happens, for screens and counters
                 events("/api/v1/events", DEVICE, eventStream::follow));

@@ -251,6 +251,7 @@ public final class CitySimulator implements AutoCloseable {
         });
         app.post("/city/v1/oauth/token", this::token);
         app.post("/city/v1/branches/{branch}/events", this::postEvents);
+        app.get("/city/v1/branches/{branch}/events", this::getEvents);
         app.post("/city/v1/branches/{branch}/uploads", ctx -> {
             if (authorize(ctx)) {
                 uploads.create(ctx);
@@ -372,6 +373,33 @@ public final class CitySimulator implements AutoCloseable {
         }
         int stored = store.storeEvents(events, System.currentTimeMillis());
         ctx.json(Map.of("stored", stored, "duplicates", events.size() - stored, "ackedThrough", through));
+    }
+
+    /** What the city holds for the branch from a sequence on (a restored branch asks what it lost). */
+    private void getEvents(Context ctx) throws Exception {
+        if (!authorize(ctx)) {
+            return;
+        }
+        long after;
+        int limit;
+        try {
+            after = Long.parseLong(ctx.queryParamAsClass("after", String.class).getOrDefault("0"));
+            limit = Math.max(1, Math.min(1000, Integer.parseInt(ctx.queryParamAsClass("limit", String.class).getOrDefault("500"))));
+        } catch (NumberFormatException e) {
+            error(ctx, 400, "bad_query", "Tham số không hợp lệ.", "after and limit must be numbers.");
+            return;
+        }
+        ArrayNode out = Json.mapper().createArrayNode();
+        for (SimStore.Event e : store.eventsAfter(ctx.pathParam("branch"), after, limit)) {
+            var n = out.addObject();
+            n.put("idempotencyKey", e.idempotencyKey());
+            n.put("sequence", e.sequence());
+            n.put("topic", e.topic());
+            n.put("key", e.key());
+            n.put("createdAt", e.createdAt());
+            n.set("payload", Json.mapper().readTree(e.payload()));
+        }
+        ctx.json(Map.of("events", out));
     }
 
     private void pull(Context ctx, String stream) throws Exception {

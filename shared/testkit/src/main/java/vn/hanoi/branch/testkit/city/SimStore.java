@@ -77,18 +77,34 @@ final class SimStore implements AutoCloseable {
 
     /** Events of a branch in the order they arrived. */
     synchronized List<Event> events(String branch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT idempotency_key, branch, sequence, topic, key, created_at, "
-                + "payload FROM received_event WHERE branch = ? ORDER BY arrival")) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_EVENTS + "WHERE branch = ? ORDER BY arrival")) {
             ps.setString(1, branch);
-            List<Event> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Event(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                            rs.getLong(6), rs.getString(7)));
-                }
-            }
-            return out;
+            return events(ps);
         }
+    }
+
+    /** Events of a branch above a sequence, in sequence order. */
+    synchronized List<Event> eventsAfter(String branch, long after, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT_EVENTS + "WHERE branch = ? AND sequence > ? ORDER BY sequence LIMIT ?")) {
+            ps.setString(1, branch);
+            ps.setLong(2, after);
+            ps.setInt(3, limit);
+            return events(ps);
+        }
+    }
+
+    private static final String SELECT_EVENTS = "SELECT idempotency_key, branch, sequence, topic, key, created_at, payload "
+            + "FROM received_event ";
+
+    private static List<Event> events(PreparedStatement ps) throws SQLException {
+        List<Event> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Event(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getLong(6), rs.getString(7)));
+            }
+        }
+        return out;
     }
 
     synchronized long eventCount() throws SQLException {

@@ -66,6 +66,8 @@ public final class BackupHttp {
         out.put("newest", schedule.newest().map(Object::toString).orElse(null));
         out.put("lastError", schedule.lastError().orElse(null));
         out.put("backups", files);
+        out.put("health", schedule.health());
+        out.put("lastRestore", RestoreEpoch.lastRestore(db));
         return out;
     }
 }

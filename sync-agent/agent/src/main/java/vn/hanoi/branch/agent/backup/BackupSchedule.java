@@ -2,6 +2,7 @@ package vn.hanoi.branch.agent.backup;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.branch.api.BackupHealth;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public final class BackupSchedule implements AutoCloseable {
         return t;
     });
     private volatile String lastError;
+    private volatile TestRestore.Result lastTestRestore;
 
     public BackupSchedule(Backups backups, Duration interval, Clock clock) {
         this.backups = backups;
@@ -38,6 +40,10 @@ public final class BackupSchedule implements AutoCloseable {
     }
 
     public void start() {
+        if (backups.onDataDisk()) {
+            LOG.warn("backups in {} are on the same disk as the database: one disk failure loses both; set backup.dir "
+                    + "to another disk", backups.dir().toAbsolutePath());
+        }
         if (interval.isZero() || interval.isNegative()) {
             LOG.info("scheduled backups are off (backup.interval.hours = 0)");
             return;
@@ -55,6 +61,7 @@ public final class BackupSchedule implements AutoCloseable {
             }
             Backups.Result r = backups.run(now);
             lastError = null;
+            lastTestRestore = TestRestore.run(r.database(), backups.contentMirror(), clock);
             return Optional.of(r);
         } catch (RuntimeException e) {
             // a full disk must not stop the branch: the health page shows it and the next check retries
@@ -75,6 +82,26 @@ public final class BackupSchedule implements AutoCloseable {
 
     public Optional<String> lastError() {
         return Optional.ofNullable(lastError);
+    }
+
+    /** Backups for the health page, with what IT should do when they are not a safe second copy. */
+    public BackupHealth health() {
+        TestRestore.Result t = lastTestRestore;
+        boolean sameDisk = backups.onDataDisk();
+        String vi = null;
+        String en = null;
+        if (lastError != null) {
+            vi = "Sao lưu không thành công: " + lastError + ". Kiểm tra ổ đĩa sao lưu.";
+            en = "The last backup failed: " + lastError + ". Check the backup disk.";
+        } else if (t != null && !t.ok()) {
+            vi = "Thử khôi phục bản sao lưu không thành công: " + t.detail() + ". Sao lưu ngay và kiểm tra ổ đĩa.";
+            en = "The trial restore of the newest backup failed: " + t.detail() + ". Back up now and check the disk.";
+        } else if (sameDisk) {
+            vi = "Bản sao lưu nằm trên cùng ổ đĩa với dữ liệu: hỏng ổ là mất cả hai. Đặt backup.dir sang ổ khác.";
+            en = "Backups are on the same disk as the data: one disk failure loses both. Set backup.dir to another disk.";
+        }
+        return new BackupHealth(newest().orElse(null), lastError, sameDisk, t == null ? null : t.at(), t != null && t.ok(),
+                t == null ? null : t.detail(), vi, en);
     }
 
     @Override

@@ -23,9 +23,12 @@ import java.util.stream.Stream;
 
 /**
  * Backups of the branch: the database through SQLite's online backup (the agent keeps serving) and a
- * mirror of the content store. Database copies are files {@code branch-agent-<UTC time>.db}, the newest
- * {@code keep} are kept; the content mirror is one folder shared by all of them, since content files are
- * named by their hash and never change: a backup copies only the files it does not have yet.
+ * mirror of the content store (scans and certified copies). Database copies are files
+ * {@code branch-agent-<UTC time>.db}, the newest {@code keep} are kept; the content mirror is one folder
+ * shared by all of them, since content files are named by their hash and never change: a backup copies
+ * only the files it does not have yet. The mirror deletes a file only when the agent retired it itself
+ * (retention marked its row deleted): a file that merely vanished from the live store (a slip of the hand,
+ * an empty disk mounted in its place) keeps its second copy here.
  */
 public final class Backups {
     private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
@@ -63,7 +66,7 @@ public final class Backups {
     public Result run(Instant now) {
         Path target = dir.resolve(PREFIX + STAMP.format(now) + ".db");
         Database.backupFile(dbFile, target);
-        int[] counts = mirrorContent();
+        int[] counts = mirrorContent(retired(target));
         List<Path> removed = rotate();
         try {
             Result r = new Result(target, Files.size(target), counts[0], counts[1], removed);
@@ -73,6 +76,26 @@ public final class Backups {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * True when the backups sit on the same filesystem as the database: a disk failure or a full disk then
+     * takes the branch and its second copy together.
+     */
+    public boolean onDataDisk() {
+        try {
+            return Files.getFileStore(existing(dir)).equals(Files.getFileStore(existing(dbFile.toAbsolutePath().getParent())));
+        } catch (IOException e) {
+            return false; // cannot tell (a disk not mounted): the backup itself will fail and say so
+        }
+    }
+
+    private static Path existing(Path p) {
+        Path q = p.toAbsolutePath();
+        while (q != null && !Files.exists(q)) {
+            q = q.getParent();
+        }
+        return q == null ? p.toAbsolutePath().getRoot() : q;
     }
 
     /** Database copies, newest first. */
@@ -113,11 +136,29 @@ public final class Backups {
         return removed;
     }
 
+    /** Content files the agent retired itself (per the backup just taken), and no live row still uses. */
+    private static Set<String> retired(Path backupDb) {
+        try {
+            return Database.readFile(backupDb, c -> {
+                Set<String> out = new HashSet<>();
+                try (var st = c.createStatement(); var rs = st.executeQuery("SELECT path FROM content_file WHERE deleted_at IS NOT "
+                        + "NULL EXCEPT SELECT path FROM content_file WHERE deleted_at IS NULL")) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+                return out;
+            });
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the backup just taken: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Copies content files missing from the mirror (checking each copy's hash against its name) and drops
-     * mirror files the store no longer has (retention removed them: backups must not keep them either).
+     * the mirror's copies of files the agent retired (retention: backups must not keep them either).
      */
-    private int[] mirrorContent() {
+    private int[] mirrorContent(Set<String> retired) {
         if (!Files.isDirectory(contentDir)) {
             return new int[] {0, 0};
         }
@@ -145,7 +186,8 @@ public final class Backups {
             if (Files.isDirectory(mirror)) {
                 try (Stream<Path> m = Files.walk(mirror)) {
                     for (Path f : (Iterable<Path>) m.filter(Files::isRegularFile)::iterator) {
-                        if (!present.contains(mirror.relativize(f).toString().replace('\\', '/'))) {
+                        String rel = mirror.relativize(f).toString().replace('\\', '/');
+                        if (retired.contains(rel) && !present.contains(rel)) {
                             Files.deleteIfExists(f);
                         }
                     }

@@ -17,14 +17,15 @@ import java.util.stream.Stream;
 /**
  * Puts a backup back: the agent must be stopped (its lock is checked). The current database is kept
  * aside, never deleted, so a restore can itself be undone; content files missing from the store are
- * copied back from the backup's mirror.
+ * copied back from the backup's mirror. The next start opens a new epoch ({@link RestoreEpoch}), so ids,
+ * ticket numbers and dossier codes given out after the backup are never given again.
  */
 public final class Restore {
     private Restore() {
     }
 
     /** What the restore did. */
-    public record Result(Path restoredFrom, Path previousKeptAs, int contentRestored) {
+    public record Result(Path restoredFrom, Path previousKeptAs, int contentRestored, LostWork lost) {
     }
 
     public static Result run(Path backupDb, Path dbFile, Path contentDir, Path contentMirror, Instant now)
@@ -51,6 +52,9 @@ public final class Restore {
                         + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now));
                 Files.move(dbFile, previous, StandardCopyOption.ATOMIC_MOVE);
             }
+            // before the file goes back: an agent that starts on the restored file must open a new epoch
+            RestoreEpoch.Pending pending = RestoreEpoch.prepare(backupDb, previous, now);
+            RestoreEpoch.writePending(dbFile, pending);
             for (String suffix : new String[] {"-wal", "-shm"}) {
                 Files.deleteIfExists(dbFile.resolveSibling(dbFile.getFileName() + suffix));
             }
@@ -71,7 +75,7 @@ public final class Restore {
                     }
                 }
             }
-            return new Result(backupDb, previous, restored);
+            return new Result(backupDb, previous, restored, pending.lost());
         }
     }
 }

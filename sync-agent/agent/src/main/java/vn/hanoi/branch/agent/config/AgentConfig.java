@@ -47,6 +47,10 @@ public final class AgentConfig {
         p.setProperty("backup.dir", "");
         p.setProperty("backup.interval.hours", "24");
         p.setProperty("backup.keep", "14");
+        // End of day by itself: this many minutes after the latest closing time of the services, when nobody
+        // pressed it (a day missed while the agent was off is closed, and its figures sent, at the next check).
+        // A negative value turns it off.
+        p.setProperty("day.close.auto.after.minutes", "30");
         p.setProperty("events.heartbeat.seconds", "10");
         p.setProperty("log.format", "text");
         // Queue rules (QueueOrder): one priority ticket after every N normal calls at a counter, and no

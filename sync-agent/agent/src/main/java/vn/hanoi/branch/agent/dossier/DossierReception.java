@@ -3,6 +3,7 @@ package vn.hanoi.branch.agent.dossier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -76,16 +77,7 @@ public final class DossierReception {
                 }
             }
             LocalDate today = Instant.ofEpochMilli(tx.now()).atZone(zone).toLocalDate();
-            // The day's sequence: dossiers received since the start of this business day, plus one.
-            int seq;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM dossier WHERE received_at >= ?")) {
-                ps.setLong(1, today.atStartOfDay(zone).toInstant().toEpochMilli());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    seq = rs.getInt(1) + 1;
-                }
-            }
-            String code = codes.format(agencyCode, today, seq);
+            String code = nextCode(c, today);
             LocalDate appointment = calendar.addWorkingDays(today, p.processingDays());
             if (dossierId == null) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO dossier (ticket_id, procedure_code, state, "
@@ -123,5 +115,40 @@ public final class DossierReception {
             return dossierId;
         });
         return db.read(c -> queries.dossier(c, id));
+    }
+
+    /**
+     * The day's next code: one above the day's counter, skipping any code the branch already holds or a
+     * restore learned was given out (a clock set back or a restored backup must never repeat a code).
+     */
+    private String nextCode(Connection c, LocalDate day) throws SQLException {
+        int seq;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq FROM dossier_sequence WHERE day = ?")) {
+            ps.setString(1, day.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                seq = rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+        String code;
+        try (PreparedStatement taken = c.prepareStatement("SELECT 1 FROM dossier WHERE code = ? "
+                + "UNION ALL SELECT 1 FROM dossier_code_used WHERE code = ?")) {
+            do {
+                code = codes.format(agencyCode, day, ++seq);
+                taken.setString(1, code);
+                taken.setString(2, code);
+                try (ResultSet rs = taken.executeQuery()) {
+                    if (!rs.next()) {
+                        break;
+                    }
+                }
+            } while (true);
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dossier_sequence (day, last_seq) VALUES (?, ?) "
+                + "ON CONFLICT (day) DO UPDATE SET last_seq = excluded.last_seq")) {
+            ps.setString(1, day.toString());
+            ps.setInt(2, seq);
+            ps.executeUpdate();
+        }
+        return code;
     }
 }

@@ -16,6 +16,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import vn.hanoi.branch.agent.backup.LostWork;
 import vn.hanoi.branch.agent.config.SecretFile;
 import vn.hanoi.branch.api.Json;
 
@@ -131,6 +132,18 @@ public final class CityClient {
         }
         JsonNode r = call("POST", branchPath("events"), RequestBody.create(Json.mapper().writeValueAsBytes(Map.of("events", events)), JSON));
         return new EventAck(r.path("stored").asInt(), r.path("duplicates").asInt(), r.path("ackedThrough").asLong());
+    }
+
+    /** The events the city holds for this branch with a sequence above {@code after}, oldest first. */
+    public List<LostWork.Event> eventsAfter(long after, int limit) throws IOException {
+        HttpUrl u = branchPath("events").newBuilder().addQueryParameter("after", String.valueOf(after))
+                .addQueryParameter("limit", String.valueOf(limit)).build();
+        List<LostWork.Event> out = new ArrayList<>();
+        for (JsonNode n : call("GET", u, null).path("events")) {
+            out.add(new LostWork.Event(n.path("sequence").asLong(), n.path("topic").asText(),
+                    n.path("key").asText(), n.path("payload")));
+        }
+        return out;
     }
 
     /** An upload as the city sees it. */

@@ -11,6 +11,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.hanoi.branch.agent.backup.LostWork;
+import vn.hanoi.branch.agent.backup.RestoreEpoch;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.api.SyncStatus;
 import vn.hanoi.branch.retry.Backoff;
@@ -39,6 +41,8 @@ public final class CitySync implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final Backoff backoff;
+    /** Events still to send one at a time, after the city refused a batch for good: finds the one it refuses. */
+    private int isolating;
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
     private volatile boolean closed;
@@ -93,11 +97,6 @@ public final class CitySync implements AutoCloseable {
                     return;
                 }
                 recordError(e);
-                if (e instanceof CityException ce && ce.permanent()) {
-                    // Sending the same again will not help; it stays queued (nothing is dropped) until IT looks.
-                    LOG.error("city sync: the city refuses what is next in line ({}); it stays queued, see the contract",
-                            describe(e));
-                }
                 Duration wait = backoff.next();
                 LOG.warn("city sync: {} (failure {} in a row, next try in {} ms)", describe(e), backoff.failures(), wait.toMillis());
                 try {
@@ -112,6 +111,7 @@ public final class CitySync implements AutoCloseable {
     /** One round; true when work is left (a full batch went, so more may wait). */
     boolean round() throws IOException, InterruptedException {
         retentionIfDue();
+        askCityAfterRestore();
         boolean more = sendBatch();
         if (more) {
             return true;
@@ -121,29 +121,85 @@ public final class CitySync implements AutoCloseable {
         for (String stream : List.of("catalog", "bookings", "dossier-status", "holidays", "branch-config")) {
             pull(stream);
         }
+        inbox.retryDue(clock.millis());
         return uploader.uploadNext();
     }
 
+    /**
+     * Sends the next batch. The city acknowledges through a sequence: only what it acknowledged is marked
+     * sent. A batch refused for good is sent again one event at a time, so the one event the city refuses
+     * is parked as a dead letter (with the city's reason) and the others go on.
+     */
     private boolean sendBatch() throws IOException {
-        List<Outbox.Entry> batch = Outbox.unsent(db, settings.batchSize());
+        List<Outbox.Entry> batch = Outbox.unsent(db, isolating > 0 ? 1 : settings.batchSize());
         if (batch.isEmpty()) {
+            isolating = 0;
             return false;
         }
         List<Long> ids = batch.stream().map(Outbox.Entry::id).toList();
+        CityClient.EventAck ack;
         try {
-            city.postEvents(batch);
+            ack = city.postEvents(batch);
+        } catch (CityException e) {
+            if (!e.permanent()) {
+                failed(ids, e);
+                throw e;
+            }
+            if (batch.size() == 1) {
+                db.write(tx -> {
+                    DeadLetters.parkOutbound(tx, batch.get(0), describe(e));
+                    return null;
+                });
+                isolating = Math.max(0, isolating - 1);
+            } else {
+                failed(ids, e);
+                isolating = batch.size();
+            }
+            return true;
         } catch (IOException e) {
-            db.write(tx -> {
-                Outbox.markFailed(tx, ids, describe(e));
-                return null;
-            });
+            failed(ids, e);
             throw e;
         }
+        List<Long> acked = ids.stream().filter(id -> id <= ack.ackedThrough()).toList();
         db.write(tx -> {
-            Outbox.markSent(tx, ids);
+            Outbox.markSent(tx, acked);
             return null;
         });
-        return batch.size() == settings.batchSize();
+        if (acked.size() < ids.size()) {
+            throw new IOException("the city acknowledged only through " + ack.ackedThrough() + " of a batch up to "
+                    + ids.get(ids.size() - 1));
+        }
+        isolating = Math.max(0, isolating - batch.size());
+        return isolating > 0 || batch.size() == settings.batchSize();
+    }
+
+    private void failed(List<Long> ids, Exception e) {
+        db.write(tx -> {
+            Outbox.markFailed(tx, ids, describe(e));
+            return null;
+        });
+    }
+
+    /**
+     * After a restore, before anything new goes: asks the city what it holds beyond the backup (the events
+     * the branch lost), so numbering continues above it and the operator learns what was lost.
+     */
+    private void askCityAfterRestore() throws IOException {
+        var check = RestoreEpoch.awaitingCity(db);
+        if (check.isEmpty()) {
+            return;
+        }
+        List<LostWork.Event> held = new java.util.ArrayList<>();
+        long after = check.get().afterSequence();
+        while (!closed) {
+            List<LostWork.Event> page = city.eventsAfter(after, 500);
+            page.stream().filter(e -> e.sequence() < check.get().beforeSequence()).forEach(held::add);
+            if (page.size() < 500 || page.get(page.size() - 1).sequence() >= check.get().beforeSequence()) {
+                break;
+            }
+            after = page.get(page.size() - 1).sequence();
+        }
+        RestoreEpoch.recordCity(db, check.get(), LostWork.of(held));
     }
 
     private void pull(String stream) throws IOException {
@@ -229,6 +285,12 @@ public final class CitySync implements AutoCloseable {
                 rs.next();
                 docs = rs.getLong(1);
             }
+            long deadLetters;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sync_failure WHERE parked_at IS NOT NULL");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                deadLetters = rs.getLong(1);
+            }
             try (PreparedStatement ps = c.prepareStatement("SELECT last_success_at, last_error_at, last_error FROM sync_health");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -238,7 +300,7 @@ public final class CitySync implements AutoCloseable {
                 Long age = oldest == null ? null : Math.max(0, Duration.between(oldest, now).toSeconds());
                 boolean alert = configured && age != null && age > alertAfterMinutes * 60L;
                 return new SyncStatus(configured, b.size(), oldest, age, docs, ok, errAt, rs.getString(3), alert,
-                        alertAfterMinutes);
+                        alertAfterMinutes, deadLetters);
             }
         });
     }

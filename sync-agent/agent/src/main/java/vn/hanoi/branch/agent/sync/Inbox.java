@@ -63,18 +63,9 @@ public final class Inbox {
                 if (id.isEmpty() || !firstTime(tx, stream, id)) {
                     continue; // a duplicate delivery (or an item without id, which the contract forbids)
                 }
-                // A bad item must not block the stream for ever: it is undone alone, logged, and counted as seen.
-                try (java.sql.Statement st = tx.connection().createStatement()) {
-                    st.execute("SAVEPOINT inbox_item");
-                    try {
-                        applyOne(tx, stream, item);
-                        st.execute("RELEASE inbox_item");
-                        applied++;
-                    } catch (Exception e) {
-                        st.execute("ROLLBACK TO inbox_item");
-                        st.execute("RELEASE inbox_item");
-                        LOG.warn("city {} item {} refused: {}", stream, id, e.toString());
-                    }
+                // A bad item must not block the stream: it is undone alone and retried later (DeadLetters).
+                if (applyAlone(tx, stream, item, 1, null)) {
+                    applied++;
                 }
             }
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO sync_cursor (stream, cursor, updated_at) "
@@ -86,6 +77,44 @@ public final class Inbox {
             }
             return applied;
         });
+    }
+
+    /** Applies the inbound items whose retry is due; each in its own transaction. */
+    public void retryDue(long now) {
+        for (DeadLetters.Due d : DeadLetters.due(db, now)) {
+            db.write(tx -> {
+                JsonNode item;
+                try {
+                    item = Json.mapper().readTree(d.payload());
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                return applyAlone(tx, d.stream(), item, d.attempts() + 1, d.id());
+            });
+        }
+    }
+
+    /**
+     * Applies one item under a savepoint: a failure undoes only this item and records it for a later retry
+     * (or parks it as a dead letter after the last attempt). {@code failureId} is the item's retry row, if any.
+     */
+    private boolean applyAlone(WriteTx tx, String stream, JsonNode item, int attempt, Long failureId) throws SQLException {
+        try (java.sql.Statement st = tx.connection().createStatement()) {
+            st.execute("SAVEPOINT inbox_item");
+            try {
+                applyOne(tx, stream, item);
+                st.execute("RELEASE inbox_item");
+                if (failureId != null) {
+                    DeadLetters.inboundApplied(tx, failureId);
+                }
+                return true;
+            } catch (Exception e) {
+                st.execute("ROLLBACK TO inbox_item");
+                st.execute("RELEASE inbox_item");
+                DeadLetters.inboundFailed(tx, stream, item.path("id").asText(""), item.toString(), attempt, e.toString());
+                return false;
+            }
+        }
     }
 
     private static boolean firstTime(WriteTx tx, String stream, String id) throws SQLException {

@@ -57,7 +57,7 @@ public final class Outbox {
 
     static List<Entry> unsent(Connection c, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, topic, key, payload, created_at, attempts FROM outbox "
-                + "WHERE sent_at IS NULL ORDER BY id LIMIT ?")) {
+                + "WHERE sent_at IS NULL AND parked_at IS NULL ORDER BY id LIMIT ?")) {
             ps.setInt(1, limit);
             List<Entry> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -113,7 +113,7 @@ public final class Outbox {
     public static Backlog backlog(Database db) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT count(*), min(created_at) FROM outbox WHERE sent_at IS NULL");
+                    "SELECT count(*), min(created_at) FROM outbox WHERE sent_at IS NULL AND parked_at IS NULL");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long size = rs.getLong(1);

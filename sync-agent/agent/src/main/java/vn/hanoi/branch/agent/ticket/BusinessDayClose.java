@@ -18,7 +18,11 @@ import vn.hanoi.branch.agent.db.WriteTx;
 import vn.hanoi.branch.api.QueueEvent;
 import vn.hanoi.branch.api.TicketState;
 
-/** The end of the business day: open tickets closed, unused bookings released, counters closed, figures to the city. */
+/**
+ * The end of the business day: open tickets closed, unused bookings released, counters closed, figures to
+ * the city. A supervisor presses it, or {@link DayCloseSchedule} runs it after closing time; a day with
+ * tickets that was never closed (the agent was off) is closed with the next one and its figures sent too.
+ */
 public final class BusinessDayClose {
     private final Database db;
     private final Effects effects;
@@ -37,31 +41,56 @@ public final class BusinessDayClose {
      * closed. Returns how many tickets were cancelled.
      */
     public int close(Principal staff) {
+        return db.write(tx -> close(tx, staff, LocalDate.ofInstant(Instant.ofEpochMilli(tx.now()), zone)));
+    }
+
+    /**
+     * Closes by itself what nobody closed: every earlier day with tickets, and today once {@code closingTime}
+     * has passed. Returns the days closed (none most of the time).
+     */
+    public List<LocalDate> closeMissed(java.time.LocalTime closingTime) {
         return db.write(tx -> {
-            Connection c = tx.connection();
-            LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(tx.now()), zone);
-            List<Long> open = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM ticket WHERE business_day <= ? AND state IN ('WAITING', 'CALLED', 'SERVING')")) {
-                ps.setString(1, day.toString());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        open.add(rs.getLong(1));
-                    }
+            java.time.ZonedDateTime now = Instant.ofEpochMilli(tx.now()).atZone(zone);
+            LocalDate today = now.toLocalDate();
+            List<LocalDate> due = new ArrayList<>(unclosedDays(tx.connection(), today.minusDays(1)));
+            boolean todayDue = !now.toLocalTime().isBefore(closingTime) && !isClosed(tx.connection(), today)
+                    && !unclosedDays(tx.connection(), today).isEmpty();
+            if (todayDue) {
+                due = List.of(today); // closing today closes the earlier days with it
+            }
+            if (!due.isEmpty()) {
+                close(tx, Principal.SYSTEM, due.get(due.size() - 1));
+            }
+            return due;
+        });
+    }
+
+    private int close(WriteTx tx, Principal staff, LocalDate day) throws SQLException {
+        Connection c = tx.connection();
+        LocalDate today = LocalDate.ofInstant(Instant.ofEpochMilli(tx.now()), zone);
+        List<Long> open = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM ticket WHERE business_day <= ? AND state IN ('WAITING', 'CALLED', 'SERVING')")) {
+            ps.setString(1, day.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    open.add(rs.getLong(1));
                 }
             }
-            for (long id : open) {
-                // A ticket being served is finished, not cancelled: the citizen was served.
-                TicketState to = TicketRows.require(c, id).state() == TicketState.SERVING
-                        ? TicketState.DONE : TicketState.CANCELLED;
-                transitions.move(tx, staff, id, to, null,
-                        to == TicketState.DONE ? QueueEvent.TICKET_DONE : QueueEvent.TICKET_CANCELLED);
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE booking SET state = 'RELEASED' WHERE state = 'BOOKED' AND slot_start < ?")) {
-                ps.setLong(1, day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
-                ps.executeUpdate();
-            }
+        }
+        for (long id : open) {
+            // A ticket being served is finished, not cancelled: the citizen was served.
+            TicketState to = TicketRows.require(c, id).state() == TicketState.SERVING
+                    ? TicketState.DONE : TicketState.CANCELLED;
+            transitions.move(tx, staff, id, to, null,
+                    to == TicketState.DONE ? QueueEvent.TICKET_DONE : QueueEvent.TICKET_CANCELLED);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE booking SET state = 'RELEASED' WHERE state = 'BOOKED' AND slot_start < ?")) {
+            ps.setLong(1, day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+            ps.executeUpdate();
+        }
+        if (day.equals(today)) { // a missed day caught up the next morning leaves today's counters alone
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO counter_state (counter_id, state, reason, since, user_id) "
                             + "SELECT id, 'CLOSED', 'end of day', ?, ? FROM counter WHERE true "
@@ -71,11 +100,50 @@ public final class BusinessDayClose {
                 ps.setObject(2, staff.userId());
                 ps.executeUpdate();
             }
-            effects.audit(tx, staff, "branch.end_of_day", "branch", 0, open.size() + " tickets closed");
-            effects.queueEvent(tx, QueueEvent.COUNTER_STATE, null, null);
-            dayStatisticsToCity(tx, day);
-            return open.size();
-        });
+        }
+        effects.audit(tx, staff, "branch.end_of_day", "branch", 0, day + ": " + open.size() + " tickets closed");
+        effects.queueEvent(tx, QueueEvent.COUNTER_STATE, null, null);
+        for (LocalDate d : unclosedDays(c, day.minusDays(1))) {
+            dayStatisticsToCity(tx, d); // a missed day's figures, before the day's own
+            markClosed(tx, d, staff);
+        }
+        dayStatisticsToCity(tx, day);
+        markClosed(tx, day, staff);
+        return open.size();
+    }
+
+    /** Days up to {@code last} with tickets that were never closed, oldest first. */
+    private static List<LocalDate> unclosedDays(Connection c, LocalDate last) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT business_day FROM ticket WHERE business_day <= ? "
+                + "AND business_day NOT IN (SELECT day FROM business_day_closed) ORDER BY business_day")) {
+            ps.setString(1, last.toString());
+            List<LocalDate> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(LocalDate.parse(rs.getString(1)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static boolean isClosed(Connection c, LocalDate day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM business_day_closed WHERE day = ?")) {
+            ps.setString(1, day.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void markClosed(WriteTx tx, LocalDate day, Principal staff) throws SQLException {
+        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO business_day_closed (day, closed_at, automatic) "
+                + "VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET closed_at = excluded.closed_at")) {
+            ps.setString(1, day.toString());
+            ps.setLong(2, tx.now());
+            ps.setInt(3, staff == Principal.SYSTEM ? 1 : 0);
+            ps.executeUpdate();
+        }
     }
 
     /**

@@ -104,6 +104,70 @@ class BackupRestoreTest {
     }
 
     @Test
+    void theMirrorKeepsItsCopyOfAFileThatVanishedAndDropsOnlyWhatTheAgentRetired() throws Exception {
+        Path store = dir.resolve("data/documents/store");
+        Backups backups = new Backups(config().dbPath(), store, dir.resolve("data/backups"), 3);
+        ContentStore.Item kept;
+        ContentStore.Item retired;
+        try (Agent agent = startSeeded()) {
+            kept = agent.content().put("%PDF-1.7 kept".getBytes(), new ContentStore.Meta(null, "SCAN", null,
+                    "application/pdf", null));
+            retired = agent.content().put("%PDF-1.7 retired".getBytes(), new ContentStore.Meta(null, "SCAN", null,
+                    "application/pdf", null));
+            backups.run(Instant.parse("2026-11-20T01:00:00Z"));
+
+            Files.delete(store.resolve(kept.path())); // a slip of the hand: the only other copy is the mirror's
+            agent.database().write(tx -> { // retention retires the other one (its row says so)
+                try (var ps = tx.connection().prepareStatement("UPDATE content_file SET deleted_at = ? WHERE id = ?")) {
+                    ps.setLong(1, tx.now());
+                    ps.setLong(2, retired.id());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+            Files.delete(store.resolve(retired.path()));
+            backups.run(Instant.parse("2026-11-21T01:00:00Z"));
+            // an empty folder mounted where the store was: nothing in the mirror goes
+            try (var files = Files.walk(store)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.createDirectories(store);
+            backups.run(Instant.parse("2026-11-22T01:00:00Z"));
+        }
+        assertThat(backups.contentMirror().resolve(kept.path())).hasBinaryContent("%PDF-1.7 kept".getBytes());
+        assertThat(backups.contentMirror().resolve(retired.path())).doesNotExist();
+    }
+
+    @Test
+    void aScheduledBackupIsRestoredOnTrialAndHealthWarnsWhenBackupsShareTheDataDisk() throws Exception {
+        Path store = dir.resolve("data/documents/store");
+        Backups backups = new Backups(config().dbPath(), store, dir.resolve("data/backups"), 3);
+        try (Agent agent = startSeeded()) {
+            ContentStore.Item scan = agent.content().put("%PDF-1.7 scan".getBytes(), new ContentStore.Meta(null, "SCAN",
+                    null, "application/pdf", null));
+            BackupSchedule schedule = new BackupSchedule(backups, Duration.ofHours(24), Clock.systemUTC());
+            assertThat(schedule.runIfDue()).isPresent();
+            var health = schedule.health();
+            assertThat(health.testRestoreOk()).as(health.testRestore()).isTrue();
+            assertThat(health.testRestore()).contains("1 content files present");
+            assertThat(health.onDataDisk()).isTrue(); // the test's backups sit beside the database
+            assertThat(health.warningEn()).contains("same disk");
+            try (var left = Files.list(dir.resolve("data/backups"))) {
+                assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".test-restore-"));
+            }
+
+            // a mirror copy gone bad: the next trial says so
+            Path copy = backups.contentMirror().resolve(scan.path());
+            Files.write(copy, "%PDF-1.7 scan, damaged".getBytes());
+            TestRestore.Result bad = TestRestore.run(backups.list().get(0), backups.contentMirror(), Clock.systemUTC());
+            assertThat(bad.ok()).isFalse();
+            assertThat(bad.detail()).contains(scan.path());
+        }
+    }
+
+    @Test
     void rotationKeepsTheNewestAndADamagedBackupIsRefused() throws Exception {
         Backups backups = new Backups(config().dbPath(), dir.resolve("none"), dir.resolve("data/backups"), 3);
         try (Agent agent = startSeeded()) {

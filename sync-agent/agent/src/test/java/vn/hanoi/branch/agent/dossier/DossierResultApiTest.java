@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.certify.SignatureCheck;
+import vn.hanoi.branch.agent.backup.Backups;
+import vn.hanoi.branch.agent.backup.Restore;
 import vn.hanoi.branch.testkit.pki.TestSigningPki;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Dossiers.State;
@@ -22,6 +24,7 @@ import vn.hanoi.branch.client.AgentException;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -95,10 +98,35 @@ class DossierResultApiTest {
         try (PDDocument doc = Loader.loadPDF(copy)) {
             assertThat(new PDFTextStripper().getText(doc)).contains(d.code());
         }
-        // What the agent keeps on disk is the same file.
-        try (var files = Files.list(dir.resolve("documents").resolve("certified-copies"))) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(d.code() + ".pdf");
-        }
+        // What the agent keeps is the same file, in the content store (backed up and uploaded like a scan).
+        String sha = (String) stored.get("sha256");
+        assertThat(dir.resolve("documents").resolve("store").resolve(sha.substring(0, 2)).resolve(sha + ".pdf"))
+                .hasBinaryContent(copy);
+    }
+
+    @Test
+    void aCertifiedCopyIsBackedUpAndComesBackWithARestore() throws Exception {
+        Dossiers.Dossier d = readyDossier();
+        clerk.certifyCopy(d.id(), resultPdf());
+        byte[] copy = clerk.certifiedCopy(d.id());
+        Path store = dir.resolve("documents").resolve("store");
+        Backups backups = new Backups(agent.databaseFile(), store, dir.resolve("backups"), 2);
+        Backups.Result backup = backups.run(Instant.now());
+        assertThat(backup.contentCopied()).isEqualTo(1);
+
+        agent.restart(() -> {
+            try (var files = Files.walk(store)) { // the documents disk is replaced by an empty one
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+            assertThat(Restore.run(backup.database(), agent.databaseFile(), store, backups.contentMirror(), Instant.now())
+                    .contentRestored()).isEqualTo(1);
+        });
+
+        // the clerk's first call may meet the connection the old process left (the app retries as here)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> java.util.Arrays.equals(clerk.certifiedCopy(d.id()), copy));
     }
 
     @Test

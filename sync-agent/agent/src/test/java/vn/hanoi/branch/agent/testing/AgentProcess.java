@@ -103,6 +103,7 @@ public final class AgentProcess implements AutoCloseable {
         pb.environment().put("BRANCH_AGENT_DB_PATH", dbFile.toString());
         pb.environment().put("BRANCH_AGENT_HTTP_HOST", "127.0.0.1");
         pb.environment().put("BRANCH_AGENT_HTTP_PORT", Integer.toString(port));
+        pb.environment().put("BRANCH_AGENT_DAY_CLOSE_AUTO_AFTER_MINUTES", "-1"); // no day closed under a test run at night
         settings.forEach((k, v) -> pb.environment().put("BRANCH_AGENT_" + k.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), v));
         try {
             process = pb.start();

@@ -41,12 +41,16 @@ public final class TestAgent implements AutoCloseable {
     public static final String CLERK_PASSWORD = "clerk1-password";
 
     private final Path dir;
-    private final Agent agent;
+    private final AgentConfig config;
+    private final Clock clock;
+    private Agent agent;
     private final java.util.Map<Role, Sessions.Login> accounts = new java.util.EnumMap<>(Role.class);
-    private final AgentLink link;
+    private AgentLink link;
 
-    private TestAgent(Path dir, Agent agent) {
+    private TestAgent(Path dir, AgentConfig config, Clock clock, Agent agent) {
         this.dir = dir;
+        this.config = config;
+        this.clock = clock;
         this.agent = agent;
         this.link = AgentLink.to(baseUrl());
         accounts.put(Role.CLERK, new Sessions.Login(CLERK, CLERK_PASSWORD));
@@ -88,11 +92,13 @@ public final class TestAgent implements AutoCloseable {
                     .with("db.path", db.toString())
                     .with("http.host", "127.0.0.1")
                     .with("http.port", "0")
-                    .with("events.heartbeat.seconds", "2");
+                    .with("events.heartbeat.seconds", "2")
+                    // a test run in the branch's evening must not see its day closed under it (tests that want it set it)
+                    .with("day.close.auto.after.minutes", "-1");
             for (Map.Entry<String, String> e : extraConfig.entrySet()) {
                 cfg = cfg.with(e.getKey(), e.getValue());
             }
-            TestAgent t = new TestAgent(dir, Agent.start(cfg, clock));
+            TestAgent t = new TestAgent(dir, cfg, clock, Agent.start(cfg, clock));
             t.agent.auth().createUser(Principal.SYSTEM,
                     new Sessions.NewUser(CLERK, "Cán bộ Thử nghiệm", CLERK_PASSWORD, Role.CLERK));
             return t;
@@ -103,6 +109,28 @@ public final class TestAgent implements AutoCloseable {
 
     public Agent agent() {
         return agent;
+    }
+
+    /** What to do while the agent is stopped (a restore). */
+    public interface WhileStopped {
+        void run() throws Exception;
+    }
+
+    /**
+     * Stops the agent, runs {@code whileStopped}, and starts it again on the same database, folder and port,
+     * so clients made before (devices paired and staff signed in before) reconnect by themselves.
+     */
+    public void restart(WhileStopped whileStopped) throws Exception {
+        int port = agent.port();
+        agent.close();
+        whileStopped.run();
+        agent = Agent.start(config.with("http.port", Integer.toString(port)), clock);
+        link = AgentLink.to(baseUrl()); // a fresh connection pool: the old one holds connections to the stopped process
+    }
+
+    /** The settings the agent runs with. */
+    public AgentConfig config() {
+        return config;
     }
 
     public String baseUrl() {
