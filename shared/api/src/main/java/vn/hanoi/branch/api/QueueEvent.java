@@ -23,4 +23,9 @@ public record QueueEvent(long id, String type, Instant at, Ticket ticket, Long c
     public static final String COUNTER_STATE = "counter.state";
     /** A device alert was raised or cleared (no ticket): supervisor and IT screens reload the alerts. */
     public static final String DEVICE_ALERT = "device.alert";
+    /**
+     * The branch's configuration changed (services, their hours, counters, hall notices; no ticket): kiosks
+     * reload their offer, counters their counters, hall screens their panels and notices.
+     */
+    public static final String CONFIG_CHANGED = "config.changed";
 }

@@ -1,7 +1,11 @@
 package vn.hanoi.branch.client;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.List;
+import vn.hanoi.branch.api.Devices;
 import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.Sessions;
+import vn.hanoi.branch.api.Staff;
 
 /** An IT session: pairing devices, revoking them, and staff accounts. */
 public final class ItClient extends DeviceClient {
@@ -14,12 +18,36 @@ public final class ItClient extends DeviceClient {
         return agent.post("devices/pairing-codes", request, null, Pairing.Code.class);
     }
 
-    /** Locks a device out for good (lost or replaced): its token is answered 401 from now on. */
+    /** Every paired device with its kind, name, last request and whether it was revoked, newest first. */
+    public List<Devices.Device> devices() {
+        return agent.get("devices", new TypeReference<List<Devices.Device>>() { });
+    }
+
+    /**
+     * Locks a device out for good (lost or replaced): its next request is answered 401 {@code device_revoked},
+     * whose message tells whoever stands at it to ask IT to pair it again.
+     */
     public void revokeDevice(long deviceId) {
         agent.delete("devices/" + deviceId);
     }
 
     public Sessions.User createUser(Sessions.NewUser user) {
         return agent.post("users", user, null, Sessions.User.class);
+    }
+
+    /** Every staff account, active or not, by username. */
+    public List<Staff.Account> users() {
+        return agent.get("users", new TypeReference<List<Staff.Account>>() { });
+    }
+
+    /** Disables an account: its sessions end and it cannot sign in again (not one's own, not the last IT one). */
+    public Staff.Account disableUser(long userId) {
+        return agent.post("users/" + userId + "/disable", null, null, Staff.Account.class);
+    }
+
+    /** A temporary password, which its owner must replace at the next sign-in. */
+    public Staff.Account resetPassword(long userId, String temporaryPassword) {
+        return agent.post("users/" + userId + "/password-reset", new Staff.PasswordReset(temporaryPassword), null,
+                Staff.Account.class);
     }
 }

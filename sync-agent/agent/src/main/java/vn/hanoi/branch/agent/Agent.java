@@ -7,6 +7,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.agent.auth.AuthService;
+import vn.hanoi.branch.agent.auth.StaffAccounts;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
 import vn.hanoi.branch.agent.device.DeviceHealthService;
 import vn.hanoi.branch.agent.booking.BookingService;
@@ -110,6 +111,7 @@ public final class Agent implements AutoCloseable {
                     alertMinutes);
             RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus), syncStatus, directory,
                     HallNotices.parse(config.get("hall.notices")), devices, new DeviceHealthService(db, effects), auth,
+                    new StaffAccounts(db, effects),
                     tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
                     new ProcedureCatalog(db), dossiers,
                     new CertifiedCopies(db, effects, documentsDir(config).resolve("certified-copies"),
@@ -119,7 +121,7 @@ public final class Agent implements AutoCloseable {
                     new ReportHttp(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
                             directory),
                     new BackupHttp(backups, db, effects, clock), new EventStreamHttp(events));
-            this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
+            this.server = new ApiServer(auth, p -> devices.seen(p, clock.millis()), config.getInt("http.max.body.bytes"),
                     config.getInt("http.max.document.bytes"), routes.endpoints());
         } catch (RuntimeException e) {
             db.close();

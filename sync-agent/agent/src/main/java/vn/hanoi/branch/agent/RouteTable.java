@@ -4,6 +4,7 @@ import static vn.hanoi.branch.agent.http.Access.CITIZEN_DEVICE;
 import static vn.hanoi.branch.agent.http.Access.DEVICE;
 import static vn.hanoi.branch.agent.http.Access.IT;
 import static vn.hanoi.branch.agent.http.Access.KIOSK;
+import static vn.hanoi.branch.agent.http.Access.OWN_SESSION;
 import static vn.hanoi.branch.agent.http.Access.PUBLIC;
 import static vn.hanoi.branch.agent.http.Access.STAFF;
 import static vn.hanoi.branch.agent.http.Access.SUPERVISOR;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import vn.hanoi.branch.agent.auth.AuthService;
+import vn.hanoi.branch.agent.auth.StaffAccounts;
 import vn.hanoi.branch.agent.backup.BackupHttp;
 import vn.hanoi.branch.agent.booking.BookingService;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
@@ -48,6 +50,7 @@ import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.Ratings;
 import vn.hanoi.branch.api.Sessions;
+import vn.hanoi.branch.api.Staff;
 import vn.hanoi.branch.api.SyncStatus;
 import vn.hanoi.branch.api.TransferRequest;
 
@@ -59,7 +62,7 @@ import vn.hanoi.branch.api.TransferRequest;
  */
 record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDirectory directory,
                   List<HallNotices.Notice> hallNotices, DeviceRegistry devices, DeviceHealthService deviceHealth,
-                  AuthService auth, TicketHandlers tickets, StatsService stats, BookingService bookings,
+                  AuthService auth, StaffAccounts accounts, TicketHandlers tickets, StatsService stats, BookingService bookings,
                   ProcedureCatalog catalog, DossierHandlers dossiers, CertifiedCopies copies, ScannedDocuments scans,
                   RatingService ratings, ReportHttp reports, BackupHttp backups, EventStreamHttp eventStream) {
 
@@ -86,6 +89,7 @@ record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDire
                         .json(devices.createCode(principal(ctx), body(ctx, Pairing.CodeRequest.class)))),
                 post("/api/v1/devices/pair", PUBLIC, ctx -> ctx.status(201)
                         .json(devices.pair(body(ctx, Pairing.Request.class)))),
+                get("/api/v1/devices", IT, ctx -> ctx.json(devices.list())),
                 delete("/api/v1/devices/{id}", IT, ctx -> {
                     devices.revoke(principal(ctx), pathId(ctx, "id"));
                     ctx.status(204);
@@ -102,12 +106,21 @@ record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDire
                 // staff sessions and accounts
                 post("/api/v1/sessions", DEVICE, ctx -> ctx.status(201)
                         .json(auth.login(principal(ctx), body(ctx, Sessions.Login.class)))),
-                delete("/api/v1/sessions/current", STAFF, ctx -> {
+                delete("/api/v1/sessions/current", OWN_SESSION, ctx -> {
                     auth.logout(principal(ctx), bearer(ctx));
                     ctx.status(204);
                 }),
+                post("/api/v1/sessions/current/password", OWN_SESSION, ctx -> {
+                    accounts.changeOwnPassword(principal(ctx), body(ctx, Staff.PasswordChange.class));
+                    ctx.status(204);
+                }),
+                get("/api/v1/users", IT, ctx -> ctx.json(accounts.list())),
                 post("/api/v1/users", IT, ctx -> ctx.status(201)
                         .json(auth.createUser(principal(ctx), body(ctx, Sessions.NewUser.class)))),
+                post("/api/v1/users/{id}/disable", IT,
+                        ctx -> ctx.json(accounts.disable(principal(ctx), pathId(ctx, "id")))),
+                post("/api/v1/users/{id}/password-reset", IT, ctx -> ctx.json(accounts.resetPassword(principal(ctx),
+                        pathId(ctx, "id"), body(ctx, Staff.PasswordReset.class)))),
 
                 // the queue
                 get("/api/v1/queue", DEVICE, ctx -> ctx.json(tickets.queries().snapshot())),
