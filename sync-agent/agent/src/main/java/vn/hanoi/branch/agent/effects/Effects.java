@@ -99,15 +99,6 @@ public final class Effects {
         Outbox.append(tx, Outbox.QUEUE, String.valueOf(ticket == null ? 0 : ticket.id()), event);
     }
 
-    /**
-     * The branch's configuration changed (what: "service", "counter", "hall.notices"): kiosks, counters and
-     * hall screens reload it from the event stream, without a restart. Not for the city: it keeps its own copy
-     * of the configuration through the audit extract.
-     */
-    public void configChanged(WriteTx tx, String what) throws SQLException {
-        events.append(tx, QueueEvent.CONFIG_CHANGED, null, null);
-    }
-
     /** An entry for the city; {@code payload} is sent as JSON. */
     public void toCity(WriteTx tx, CityTopic topic, String key, Object payload) throws SQLException {
         Outbox.append(tx, topic.topic, key, payload);
