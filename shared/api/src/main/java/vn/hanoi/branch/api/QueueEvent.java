@@ -24,8 +24,8 @@ public record QueueEvent(long id, String type, Instant at, Ticket ticket, Long c
     /** A device alert was raised or cleared (no ticket): supervisor and IT screens reload the alerts. */
     public static final String DEVICE_ALERT = "device.alert";
     /**
-     * The branch's configuration changed (services, their hours, counters, hall notices; no ticket): kiosks
-     * reload their offer, counters their counters, hall screens their panels and notices.
+     * The branch configuration changed (services, counters, hours, priority classes, hall notices), by
+     * {@code branch-agent setup} or an administration screen (no ticket): apps and screens reload it.
      */
     public static final String CONFIG_CHANGED = "config.changed";
 }
