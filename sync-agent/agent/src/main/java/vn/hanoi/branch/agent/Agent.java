@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.auth.StaffAccounts;
+import vn.hanoi.branch.agent.setup.AdminSettings;
+import vn.hanoi.branch.agent.setup.BranchConfiguration;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
 import vn.hanoi.branch.agent.device.DeviceHealthService;
 import vn.hanoi.branch.agent.booking.BookingService;
@@ -110,7 +112,8 @@ public final class Agent implements AutoCloseable {
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
                     alertMinutes);
             RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus), syncStatus, directory,
-                    HallNotices.parse(config.get("hall.notices")), devices, new DeviceHealthService(db, effects), auth,
+                    new AdminSettings(db, new BranchConfiguration(db, effects), HallNotices.parse(config.get("hall.notices"))),
+                    devices, new DeviceHealthService(db, effects), auth,
                     new StaffAccounts(db, effects),
                     tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
                     new ProcedureCatalog(db), dossiers,

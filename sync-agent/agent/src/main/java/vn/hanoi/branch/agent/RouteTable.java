@@ -26,7 +26,6 @@ import vn.hanoi.branch.agent.auth.StaffAccounts;
 import vn.hanoi.branch.agent.backup.BackupHttp;
 import vn.hanoi.branch.agent.booking.BookingService;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
-import vn.hanoi.branch.agent.branch.HallNotices;
 import vn.hanoi.branch.agent.device.DeviceHealthService;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.dossier.CertifiedCopies;
@@ -40,10 +39,12 @@ import vn.hanoi.branch.agent.rating.RatingService;
 import vn.hanoi.branch.agent.report.ReportHttp;
 import vn.hanoi.branch.agent.scan.ScanHttp;
 import vn.hanoi.branch.agent.scan.ScannedDocuments;
+import vn.hanoi.branch.agent.setup.AdminSettings;
 import vn.hanoi.branch.agent.stats.StatsService;
 import vn.hanoi.branch.agent.ticket.TicketHandlers;
 import vn.hanoi.branch.agent.ticket.TicketHttp;
 import vn.hanoi.branch.api.Bookings;
+import vn.hanoi.branch.api.BranchSettings;
 import vn.hanoi.branch.api.CounterRequests;
 import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.Dossiers;
@@ -61,7 +62,7 @@ import vn.hanoi.branch.api.TransferRequest;
  * status live in the feature's {@code *Http} class.
  */
 record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDirectory directory,
-                  List<HallNotices.Notice> hallNotices, DeviceRegistry devices, DeviceHealthService deviceHealth,
+                  AdminSettings settings, DeviceRegistry devices, DeviceHealthService deviceHealth,
                   AuthService auth, StaffAccounts accounts, TicketHandlers tickets, StatsService stats, BookingService bookings,
                   ProcedureCatalog catalog, DossierHandlers dossiers, CertifiedCopies copies, ScannedDocuments scans,
                   RatingService ratings, ReportHttp reports, BackupHttp backups, EventStreamHttp eventStream) {
@@ -82,7 +83,18 @@ record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDire
                                 "The branch is not configured yet.")))),
                 get("/api/v1/services", DEVICE, ctx -> ctx.json(directory.services())),
                 get("/api/v1/counters", DEVICE, ctx -> ctx.json(directory.counters())),
-                get("/api/v1/hall/notices", DEVICE, ctx -> ctx.json(Map.of("notices", hallNotices))),
+                get("/api/v1/hall/notices", DEVICE, ctx -> ctx.json(Map.of("notices", settings.hallNotices()))),
+
+                // the administration screens: services, counters, hall notices (applied as setup applies them)
+                get("/api/v1/settings/services", SUPERVISOR, ctx -> ctx.json(settings.services())),
+                put("/api/v1/settings/services/{code}", SUPERVISOR, ctx -> ctx.json(settings.saveService(principal(ctx),
+                        ctx.pathParam("code"), body(ctx, BranchSettings.Service.class)))),
+                get("/api/v1/settings/counters", SUPERVISOR, ctx -> ctx.json(settings.counters())),
+                put("/api/v1/settings/counters/{number}", SUPERVISOR, ctx -> ctx.json(settings.saveCounter(principal(ctx),
+                        (int) pathId(ctx, "number"), body(ctx, BranchSettings.Counter.class)))),
+                get("/api/v1/settings/hall-notices", SUPERVISOR, ctx -> ctx.json(settings.hallNoticesForAdmin())),
+                put("/api/v1/settings/hall-notices", SUPERVISOR, ctx -> ctx.json(settings.saveHallNotices(principal(ctx),
+                        body(ctx, BranchSettings.Notices.class)))),
 
                 // devices: pairing, print jobs, health reports
                 post("/api/v1/devices/pairing-codes", IT, ctx -> ctx.status(201)
