@@ -62,10 +62,16 @@ public final class SetupFile {
         SetupTree tree = new SetupTree();
         BranchSetup setup = tree.setup(root);
         List<SetupProblem> problems = new ArrayList<>(tree.problems());
-        if (problems.isEmpty()) {
-            problems.addAll(SetupRules.check(setup));
+        if (setup != null) {
+            // the rules too, except about a value already named as the wrong type or missing
+            for (SetupProblem rule : SetupRules.check(setup)) {
+                if (tree.problems().stream().noneMatch(t -> related(t.path(), rule.path()))) {
+                    problems.add(rule);
+                }
+            }
         }
-        List<SetupProblem> located = problems.stream().map(p -> p.atLine(lineOf(lines, p.path()))).toList();
+        List<SetupProblem> located = problems.stream().map(p -> p.atLine(lineOf(lines, p.path())))
+                .sorted(java.util.Comparator.comparingInt(SetupProblem::line)).toList();
         return new Read(located.isEmpty() ? setup : null, located);
     }
 
@@ -81,6 +87,10 @@ public final class SetupFile {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean related(String a, String b) {
+        return a.equals(b) || a.startsWith(b + ".") || b.startsWith(a + ".") || a.startsWith(b + "[") || b.startsWith(a + "[");
     }
 
     /** The line of {@code path} or of its nearest enclosing value that has one. */
