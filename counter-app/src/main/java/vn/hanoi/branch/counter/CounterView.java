@@ -32,7 +32,7 @@ public final class CounterView {
         login.visibleProperty().bind(signIn.stepProperty().isEqualTo(Step.LOGIN));
         choose.visibleProperty().bind(signIn.stepProperty().isEqualTo(Step.CHOOSE_COUNTER));
         desk.root().visibleProperty().bind(signIn.stepProperty().isEqualTo(Step.DESK));
-        var supervisor = new SupervisorScreen(model.supervisor(), signIn).root();
+        var supervisor = new SupervisorScreen(model.supervisor(), signIn, model.admin()).root();
         supervisor.visibleProperty().bind(signIn.stepProperty().isEqualTo(Step.SUPERVISOR));
         Parent root = new StackPane(login, password, choose, desk.root(), supervisor);
         root.getStylesheets().add(STYLESHEET);
