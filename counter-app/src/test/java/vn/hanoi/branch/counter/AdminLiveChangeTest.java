@@ -5,7 +5,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hanoi.branch.counter.FxSteps.click;
 import static vn.hanoi.branch.counter.FxSteps.isShown;
 import static vn.hanoi.branch.counter.FxSteps.text;
+import static vn.hanoi.branch.counter.FxSteps.type;
 import static vn.hanoi.branch.counter.FxSteps.waitFor;
 
 /**
@@ -170,13 +170,6 @@ class AdminLiveChangeTest {
         }
     }
 
-    /** Replaces a text field's content by typing, as staff do (select all, then the new text). */
-    private static void type(FxRobot robot, String query, String value) throws Exception {
-        click(robot, query);
-        robot.push(KeyCode.CONTROL, KeyCode.A);
-        robot.write(value);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     private static String fieldText(FxRobot robot, String query) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery()
