@@ -170,7 +170,6 @@ class AdminLiveChangeTest {
         }
     }
 
-
     private static String fieldText(FxRobot robot, String query) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).tryQuery()
                 .map(n -> ((javafx.scene.control.TextInputControl) n).getText()).orElse("")).get(5, TimeUnit.SECONDS);
