@@ -228,7 +228,7 @@ public final class AgentMain implements Callable<Integer> {
     }
 
     @Command(name = "setup", mixinStandardHelpOptions = true,
-            description = "Sets the branch up from a YAML or JSON file (schema: the installed branch.example.yaml): "
+            description = "Sets the branch up from a YAML or JSON file (schema and example: /usr/share/branch-agent/branch.example.yaml): "
                     + "checks all of it, shows the changes, applies them in one transaction. Also while the agent runs.")
     static final class Setup implements Callable<Integer> {
         @ParentCommand

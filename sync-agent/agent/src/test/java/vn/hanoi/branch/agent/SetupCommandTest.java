@@ -20,7 +20,7 @@ import vn.hanoi.branch.agent.setup.BranchSetup;
 
 /** IT sets a branch up from a file with {@code branch-agent setup}, and writes it back with {@code export-config}. */
 class SetupCommandTest {
-    static final Path EXAMPLE = Path.of("../../installer/branch.example.yaml");
+    static final Path EXAMPLE = Path.of("../../installer/src/deb/branch-agent/tree/usr/share/branch-agent/branch.example.yaml");
 
     @TempDir
     Path dir;

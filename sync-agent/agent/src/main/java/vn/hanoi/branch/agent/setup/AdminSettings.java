@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.branch.HallNotices;
-import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.api.BranchSettings;
 
@@ -18,15 +17,13 @@ import vn.hanoi.branch.api.BranchSettings;
  * translates between the screens' records and the configuration's; it has no rules of its own.
  */
 public final class AdminSettings {
-    private final Database db;
     private final BranchConfiguration config;
-    private final List<HallNotices.Notice> configuredNotices;
+    private final Supplier<List<HallNotices.Notice>> ticker;
 
-    /** @param configuredNotices the agent's setting {@code hall.notices}: the ticker until one is set up */
-    public AdminSettings(Database db, BranchConfiguration config, List<HallNotices.Notice> configuredNotices) {
-        this.db = db;
+    /** @param ticker the hall screens' notices as they show them now (set up, else the agent's setting) */
+    public AdminSettings(BranchConfiguration config, Supplier<List<HallNotices.Notice>> ticker) {
         this.config = config;
-        this.configuredNotices = List.copyOf(configuredNotices);
+        this.ticker = ticker;
     }
 
     public List<BranchSettings.Service> services() {
@@ -38,14 +35,9 @@ public final class AdminSettings {
                 c.services(), c.active())).toList();
     }
 
-    /** The hall screen's ticker: the one set up (file or screen), else the agent's setting. */
-    public List<HallNotices.Notice> hallNotices() {
-        List<HallNotices.Notice> set = db.read(BranchConfigStore::hallNotices);
-        return set == null ? configuredNotices : set;
-    }
-
+    /** The hall screens' ticker as they show it, to edit. */
     public BranchSettings.Notices hallNoticesForAdmin() {
-        return new BranchSettings.Notices(hallNotices().stream().map(n -> new BranchSettings.Notice(n.vi(), n.en()))
+        return new BranchSettings.Notices(ticker.get().stream().map(n -> new BranchSettings.Notice(n.vi(), n.en()))
                 .toList());
     }
 

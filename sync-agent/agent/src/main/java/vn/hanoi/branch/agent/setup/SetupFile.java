@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The setup file: YAML (or JSON, by the name's ending) in the schema of {@code installer/branch.example.yaml}.
+ * The setup file: YAML (or JSON, by the name's ending) in the schema of the example the agent package installs
+ * ({@code /usr/share/branch-agent/branch.example.yaml}; in the sources under {@code installer/src/deb/branch-agent/tree}).
  * Reading never stops at the first mistake: every wrong type, unknown key and broken rule comes back
  * with its path and line, so IT fixes the file in one go.
  */

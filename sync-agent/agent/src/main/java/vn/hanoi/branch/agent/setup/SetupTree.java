@@ -80,7 +80,7 @@ final class SetupTree {
                 "bookingSharePercent", "active"));
         int from = 0;
         int to = 0;
-        JsonNode numbers = object(n, path.isEmpty() ? "numbers" : path + ".numbers", n.get("numbers"), true);
+        JsonNode numbers = object(path + ".numbers", n.get("numbers"), true);
         if (numbers != null) {
             keys(numbers, path + ".numbers", Set.of("from", "to"));
             from = integer(numbers, path + ".numbers", "from", 0);
@@ -91,7 +91,7 @@ final class SetupTree {
             }
         }
         Map<DayOfWeek, BranchSetup.Hours> hours = new EnumMap<>(DayOfWeek.class);
-        JsonNode h = object(n, path + ".hours", n.get("hours"), true);
+        JsonNode h = object(path + ".hours", n.get("hours"), true);
         if (h != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
                 var e = it.next();
@@ -118,7 +118,7 @@ final class SetupTree {
     private BranchSetup.Counter counter(JsonNode n, String path) {
         keys(n, path, Set.of("number", "nameVi", "nameEn", "area", "services", "active"));
         List<String> served = new ArrayList<>();
-        items(n, path + ".services", n.get("services"), true).forEach((at, s) -> {
+        list(path + ".services", n.get("services"), true).forEach((at, s) -> {
             if (s.isTextual()) {
                 served.add(s.asText());
             } else {
@@ -162,15 +162,23 @@ final class SetupTree {
         }
     }
 
-    private JsonNode object(JsonNode parent, String key, boolean required) {
-        return object(parent, key, parent.get(key), required);
+    /** True when {@code v} is not there; a required one is noted as missing. */
+    private boolean absent(JsonNode v, String path, boolean required) {
+        if (v != null && !v.isNull()) {
+            return false;
+        }
+        if (required) {
+            missing(path);
+        }
+        return true;
     }
 
-    private JsonNode object(JsonNode parent, String path, JsonNode v, boolean required) {
-        if (v == null || v.isNull()) {
-            if (required) {
-                missing(path);
-            }
+    private JsonNode object(JsonNode parent, String key, boolean required) {
+        return object(key, parent.get(key), required);
+    }
+
+    private JsonNode object(String path, JsonNode v, boolean required) {
+        if (absent(v, path, required)) {
             return null;
         }
         if (!v.isObject()) {
@@ -180,16 +188,22 @@ final class SetupTree {
         return v;
     }
 
+    /** The list's items that are maps, by path. */
     private Map<String, JsonNode> items(JsonNode parent, String key, boolean required) {
-        return items(parent, key, parent.get(key), required);
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        list(key, parent.get(key), required).forEach((at, item) -> {
+            if (item.isObject()) {
+                out.put(at, item);
+            } else {
+                wrongType(at, "một bảng khóa–giá trị", "a map of keys", item);
+            }
+        });
+        return out;
     }
 
-    private Map<String, JsonNode> items(JsonNode parent, String path, JsonNode v, boolean required) {
+    private Map<String, JsonNode> list(String path, JsonNode v, boolean required) {
         Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
-        if (v == null || v.isNull()) {
-            if (required) {
-                missing(path);
-            }
+        if (absent(v, path, required)) {
             return out;
         }
         if (!v.isArray()) {
@@ -197,13 +211,7 @@ final class SetupTree {
             return out;
         }
         for (int i = 0; i < v.size(); i++) {
-            String at = path + "[" + i + "]";
-            JsonNode item = v.get(i);
-            if (item.isObject() || path.endsWith(".services")) {
-                out.put(at, item);
-            } else {
-                wrongType(at, "một bảng khóa–giá trị", "a map of keys", item);
-            }
+            out.put(path + "[" + i + "]", v.get(i));
         }
         return out;
     }
@@ -211,10 +219,7 @@ final class SetupTree {
     private String text(JsonNode n, String path, String key, boolean required) {
         String at = path.isEmpty() ? key : path + "." + key;
         JsonNode v = n.get(key);
-        if (v == null || v.isNull()) {
-            if (required) {
-                missing(at);
-            }
+        if (absent(v, at, required)) {
             return null;
         }
         if (!v.isValueNode() || v.isBoolean()) {
@@ -232,7 +237,7 @@ final class SetupTree {
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
             wrongType(at, "số nguyên", "a whole number", v);
-            return absent == null ? null : absent;
+            return absent;
         }
         return v.intValue();
     }

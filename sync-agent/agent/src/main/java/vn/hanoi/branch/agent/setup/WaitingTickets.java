@@ -5,16 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Refuses a configuration that would strand citizens: a service deactivated, or left without an active
- * counter, while tickets wait for it; a counter deactivated while a ticket is called or served there or
- * waits to be sent there. The reason names the service or counter and how many tickets wait.
+ * Refuses a configuration that would strand citizens: a service deactivated while tickets wait for it; a
+ * counter deactivated while a ticket is called or served there or waits to be sent there. The reason names
+ * the service or counter and how many tickets wait. (An active service that no active counter serves is
+ * already against the rules, waiting tickets or not: {@link SetupRules}.)
  */
 final class WaitingTickets {
 
@@ -25,21 +24,12 @@ final class WaitingTickets {
         List<SetupProblem> out = new ArrayList<>();
         Map<String, Integer> waiting = counts(c, "SELECT s.code, count(*) FROM ticket t JOIN service s ON s.id = t.service_id "
                 + "WHERE t.state = 'WAITING' GROUP BY s.code");
-        Set<String> served = new HashSet<>();
-        target.counters().stream().filter(BranchSetup.Counter::active).forEach(k -> served.addAll(k.services()));
         for (BranchSetup.Service s : target.services()) {
             Integer n = waiting.get(s.code());
-            if (n == null) {
-                continue;
-            }
-            if (!s.active()) {
+            if (n != null && !s.active()) {
                 out.add(new SetupProblem("services." + s.code(), 0,
                         "Không thể ngừng dịch vụ " + s.code() + ": còn " + n + " số đang chờ. Hãy phục vụ hoặc chuyển các số này trước.",
                         "Service " + s.code() + " cannot be deactivated: " + n + " tickets are waiting. Serve or transfer them first."));
-            } else if (!served.contains(s.code())) {
-                out.add(new SetupProblem("services." + s.code(), 0,
-                        "Không thể bỏ dịch vụ " + s.code() + " khỏi quầy cuối cùng phục vụ nó: còn " + n + " số đang chờ.",
-                        "Service " + s.code() + " cannot be removed from the last counter serving it: " + n + " tickets are waiting."));
             }
         }
         Map<String, Integer> atCounter = counts(c, "SELECT CAST(k.number AS TEXT), count(*) FROM ticket t "
