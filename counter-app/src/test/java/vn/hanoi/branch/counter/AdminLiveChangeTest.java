@@ -1,8 +1,6 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -26,13 +24,8 @@ import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
 import vn.hanoi.branch.counter.login.SignInModel;
-import vn.hanoi.branch.kiosk.KioskView;
-import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,9 +46,8 @@ class AdminLiveChangeTest {
     private static TestAgent agent;
     private static ChromeDriver hall;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private Pairing.Result kioskDevice;
-    private TakeNumberModel kiosk;
+    private KioskBesideCounter scenes;
     private CounterScene desk;
 
     @BeforeAll
@@ -76,24 +68,14 @@ class AdminLiveChangeTest {
     @Start
     void start(Stage kioskStage) {
         kioskDevice = agent.pair(DeviceKind.KIOSK);
-        VirtualPrinter printer = new VirtualPrinter(null);
-        kiosk = new TakeNumberModel(agent.link().kiosk(kioskDevice.token()), printer, background, Platform::runLater);
-        kioskStage.setScene(new Scene(KioskView.create(kiosk, printer), 640, 1080));
-        kioskStage.setX(0);
-        kioskStage.setY(0);
-        kioskStage.show();
-        kiosk.start();
-
-        Stage counterStage = new Stage();
-        desk = new CounterScene(agent, null).show(counterStage, 1280, 1080);
-        counterStage.setX(640);
+        // The administration screens need the counter's full width; the kiosk's tiles fit in 640 px.
+        scenes = new KioskBesideCounter(agent, kioskDevice.token(), kioskStage, 640, 1280);
+        desk = scenes.desk();
     }
 
     @AfterEach
     void stop() {
-        desk.close();
-        kiosk.close();
-        background.shutdownNow();
+        scenes.close();
     }
 
     @Test

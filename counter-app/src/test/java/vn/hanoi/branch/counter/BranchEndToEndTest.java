@@ -1,7 +1,5 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -16,14 +14,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import vn.hanoi.branch.agent.testing.HeadlessChromium;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.kiosk.KioskView;
-import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.api.DeviceKind;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hanoi.branch.counter.FxSteps.click;
@@ -40,8 +33,7 @@ class BranchEndToEndTest {
     private static TestAgent agent;
     private static ChromeDriver hall;
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private TakeNumberModel kiosk;
+    private KioskBesideCounter scenes;
     private CounterScene desk;
 
     @BeforeAll
@@ -61,23 +53,13 @@ class BranchEndToEndTest {
 
     @Start
     void start(Stage kioskStage) {
-        VirtualPrinter printer = new VirtualPrinter(null);
-        kiosk = new TakeNumberModel(agent.kioskClient(), printer, background, Platform::runLater);
-        kioskStage.setScene(new Scene(KioskView.create(kiosk, printer), 960, 1080));
-        kioskStage.setX(0);
-        kioskStage.setY(0);
-        kioskStage.show();
-        kiosk.start();
-
-        Stage counterStage = new Stage();
-        desk = new CounterScene(agent, null).show(counterStage, 960, 1080);
-        counterStage.setX(960);
+        scenes = new KioskBesideCounter(agent, agent.pair(DeviceKind.KIOSK).token(), kioskStage, 960, 960);
+        desk = scenes.desk();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        desk.close();
-        background.shutdownNow();
+    void stop() {
+        scenes.close();
     }
 
     @Test
