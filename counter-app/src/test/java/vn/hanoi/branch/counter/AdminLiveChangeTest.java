@@ -5,20 +5,16 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.hanoi.branch.agent.testing.HeadlessChromium;
-import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.Role;
@@ -43,33 +39,18 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
  */
 @ExtendWith(ApplicationExtension.class)
 class AdminLiveChangeTest {
-    private static TestAgent agent;
-    private static ChromeDriver hall;
+    @RegisterExtension
+    static final AgentWithHallScreen branch = new AgentWithHallScreen();
 
     private Pairing.Result kioskDevice;
     private KioskBesideCounter scenes;
     private CounterScene desk;
 
-    @BeforeAll
-    static void startBranch() {
-        agent = TestAgent.start();
-        hall = HeadlessChromium.start(1920, 1080);
-    }
-
-    @AfterAll
-    static void stopBranch() {
-        try {
-            hall.quit();
-        } finally {
-            agent.close();
-        }
-    }
-
     @Start
     void start(Stage kioskStage) {
-        kioskDevice = agent.pair(DeviceKind.KIOSK);
+        kioskDevice = branch.agent().pair(DeviceKind.KIOSK);
         // The administration screens need the counter's full width; the kiosk's tiles fit in 640 px.
-        scenes = new KioskBesideCounter(agent, kioskDevice.token(), kioskStage, 640, 1280);
+        scenes = new KioskBesideCounter(branch.agent(), kioskDevice.token(), kioskStage, 640, 1280);
         desk = scenes.desk();
     }
 
@@ -81,13 +62,13 @@ class AdminLiveChangeTest {
     @Test
     void newHoursAndACounterNameReachKioskAndHallWithoutRestartAndARevokedKioskIsRefused(FxRobot robot)
             throws Exception {
-        hall.get(agent.baseUrl() + "/hall/?pair=" + agent.pairingCode(DeviceKind.SCREEN));
-        WebDriverWait browser = new WebDriverWait(hall, Duration.ofSeconds(20));
+        branch.hall().get(branch.agent().baseUrl() + "/hall/?pair=" + branch.agent().pairingCode(DeviceKind.SCREEN));
+        WebDriverWait browser = new WebDriverWait(branch.hall(), Duration.ofSeconds(20));
         browser.until(d -> "Quầy 1".equals(d.findElement(By.cssSelector("[data-counter='1'] .label .vi")).getText()));
         waitFor(() -> text(robot, "#hours-HT").contains("07:30–17:00"));
 
         // The supervisor opens Quản trị / Administration, and there the services.
-        Sessions.Login supervisor = agent.staffAccount(Role.SUPERVISOR);
+        Sessions.Login supervisor = branch.agent().staffAccount(Role.SUPERVISOR);
         desk.signIn(robot, supervisor.username(), supervisor.password());
         waitFor(() -> desk.signIn().stepProperty().get() == SignInModel.Step.SUPERVISOR);
         click(robot, "#admin-tab");
@@ -112,13 +93,13 @@ class AdminLiveChangeTest {
         waitFor(() -> text(robot, "#hours-HT").contains("08:00–16:30"));
         browser.until(d -> "Quầy 1 – Hộ tịch".equals(
                 d.findElement(By.cssSelector("[data-counter='1'] .label .vi")).getText()));
-        assertThat(hall.findElement(By.cssSelector("[data-counter='1'] .label .en")).getText())
+        assertThat(branch.hall().findElement(By.cssSelector("[data-counter='1'] .label .en")).getText())
                 .isEqualTo("Counter 1 – Civil status");
 
         // IT signs in on the same counter PC and revokes the kiosk as lost.
         click(robot, "#supervisor-logout");
         waitFor(() -> desk.signIn().stepProperty().get() == SignInModel.Step.LOGIN);
-        Sessions.Login it = agent.staffAccount(Role.IT);
+        Sessions.Login it = branch.agent().staffAccount(Role.IT);
         type(robot, "#username", it.username()); // the supervisor's name is still in the field
         type(robot, "#password", it.password());
         click(robot, "#login");
