@@ -33,8 +33,8 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
 
 /**
  * Changes made in the administration screens reach the branch while it works: a supervisor changes a
- * service's hours and renames a counter, and the kiosk's tiles and the hall page in a real browser show it
- * without a restart; IT revokes a lost kiosk, which is refused at its next request with a message it shows.
+ * service's hours, renames a counter and sets a hall notice, and the kiosk's tiles and the hall page in a real
+ * browser show it without a restart; IT revokes a lost kiosk, which is refused at its next request with a message it shows.
  * One real agent on loopback; the kiosk's and the counter's real scenes; nothing through the agent's Java API.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -89,12 +89,20 @@ class AdminLiveChangeTest {
         click(robot, "#counter-save");
         awaitMessage(robot, "#counters-message", "Đã lưu");
 
-        // The kiosk's tile and the hall's panel show it: nothing was restarted.
+        // And a notice for the hall's ticker.
+        click(robot, "#admin-notices-tab");
+        type(robot, "#notices-text", "Giờ lấy số mới từ 8:00 ~ New hours from 8:00");
+        click(robot, "#notices-save");
+        awaitMessage(robot, "#notices-message", "Đã lưu");
+
+        // The kiosk's tile and the hall's panel and ticker show it: nothing was restarted.
         waitFor(() -> text(robot, "#hours-HT").contains("08:00–16:30"));
         browser.until(d -> "Quầy 1 – Hộ tịch".equals(
                 d.findElement(By.cssSelector("[data-counter='1'] .label .vi")).getText()));
         assertThat(branch.hall().findElement(By.cssSelector("[data-counter='1'] .label .en")).getText())
                 .isEqualTo("Counter 1 – Civil status");
+        browser.until(d -> d.findElement(By.id("ticker-track")).getAttribute("textContent")
+                .contains("Giờ lấy số mới từ 8:00 / New hours from 8:00"));
 
         // IT signs in on the same counter PC and revokes the kiosk as lost.
         click(robot, "#supervisor-logout");
