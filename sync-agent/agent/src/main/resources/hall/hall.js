@@ -38,7 +38,7 @@
   var RETRY_MIN_MS = 2000;
   var RETRY_MAX_MS = 30000;
   var EVENT_TYPES = ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.serving', 'ticket.done',
-    'ticket.no_show', 'ticket.cancelled', 'ticket.transferred', 'queue.reload'];
+    'ticket.no_show', 'ticket.cancelled', 'ticket.transferred', 'queue.reload', 'config.changed'];
   var ENDED = { DONE: 1, NO_SHOW: 1, TRANSFERRED: 1, CANCELLED: 1 };
   var DASH = '\u2014';
 
@@ -378,11 +378,18 @@
   }
 
   function applyEvent(ev) {
+    var type = ev.type || '';
+    if (type === 'config.changed') {
+      // IT or a supervisor changed counters or notices: read them again, no restart of the screen
+      loadBranch();
+      loadNotices();
+      scheduleRefresh(0, true);
+      return;
+    }
     var t = ev.ticket;
     if (!t) {
       return;
     }
-    var type = ev.type || '';
     var counterId = ev.counterId != null ? ev.counterId : t.counterId;
     if (state.businessDay && t.businessDay && t.businessDay !== state.businessDay) {
       // a new business day: start from a fresh snapshot
@@ -504,7 +511,8 @@
     }
     for (var i = 0; i < counters.length; i++) {
       var c = counterById(counters[i].counterId);
-      if (!c || c.number !== counters[i].number) {
+      if (!c || c.number !== counters[i].number || (counters[i].nameVi && c.nameVi !== counters[i].nameVi)
+          || (counters[i].nameEn && c.nameEn !== counters[i].nameEn)) {
         return true;
       }
     }
@@ -553,7 +561,8 @@
   function buildCounters(list) {
     var sorted = list.slice().sort(function (a, b) { return a.number - b.number; });
     state.counters = sorted.map(function (sc) {
-      return { counterId: sc.counterId, number: sc.number, current: sc.current || null, el: null };
+      return { counterId: sc.counterId, number: sc.number, nameVi: sc.nameVi || ('Quầy ' + sc.number),
+        nameEn: sc.nameEn || ('Counter ' + sc.number), current: sc.current || null, el: null };
     });
     var box = els.counters;
     box.innerHTML = '';
@@ -562,8 +571,8 @@
       panel.setAttribute('data-counter', String(c.number));
       panel.setAttribute('data-counter-id', String(c.counterId));
       var label = div('label');
-      label.appendChild(span('vi', 'Quầy ' + c.number));
-      label.appendChild(span('en', 'Counter ' + c.number));
+      label.appendChild(span('vi', c.nameVi));
+      label.appendChild(span('en', c.nameEn));
       panel.appendChild(label);
       panel.appendChild(div('number', DASH));
       var status = div('status');

@@ -33,6 +33,14 @@ final class FxSteps {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Replaces a text field's content by typing, as staff do: select all, then the new text. */
+    static void type(FxRobot robot, String query, String value) throws Exception {
+        click(robot, query);
+        robot.push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
+        robot.write(value);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static boolean shown(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {

@@ -63,6 +63,8 @@ public final class KioskShell implements AutoCloseable {
     private volatile KioskClient client;
     private TicketPrinter printer;
     private IdentityDevices devices;
+    /** The citizens' screens' model while they are shown (it follows the agent's configuration changes). */
+    private TakeNumberModel kiosk;
     private IdleReset idleReset;
     /** The pairing screen is up: there is no agent to check an IT account against. */
     private boolean unpaired;
@@ -159,6 +161,7 @@ public final class KioskShell implements AutoCloseable {
                     options.printerProfile().vietnamese().id(), options.printerPort(), options.printerBaud());
         }
         TakeNumberModel model = new TakeNumberModel(agent, printer, background, Platform::runLater);
+        kiosk = model;
         if (options.qrBase() != null) {
             model.setLookupBase(options.qrBase());
         }
@@ -245,6 +248,10 @@ public final class KioskShell implements AutoCloseable {
     }
 
     private void stopSession() {
+        if (kiosk != null) {
+            kiosk.close();
+            kiosk = null;
+        }
         if (idleReset != null) {
             idleReset.close();
             idleReset = null;

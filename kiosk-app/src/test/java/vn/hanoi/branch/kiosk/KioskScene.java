@@ -76,6 +76,7 @@ public final class KioskScene implements AutoCloseable {
 
     @Override
     public void close() {
+        model.close();
         background.shutdownNow();
     }
 

@@ -70,6 +70,13 @@ public final class DeskModel implements AutoCloseable {
         this.queue = new LiveQueue(counterPc, background, ui, this::applySnapshot, this::apply);
         this.counterState = new CounterStateModel(agent, tasks, counter);
         this.dossiers = new DeskDossiers(agent, tasks, printing, current, this::username, background, ui);
+        // This desk's counter as the catalog now has it (renamed by a supervisor while the desk works).
+        signIn.counters().addListener((javafx.collections.ListChangeListener<CounterInfo>) ch -> {
+            CounterInfo mine = counter.get();
+            if (mine != null) {
+                signIn.counters().stream().filter(x -> x.id() == mine.id()).findFirst().ifPresent(counter::set);
+            }
+        });
         // Leaving the desk (overview, counter choice, sign-out) stops following its counter.
         signIn.stepProperty().addListener((o, was, now) -> {
             if (now != SignInModel.Step.DESK) {
@@ -312,6 +319,10 @@ public final class DeskModel implements AutoCloseable {
     }
 
     private void apply(QueueEvent e) {
+        if (QueueEvent.CONFIG_CHANGED.equals(e.type())) {
+            signIn.reloadCatalog(); // a renamed counter or changed services: the lists and this desk's header follow
+            return;
+        }
         Ticket t = e.ticket();
         CounterInfo c = counter.get();
         if (c == null || t == null) {

@@ -16,9 +16,11 @@ import vn.hanoi.branch.api.ApiError;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.client.CounterClient;
 import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.ItClient;
 import vn.hanoi.branch.client.StaffSession;
 import vn.hanoi.branch.client.SupervisorClient;
 import vn.hanoi.branch.counter.AgentTasks;
+import vn.hanoi.branch.i18n.I18n;
 
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +33,7 @@ import java.util.Objects;
  */
 public final class SignInModel {
     /** The screen the counter app shows. */
-    public enum Step { LOGIN, CHOOSE_COUNTER, DESK, SUPERVISOR }
+    public enum Step { LOGIN, CHANGE_PASSWORD, CHOOSE_COUNTER, DESK, SUPERVISOR }
 
     /** What a chosen counter opens: {@link #load} runs off the UI thread, its result shows the counter on it. */
     @FunctionalInterface
@@ -101,19 +103,65 @@ public final class SignInModel {
         tasks.run(() -> {
             StaffSession s = counter.login(username.trim(), password);
             session = s;
-            DeskClient staff = s.desk();
-            List<CounterInfo> all = staff.counters();
-            List<ServiceInfo> svc = staff.services();
-            List<PriorityClass> classes = staff.priorityClasses();
+            if (s.passwordChangeDue()) {
+                // The agent answers nothing else until the new password is chosen.
+                return () -> {
+                    user.set(s.user());
+                    step.set(Step.CHANGE_PASSWORD);
+                };
+            }
+            Runnable show = loadCatalog(s.desk());
             return () -> {
                 user.set(s.user());
-                counters.setAll(all);
-                services.setAll(svc.stream().filter(ServiceInfo::active).toList());
-                priorityClasses.clear();
-                classes.forEach(pc -> priorityClasses.put(pc.code(), pc));
+                show.run();
                 step.set(isSupervisor() ? Step.SUPERVISOR : Step.CHOOSE_COUNTER);
             };
         });
+    }
+
+    /**
+     * The new password after IT reset it (the change password screen): typed twice, since nobody sees it;
+     * then the work starts as after any sign-in.
+     */
+    public void changePassword(String current, String newPassword, String repeated) {
+        if (!Objects.equals(newPassword, repeated)) {
+            tasks.say(I18n.both("counter", "password.mismatch"));
+            return;
+        }
+        tasks.run(() -> {
+            StaffSession s = session();
+            s.changePassword(current, newPassword);
+            Runnable show = loadCatalog(s.desk());
+            return () -> {
+                show.run();
+                tasks.say(I18n.both("counter", "password.changed"));
+                step.set(isSupervisor() ? Step.SUPERVISOR : Step.CHOOSE_COUNTER);
+            };
+        });
+    }
+
+    /**
+     * Reads counters, services and priority groups again (IT or a supervisor changed them: a counter renamed,
+     * a service's hours or names); the screens showing them follow.
+     */
+    public void reloadCatalog() {
+        if (session == null || step.get() == Step.CHANGE_PASSWORD) {
+            return;
+        }
+        tasks.run(() -> loadCatalog(desk()));
+    }
+
+    /** Reads the branch's catalog (off the UI thread); the result shows it (on it). */
+    private Runnable loadCatalog(DeskClient staff) {
+        List<CounterInfo> all = staff.counters();
+        List<ServiceInfo> svc = staff.services();
+        List<PriorityClass> classes = staff.priorityClasses();
+        return () -> {
+            counters.setAll(all);
+            services.setAll(svc.stream().filter(ServiceInfo::active).toList());
+            priorityClasses.clear();
+            classes.forEach(pc -> priorityClasses.put(pc.code(), pc));
+        };
     }
 
     public void chooseCounter(CounterInfo c) {
@@ -164,6 +212,17 @@ public final class SignInModel {
     /** The supervisor's calls as the signed-in staff member (called off the UI thread). */
     public SupervisorClient supervisor() {
         return session().supervisor();
+    }
+
+    /** IT's calls (accounts, devices) as the signed-in staff member (called off the UI thread). */
+    public ItClient it() {
+        return session().it();
+    }
+
+    /** True when the signed-in member is IT (the accounts and devices screens). */
+    public boolean isIt() {
+        Sessions.User u = user.get();
+        return u != null && u.role() == Role.IT;
     }
 
     private StaffSession session() {

@@ -18,6 +18,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import vn.hanoi.branch.counter.admin.AdminModel;
+import vn.hanoi.branch.counter.admin.AdminView;
 import vn.hanoi.branch.counter.login.SignInModel;
 import vn.hanoi.branch.api.CounterState;
 import vn.hanoi.branch.api.DayStats;
@@ -47,7 +49,7 @@ public final class SupervisorScreen {
     private final GridPane servicesGrid = new GridPane();
     private final GridPane countersGrid = new GridPane();
 
-    public SupervisorScreen(SupervisorModel model, SignInModel desk) {
+    public SupervisorScreen(SupervisorModel model, SignInModel desk, AdminModel admin) {
         this.model = model;
 
         BarChart<String, Number> waitingChart = new BarChart<>(new CategoryAxis(), integerAxis());
@@ -121,7 +123,16 @@ public final class SupervisorScreen {
         javafx.scene.control.Tab reports = new javafx.scene.control.Tab(oneLine("report.tab"),
                 new ReportView(model.reports()).root());
         reports.setId("reports-tab");
-        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(today, reports);
+        // The branch's settings (and for IT its accounts and devices), changed while it works.
+        AdminView adminView = new AdminView(admin);
+        javafx.scene.control.Tab settings = new javafx.scene.control.Tab(oneLine("admin.tab"), adminView.root());
+        settings.setId("admin-tab");
+        settings.selectedProperty().addListener((o, was, now) -> {
+            if (now) {
+                adminView.reload();
+            }
+        });
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(today, reports, settings);
         tabs.setId("supervisor-tabs");
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);

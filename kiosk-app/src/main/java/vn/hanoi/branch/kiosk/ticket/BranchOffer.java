@@ -39,6 +39,8 @@ public final class BranchOffer {
     private final ObservableList<Dossiers.Procedure> procedures = FXCollections.observableArrayList();
     private final ObservableMap<Long, Integer> estimates = FXCollections.observableHashMap();
     private volatile String branchCode;
+    /** The queue's event id when the offer was last read: changes after it come by the event stream. */
+    private volatile long readAtEventId;
 
     public BranchOffer(KioskClient agent) {
         this.agent = agent;
@@ -67,6 +69,11 @@ public final class BranchOffer {
         return estimates;
     }
 
+    /** The event id the last {@link #fetch} read the branch at. */
+    long readAtEventId() {
+        return readAtEventId;
+    }
+
     public boolean loaded() {
         return !services.isEmpty();
     }
@@ -86,11 +93,12 @@ public final class BranchOffer {
 
     /** Asks the agent (on a background thread); the returned work shows the answer (on the FX thread). */
     public Runnable fetch() {
+        // The queue first: a change made while the rest is read comes again by the stream, none is lost.
+        Map<Long, Integer> waits = currentEstimates();
         BranchInfo b = agent.branch();
         List<ServiceInfo> open = agent.services().stream().filter(ServiceInfo::active).toList();
         List<PriorityClass> classes = agent.priorityClasses();
         List<Dossiers.Procedure> offered = agent.procedures();
-        Map<Long, Integer> waits = currentEstimates();
         branchCode = b.code();
         return () -> {
             branchName.set(b.nameVi());
@@ -113,7 +121,9 @@ public final class BranchOffer {
 
     private Map<Long, Integer> currentEstimates() {
         Map<Long, Integer> waits = new HashMap<>();
-        for (QueueSnapshot.ServiceWaiting w : agent.queue().services()) {
+        QueueSnapshot queue = agent.queue();
+        readAtEventId = Math.max(readAtEventId, queue.lastEventId());
+        for (QueueSnapshot.ServiceWaiting w : queue.services()) {
             if (w.estimateMinutes() != null) {
                 waits.put(w.serviceId(), w.estimateMinutes());
             }

@@ -132,7 +132,13 @@ public final class ServicesScreen {
             Integer m = model.offer().estimates().get(s.id());
             return m == null ? "" : texts.get(model.session().languageProperty().get(), "choose.wait", m);
         }, model.offer().estimates(), model.session().languageProperty()));
-        names.getChildren().add(wait);
+        // The hours as the agent has them now: IT or a supervisor may change them while the kiosk runs.
+        Label hours = new Label();
+        hours.setId("hours-" + s.code());
+        hours.getStyleClass().add("wait");
+        hours.textProperty().bind(Bindings.createStringBinding(() -> texts.get(model.session().languageProperty().get(),
+                "choose.hours", s.opensAt(), s.closesAt()), model.session().languageProperty()));
+        names.getChildren().addAll(wait, hours);
         HBox.setHgrow(names, Priority.ALWAYS);
         HBox content = new HBox(24, names);
         content.setAlignment(Pos.CENTER_LEFT);

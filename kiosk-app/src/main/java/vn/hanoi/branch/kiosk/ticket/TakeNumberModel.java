@@ -8,9 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.PriorityClass;
+import vn.hanoi.branch.api.QueueEvent;
 import vn.hanoi.branch.api.ServiceInfo;
 import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.AgentException;
+import vn.hanoi.branch.client.EventStream;
 import vn.hanoi.branch.kiosk.dossier.DeclarationModel;
 import vn.hanoi.branch.kiosk.identity.Citizen;
 import vn.hanoi.branch.kiosk.identity.CitizenSession;
@@ -31,7 +33,7 @@ import java.util.concurrent.RejectedExecutionException;
  * Agent calls and printing run on {@code background}; property changes are made on {@code ui} (the FX
  * thread in the app). The number itself is asked for by {@link Issuing}.
  */
-public final class TakeNumberModel {
+public final class TakeNumberModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TakeNumberModel.class);
 
     /**
@@ -43,6 +45,7 @@ public final class TakeNumberModel {
 
     private final Executor background;
     private final Executor ui;
+    private final KioskClient agent;
     private final BranchOffer offer;
     private final CitizenSession session;
     private final TicketPrinting printing;
@@ -58,6 +61,9 @@ public final class TakeNumberModel {
     private final ObservableList<Dossiers.Procedure> proceduresOfChosenView = FXCollections.unmodifiableObservableList(proceduresOfChosen);
     private ServiceInfo chosen;
     private PriorityClass declared;
+    /** The agent's events, followed for configuration changes once the offer is first loaded. */
+    private EventStream configChanges;
+    private boolean closed;
 
     public TakeNumberModel(KioskClient agent, TicketPrinter printer, Executor background, Executor ui) {
         this(agent, printer, background, ui, Clock.systemDefaultZone());
@@ -67,6 +73,7 @@ public final class TakeNumberModel {
         Objects.requireNonNull(agent);
         this.background = background;
         this.ui = ui;
+        this.agent = agent;
         this.offer = new BranchOffer(agent);
         this.session = new CitizenSession(offer.priorityClasses(), clock);
         this.printing = new TicketPrinting(agent, Objects.requireNonNull(printer), offer);
@@ -132,6 +139,7 @@ public final class TakeNumberModel {
                 ui.execute(() -> {
                     show.run();
                     step.set(Step.CHOOSE);
+                    followConfigChanges();
                 });
             } catch (AgentException e) {
                 ui.execute(() -> issuing.fail(e.error(), this::start));
@@ -316,6 +324,42 @@ public final class TakeNumberModel {
             step.set(Step.CHOOSE);
             // The next citizen sees current waits.
             runInBackground(() -> offer.refreshEstimates(ui));
+        }
+    }
+
+    /**
+     * IT or a supervisor changed services or their hours: the offer is read again and the tiles follow,
+     * without a restart. A citizen in the middle of taking a number keeps the service they chose.
+     */
+    private synchronized void followConfigChanges() {
+        if (configChanges != null || closed) {
+            return;
+        }
+        configChanges = agent.events(offer.readAtEventId(), e -> {
+            if (QueueEvent.CONFIG_CHANGED.equals(e.type())) {
+                reloadOffer();
+            }
+        }, s -> { });
+    }
+
+    private void reloadOffer() {
+        runInBackground(() -> {
+            try {
+                Runnable show = offer.fetch();
+                ui.execute(show);
+            } catch (AgentException e) {
+                LOG.warn("branch offer not reloaded after a configuration change: {}", e.error().code());
+            }
+        });
+    }
+
+    /** Stops following the agent's events (the kiosk's screens are closed or restarted). */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (configChanges != null) {
+            configChanges.close();
+            configChanges = null;
         }
     }
 

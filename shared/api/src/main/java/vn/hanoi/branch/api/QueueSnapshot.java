@@ -19,7 +19,11 @@ public record QueueSnapshot(
                                  Integer estimateMinutes) {
     }
 
-    /** @param reason why the counter is paused, or null */
-    public record CounterStatus(long counterId, int number, Ticket current, CounterState state, String reason) {
+    /**
+     * @param nameVi the counter's name as the hall screen shows it (IT may rename counters while the branch works)
+     * @param reason why the counter is paused, or null
+     */
+    public record CounterStatus(long counterId, int number, String nameVi, String nameEn, Ticket current,
+                                CounterState state, String reason) {
     }
 }

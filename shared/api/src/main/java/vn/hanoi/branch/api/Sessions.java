@@ -11,7 +11,11 @@ public final class Sessions {
     public record User(long id, String username, String displayName, Role role) {
     }
 
-    public record Session(String token, User user) {
+    /**
+     * @param passwordChangeDue IT reset the password: until the user chose a new one the session may only
+     *                          change it or sign out
+     */
+    public record Session(String token, User user, boolean passwordChangeDue) {
     }
 
     public record NewUser(String username, String displayName, String password, Role role) {

@@ -1,6 +1,7 @@
 package vn.hanoi.branch.client;
 
 import vn.hanoi.branch.api.Sessions;
+import vn.hanoi.branch.api.Staff;
 
 /**
  * A staff member signed in on a paired device. Its clients carry the session token, and the agent
@@ -10,17 +11,33 @@ import vn.hanoi.branch.api.Sessions;
 public final class StaffSession {
     private final Transport agent;
     private final Sessions.User user;
+    private volatile boolean passwordChangeDue;
 
-    private StaffSession(Transport agent, Sessions.User user) {
+    private StaffSession(Transport agent, Sessions.User user, boolean passwordChangeDue) {
         this.agent = agent;
         this.user = user;
+        this.passwordChangeDue = passwordChangeDue;
     }
 
     /** Signs in with the device's credential; the session's calls then carry the session token. */
     static StaffSession open(Transport device, String username, String password) {
         Sessions.Session s = device.post("sessions", new Sessions.Login(username, password), null,
                 Sessions.Session.class);
-        return new StaffSession(device.as(s.token()), s.user());
+        return new StaffSession(device.as(s.token()), s.user(), s.passwordChangeDue());
+    }
+
+    /**
+     * True after IT reset the password, until {@link #changePassword} succeeded: the agent refuses every
+     * other call of this session (403 {@code password_change_required}), so the app asks for a new one first.
+     */
+    public boolean passwordChangeDue() {
+        return passwordChangeDue;
+    }
+
+    /** Replaces the signed-in member's own password; the session goes on. */
+    public void changePassword(String currentPassword, String newPassword) {
+        agent.post("sessions/current/password", new Staff.PasswordChange(currentPassword, newPassword), null, Void.class);
+        passwordChangeDue = false;
     }
 
     /** Who signed in, with their role. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.hanoi.branch.api.Bookings;
+import vn.hanoi.branch.api.BranchSettings;
 import vn.hanoi.branch.api.DayStats;
 import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.Ratings;
@@ -16,8 +17,8 @@ import vn.hanoi.branch.api.Health;
 import vn.hanoi.branch.api.SyncStatus;
 
 /**
- * A supervisor's (or IT's) session: the day's figures, reports, satisfaction, alerts, bookings and the
- * end of the business day. Queue work at the counter goes through the same session's {@link DeskClient}.
+ * A supervisor's (or IT's) session: the day's figures, reports, satisfaction, alerts, bookings, the
+ * end of the business day, and the branch's settings (services, counters, hall notices). Queue work at the counter goes through the same session's {@link DeskClient}.
  */
 public final class SupervisorClient extends DeviceClient {
     SupervisorClient(Transport session) {
@@ -81,6 +82,38 @@ public final class SupervisorClient extends DeviceClient {
     /** The same report as PDF (table and chart). */
     public byte[] reportPdf(LocalDate from, LocalDate to, Reports.Period period, Reports.GroupBy by) {
         return agent.bytes("reports.pdf", reportQuery(from, to, period, by));
+    }
+
+    /** The services as the administration screen edits them: names, hours per weekday, active. */
+    public List<BranchSettings.Service> serviceSettings() {
+        return agent.get("settings/services", new TypeReference<List<BranchSettings.Service>>() { });
+    }
+
+    /**
+     * Changes a service's names, hours or whether it is offered; the agent checks it with the setup file's
+     * rules (400 with every problem, 409 when it would strand waiting tickets), audits it, and every kiosk,
+     * counter and hall screen reloads it.
+     */
+    public BranchSettings.Service saveService(BranchSettings.Service service) {
+        return agent.put("settings/services/" + service.code(), service, BranchSettings.Service.class);
+    }
+
+    public List<BranchSettings.Counter> counterSettings() {
+        return agent.get("settings/counters", new TypeReference<List<BranchSettings.Counter>>() { });
+    }
+
+    /** Renames a counter, changes its services and their order, or takes it out of use (as {@link #saveService}). */
+    public BranchSettings.Counter saveCounter(BranchSettings.Counter counter) {
+        return agent.put("settings/counters/" + counter.number(), counter, BranchSettings.Counter.class);
+    }
+
+    public BranchSettings.Notices hallNotices() {
+        return agent.get("settings/hall-notices", BranchSettings.Notices.class);
+    }
+
+    /** Replaces the hall screens' ticker. */
+    public BranchSettings.Notices saveHallNotices(BranchSettings.Notices notices) {
+        return agent.put("settings/hall-notices", notices, BranchSettings.Notices.class);
     }
 
     private static Map<String, Object> reportQuery(LocalDate from, LocalDate to, Reports.Period period,

@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.agent.auth.AuthService;
+import vn.hanoi.branch.agent.auth.StaffAccounts;
+import vn.hanoi.branch.agent.setup.AdminSettings;
+import vn.hanoi.branch.agent.setup.BranchConfiguration;
 import vn.hanoi.branch.agent.branch.BranchDirectory;
 import vn.hanoi.branch.agent.device.DeviceHealthService;
 import vn.hanoi.branch.agent.booking.BookingService;
@@ -138,7 +141,9 @@ public final class Agent implements AutoCloseable {
             int ratingTarget = setUp.map(BranchSetup::satisfactionTargetPercent)
                     .orElse(config.getInt("rating.target.percent"));
             RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus, backups), syncStatus, directory,
-                    hallNotices, devices, new DeviceHealthService(db, effects), auth,
+                    hallNotices, new AdminSettings(new BranchConfiguration(db, effects), hallNotices),
+                    devices, new DeviceHealthService(db, effects), auth,
+                    new StaffAccounts(db, effects),
                     tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
                     new ProcedureCatalog(db), dossiers,
                     copies,
@@ -147,7 +152,7 @@ public final class Agent implements AutoCloseable {
                     new ReportHttp(new ReportService(db, directory, clock, ratingTarget),
                             directory),
                     new BackupHttp(backups, db, effects, clock), new DeadLetters(db, effects), new EventStreamHttp(events));
-            this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
+            this.server = new ApiServer(auth, p -> devices.seen(p, clock.millis()), config.getInt("http.max.body.bytes"),
                     config.getInt("http.max.document.bytes"), routes.endpoints());
         } catch (RuntimeException e) {
             db.close();

@@ -4,6 +4,7 @@ import static vn.hanoi.branch.agent.http.Access.CITIZEN_DEVICE;
 import static vn.hanoi.branch.agent.http.Access.DEVICE;
 import static vn.hanoi.branch.agent.http.Access.IT;
 import static vn.hanoi.branch.agent.http.Access.KIOSK;
+import static vn.hanoi.branch.agent.http.Access.OWN_SESSION;
 import static vn.hanoi.branch.agent.http.Access.PUBLIC;
 import static vn.hanoi.branch.agent.http.Access.STAFF;
 import static vn.hanoi.branch.agent.http.Access.SUPERVISOR;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import vn.hanoi.branch.agent.auth.AuthService;
+import vn.hanoi.branch.agent.auth.StaffAccounts;
 import vn.hanoi.branch.agent.backup.BackupHttp;
 import vn.hanoi.branch.agent.sync.DeadLetters;
 import vn.hanoi.branch.agent.booking.BookingService;
@@ -39,17 +41,20 @@ import vn.hanoi.branch.agent.rating.RatingService;
 import vn.hanoi.branch.agent.report.ReportHttp;
 import vn.hanoi.branch.agent.scan.ScanHttp;
 import vn.hanoi.branch.agent.scan.ScannedDocuments;
+import vn.hanoi.branch.agent.setup.AdminSettings;
 import vn.hanoi.branch.agent.setup.SetupState;
 import vn.hanoi.branch.agent.stats.StatsService;
 import vn.hanoi.branch.agent.ticket.TicketHandlers;
 import vn.hanoi.branch.agent.ticket.TicketHttp;
 import vn.hanoi.branch.api.Bookings;
+import vn.hanoi.branch.api.BranchSettings;
 import vn.hanoi.branch.api.CounterRequests;
 import vn.hanoi.branch.api.DeviceHealth;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.Ratings;
 import vn.hanoi.branch.api.Sessions;
+import vn.hanoi.branch.api.Staff;
 import vn.hanoi.branch.api.SyncStatus;
 import vn.hanoi.branch.api.TransferRequest;
 
@@ -60,8 +65,9 @@ import vn.hanoi.branch.api.TransferRequest;
  * status live in the feature's {@code *Http} class.
  */
 record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDirectory directory,
-                  Supplier<List<HallNotices.Notice>> hallNotices, DeviceRegistry devices, DeviceHealthService deviceHealth,
-                  AuthService auth, TicketHandlers tickets, StatsService stats, BookingService bookings,
+                  Supplier<List<HallNotices.Notice>> hallNotices, AdminSettings settings, DeviceRegistry devices,
+                  DeviceHealthService deviceHealth, AuthService auth, StaffAccounts accounts, TicketHandlers tickets,
+                  StatsService stats, BookingService bookings,
                   ProcedureCatalog catalog, DossierHandlers dossiers, CertifiedCopies copies, ScannedDocuments scans,
                   RatingService ratings, ReportHttp reports, BackupHttp backups, DeadLetters deadLetters,
                   EventStreamHttp eventStream) {
@@ -83,11 +89,23 @@ record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDire
                 get("/api/v1/counters", DEVICE, ctx -> ctx.json(setUp(directory.counters()))),
                 get("/api/v1/hall/notices", DEVICE, ctx -> ctx.json(Map.of("notices", hallNotices.get()))),
 
+                // the administration screens: services, counters, hall notices (applied as setup applies them)
+                get("/api/v1/settings/services", SUPERVISOR, ctx -> ctx.json(settings.services())),
+                put("/api/v1/settings/services/{code}", SUPERVISOR, ctx -> ctx.json(settings.saveService(principal(ctx),
+                        ctx.pathParam("code"), body(ctx, BranchSettings.Service.class)))),
+                get("/api/v1/settings/counters", SUPERVISOR, ctx -> ctx.json(settings.counters())),
+                put("/api/v1/settings/counters/{number}", SUPERVISOR, ctx -> ctx.json(settings.saveCounter(principal(ctx),
+                        (int) pathId(ctx, "number"), body(ctx, BranchSettings.Counter.class)))),
+                get("/api/v1/settings/hall-notices", SUPERVISOR, ctx -> ctx.json(settings.hallNoticesForAdmin())),
+                put("/api/v1/settings/hall-notices", SUPERVISOR, ctx -> ctx.json(settings.saveHallNotices(principal(ctx),
+                        body(ctx, BranchSettings.Notices.class)))),
+
                 // devices: pairing, print jobs, health reports
                 post("/api/v1/devices/pairing-codes", IT, ctx -> ctx.status(201)
                         .json(devices.createCode(principal(ctx), body(ctx, Pairing.CodeRequest.class)))),
                 post("/api/v1/devices/pair", PUBLIC, ctx -> ctx.status(201)
                         .json(devices.pair(body(ctx, Pairing.Request.class)))),
+                get("/api/v1/devices", IT, ctx -> ctx.json(devices.list())),
                 delete("/api/v1/devices/{id}", IT, ctx -> {
                     devices.revoke(principal(ctx), pathId(ctx, "id"));
                     ctx.status(204);
@@ -104,12 +122,21 @@ record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDire
                 // staff sessions and accounts
                 post("/api/v1/sessions", DEVICE, ctx -> ctx.status(201)
                         .json(auth.login(principal(ctx), body(ctx, Sessions.Login.class)))),
-                delete("/api/v1/sessions/current", STAFF, ctx -> {
+                delete("/api/v1/sessions/current", OWN_SESSION, ctx -> {
                     auth.logout(principal(ctx), bearer(ctx));
                     ctx.status(204);
                 }),
+                post("/api/v1/sessions/current/password", OWN_SESSION, ctx -> {
+                    accounts.changeOwnPassword(principal(ctx), body(ctx, Staff.PasswordChange.class));
+                    ctx.status(204);
+                }),
+                get("/api/v1/users", IT, ctx -> ctx.json(accounts.list())),
                 post("/api/v1/users", IT, ctx -> ctx.status(201)
                         .json(auth.createUser(principal(ctx), body(ctx, Sessions.NewUser.class)))),
+                post("/api/v1/users/{id}/disable", IT,
+                        ctx -> ctx.json(accounts.disable(principal(ctx), pathId(ctx, "id")))),
+                post("/api/v1/users/{id}/password-reset", IT, ctx -> ctx.json(accounts.resetPassword(principal(ctx),
+                        pathId(ctx, "id"), body(ctx, Staff.PasswordReset.class)))),
 
                 // the queue
                 get("/api/v1/queue", DEVICE, ctx -> ctx.json(tickets.queries().snapshot())),

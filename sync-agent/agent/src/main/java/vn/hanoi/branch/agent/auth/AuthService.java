@@ -58,7 +58,8 @@ public final class AuthService {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT s.device_id, d.kind, u.id, u.role FROM user_session s JOIN app_user u ON u.id = s.user_id "
+                    "SELECT s.device_id, d.kind, u.id, u.role, u.must_change_password FROM user_session s "
+                            + "JOIN app_user u ON u.id = s.user_id "
                             + "LEFT JOIN device d ON d.id = s.device_id "
                             + "WHERE s.token_hash = ? AND s.ended_at IS NULL AND s.expires_at > ? AND u.active = 1 "
                             + "AND (d.id IS NULL OR d.revoked_at IS NULL)")) {
@@ -70,12 +71,32 @@ public final class AuthService {
                         Long device = rs.wasNull() ? null : deviceId;
                         String kind = rs.getString(2);
                         return Optional.of(new Principal(device, kind == null ? null : DeviceKind.valueOf(kind),
-                                rs.getLong(3), Role.valueOf(rs.getString(4))));
+                                rs.getLong(3), Role.valueOf(rs.getString(4)), rs.getInt(5) == 1));
                     }
                 }
             }
             return Optional.empty();
         });
+    }
+
+    /**
+     * Why a token that {@link #authenticate} did not accept is refused: a revoked device is told so in words
+     * its screen can show (IT must pair it again), anything else is the generic 401.
+     */
+    public ApiException refusal(String token) {
+        boolean revoked = token != null && db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM device WHERE token_hash = ? AND revoked_at IS NOT NULL")) {
+                ps.setString(1, Tokens.hash(token));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+        return revoked ? new ApiException(401, "device_revoked",
+                "Thiết bị này đã bị thu hồi quyền truy cập. Vui lòng báo bộ phận IT để ghép nối lại.",
+                "This device's access has been revoked. Please ask IT to pair it again.")
+                : ApiException.unauthorized();
     }
 
     /** Logs a staff member in on the calling device. */
@@ -125,7 +146,7 @@ public final class AuthService {
                     "user", u.id, null);
             return null;
         });
-        return new Sessions.Session(token, u.toUser());
+        return new Sessions.Session(token, u.toUser(), u.mustChangePassword);
     }
 
     public void logout(Principal who, String token) {
@@ -179,26 +200,33 @@ public final class AuthService {
                     "Tên đăng nhập gồm 3-32 ký tự chữ, số, dấu chấm, gạch; cần có họ tên và vai trò.",
                     "Username: 3-32 letters, digits, dots, dashes; a display name and a role are required.");
         }
-        if (nu.password() == null || nu.password().length() < 10) {
+        checkPassword(nu.password());
+    }
+
+    /** The one rule for a new password, wherever it is chosen (new account, reset, own change). */
+    public static void checkPassword(String password) {
+        if (password == null || password.length() < 10) {
             throw ApiException.badRequest("weak_password", "Mật khẩu cần ít nhất 10 ký tự.",
                     "The password needs at least 10 characters.");
         }
     }
 
-    private static Optional<UserRow> findUser(Connection c, String username) throws SQLException {
+    static Optional<UserRow> findUser(Connection c, String username) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, username, display_name, password_hash, role, active FROM app_user WHERE username = ?")) {
+                "SELECT id, username, display_name, password_hash, role, active, must_change_password FROM app_user "
+                        + "WHERE username = ?")) {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
                         ? Optional.of(new UserRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Role.valueOf(rs.getString(5)), rs.getInt(6) == 1))
+                        Role.valueOf(rs.getString(5)), rs.getInt(6) == 1, rs.getInt(7) == 1))
                         : Optional.empty();
             }
         }
     }
 
-    private record UserRow(long id, String username, String displayName, String hash, Role role, boolean active) {
+    record UserRow(long id, String username, String displayName, String hash, Role role, boolean active,
+                   boolean mustChangePassword) {
         Sessions.User toUser() {
             return new Sessions.User(id, username, displayName, role);
         }

@@ -5,6 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.auth.Tokens;
@@ -12,6 +16,7 @@ import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.db.WriteTx;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.api.DeviceKind;
+import vn.hanoi.branch.api.Devices;
 import vn.hanoi.branch.api.Pairing;
 
 /**
@@ -20,9 +25,13 @@ import vn.hanoi.branch.api.Pairing;
  */
 public final class DeviceRegistry {
     public static final Duration CODE_VALIDITY = Duration.ofMinutes(15);
+    /** How stale "last seen" may be: one write per device and minute at most, not one per request. */
+    private static final Duration SEEN_RESOLUTION = Duration.ofMinutes(1);
 
     private final Database db;
     private final Effects effects;
+    /** When each device's last-seen time was last written, so that busy devices do not load the writer. */
+    private final Map<Long, Long> seenWritten = new ConcurrentHashMap<>();
 
     public DeviceRegistry(Database db, Effects effects) {
         this.db = db;
@@ -112,7 +121,52 @@ public final class DeviceRegistry {
         });
     }
 
+    /** Every paired device, newest first, with its last request to the agent. */
+    public List<Devices.Device> list() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, kind, name, paired_at, last_seen_at, revoked_at FROM device ORDER BY id DESC");
+                 ResultSet rs = ps.executeQuery()) {
+                List<Devices.Device> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Devices.Device(rs.getLong(1), DeviceKind.valueOf(rs.getString(2)), rs.getString(3),
+                            Instant.ofEpochMilli(rs.getLong(4)), instant(rs, 5), instant(rs, 6)));
+                }
+                return out;
+            }
+        });
+    }
+
+    /** The device of an authenticated request called now; written at most once a minute per device. */
+    public void seen(Principal p, long now) {
+        if (p == null || p.deviceId() == null) {
+            return;
+        }
+        Long last = seenWritten.get(p.deviceId());
+        if (last != null && now - last < SEEN_RESOLUTION.toMillis()) {
+            return;
+        }
+        seenWritten.put(p.deviceId(), now);
+        db.write(tx -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "UPDATE device SET last_seen_at = ? WHERE id = ?")) {
+                ps.setLong(1, tx.now());
+                ps.setLong(2, p.deviceId());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Locks a device out (lost or replaced): its token and the sessions on it are refused from its next
+     * request on, with a message saying so. Nobody revokes the device they are signed in on.
+     */
     public void revoke(Principal who, long deviceId) {
+        if (who.deviceId() != null && who.deviceId() == deviceId) {
+            throw ApiException.conflict("own_device", "Không thể thu hồi thiết bị bạn đang dùng để đăng nhập.",
+                    "You cannot revoke the device you are signed in on.");
+        }
         db.write(tx -> {
             try (PreparedStatement ps = tx.connection().prepareStatement(
                     "UPDATE device SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
@@ -125,5 +179,10 @@ public final class DeviceRegistry {
             effects.audit(tx, who, "device.revoke", "device", deviceId, null);
             return null;
         });
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long ms = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(ms);
     }
 }

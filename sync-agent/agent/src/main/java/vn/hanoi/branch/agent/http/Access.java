@@ -21,6 +21,11 @@ public enum Access implements RouteRole {
     CITIZEN_DEVICE,
     /** A logged-in clerk or above. */
     STAFF,
+    /**
+     * A staff member's own session, also while a password change is due after IT reset it (the only
+     * calls such a session may make: change the password, sign out).
+     */
+    OWN_SESSION,
     SUPERVISOR,
     IT;
 
@@ -31,7 +36,7 @@ public enum Access implements RouteRole {
             case KIOSK -> p != null && p.deviceKind() == DeviceKind.KIOSK && !p.isStaff();
             case CITIZEN_DEVICE -> p != null && !p.isStaff()
                     && (p.deviceKind() == DeviceKind.KIOSK || p.deviceKind() == DeviceKind.COUNTER);
-            case STAFF -> p != null && p.hasRole(Role.CLERK);
+            case STAFF, OWN_SESSION -> p != null && p.hasRole(Role.CLERK);
             case SUPERVISOR -> p != null && p.hasRole(Role.SUPERVISOR);
             case IT -> p != null && p.role() == Role.IT;
         };

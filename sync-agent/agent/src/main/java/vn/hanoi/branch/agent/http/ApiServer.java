@@ -9,6 +9,7 @@ import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.agent.auth.AuthService;
@@ -35,7 +36,9 @@ public final class ApiServer implements AutoCloseable {
      * @param maxDocumentBytes limit for document uploads (PDF, images: a result to certify, scanned
      *                         pages); JSON bodies keep the small {@code maxBodyBytes} limit
      */
-    public ApiServer(AuthService auth, long maxBodyBytes, long maxDocumentBytes, List<Endpoint> endpoints) {
+    /** @param seen told of every authenticated call (devices' last-seen time) */
+    public ApiServer(AuthService auth, Consumer<Principal> seen, long maxBodyBytes, long maxDocumentBytes,
+                     List<Endpoint> endpoints) {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = true;
@@ -66,7 +69,7 @@ public final class ApiServer implements AutoCloseable {
         app.beforeMatched(ctx -> {
             // Static pages (the hall screen) hold nothing private; their data calls carry the screen's token.
             if (ctx.path().startsWith("/api/")) {
-                authorize(auth, ctx);
+                seen.accept(authorize(auth, ctx));
             }
         });
         app.exception(ApiException.class, (e, ctx) -> respond(ctx, e.error()));
@@ -92,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static void authorize(AuthService auth, Context ctx) {
+    private static Principal authorize(AuthService auth, Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         Access access = roles.isEmpty() ? Access.DEVICE : (Access) roles.iterator().next();
         Principal p = null;
@@ -100,13 +103,19 @@ public final class ApiServer implements AutoCloseable {
         if (token != null) {
             p = auth.authenticate(token).orElse(null);
             if (p == null && access != Access.PUBLIC) {
-                throw ApiException.unauthorized();
+                throw auth.refusal(token);
             }
         }
         ctx.attribute(Http.PRINCIPAL, p);
+        if (p != null && p.passwordChangeDue() && access != Access.PUBLIC && access != Access.OWN_SESSION) {
+            throw new ApiException(403, "password_change_required",
+                    "Mật khẩu đã được đặt lại: hãy đổi mật khẩu mới trước khi làm việc.",
+                    "Your password was reset: choose a new password before anything else.");
+        }
         if (!access.allows(p)) {
             throw p == null ? ApiException.unauthorized() : ApiException.forbidden();
         }
+        return p;
     }
 
     private static final String ERROR_SENT = "api-error-sent";

@@ -79,11 +79,15 @@ public final class CounterDesk {
     /** The counter's state today: a pause or closure of an earlier day does not carry over. */
     QueueSnapshot.CounterStatus status(Connection c, long counterId) throws SQLException {
         int number;
-        try (PreparedStatement ps = c.prepareStatement("SELECT number FROM counter WHERE id = ?")) {
+        String nameVi;
+        String nameEn;
+        try (PreparedStatement ps = c.prepareStatement("SELECT number, name_vi, name_en FROM counter WHERE id = ?")) {
             ps.setLong(1, counterId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 number = rs.getInt(1);
+                nameVi = rs.getString(2);
+                nameEn = rs.getString(3);
             }
         }
         CounterState state = CounterState.OPEN;
@@ -99,7 +103,7 @@ public final class CounterDesk {
             }
         }
         OptionalLong active = activeTicketAt(c, counterId);
-        return new QueueSnapshot.CounterStatus(counterId, number,
+        return new QueueSnapshot.CounterStatus(counterId, number, nameVi, nameEn,
                 active.isPresent() ? figures.load(c, active.getAsLong()) : null, state, reason);
     }
 
