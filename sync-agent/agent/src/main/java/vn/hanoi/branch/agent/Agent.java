@@ -15,6 +15,8 @@ import vn.hanoi.branch.agent.config.AgentConfig;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.event.EventHub;
+import vn.hanoi.branch.agent.health.DiskSpace;
+import vn.hanoi.branch.agent.health.HealthMonitor;
 import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.backup.AgentLock;
 import vn.hanoi.branch.agent.backup.BackupHttp;
@@ -67,12 +69,15 @@ public final class Agent implements AutoCloseable {
     private final BackupSchedule backups;
     private final Retention retention;
     private final CitySync sync;
+    private HealthMonitor health; // not final: the failed-start path closes it when it was made
 
     private Agent(AgentConfig given, Clock clock) {
         Instant started = clock.instant();
         this.lock = lockDatabase(given.dbPath());
         try {
-            this.db = Database.open(given.dbPath(), clock, backupDir(given));
+            this.db = Database.open(given.dbPath(), clock, backupDir(given), new Database.Limits(
+                    given.getInt("db.write.queue.max"), Duration.ofSeconds(given.getInt("db.write.timeout.seconds")),
+                    Duration.ofSeconds(given.getInt("db.writer.stuck.seconds"))));
         } catch (RuntimeException e) {
             closeQuietly(lock);
             throw e;
@@ -86,7 +91,10 @@ public final class Agent implements AutoCloseable {
             this.effects = new Effects(db, events);
             this.auth = new AuthService(db, effects, clock);
             this.devices = new DeviceRegistry(db, effects);
-            this.content = new ContentStore(db, documentsDir(config).resolve("store"));
+            DiskSpace disk = new DiskSpace(List.of(config.dbPath().toAbsolutePath().getParent(), documentsDir(config)),
+                    config.getInt("disk.free.floor.mb") * 1024L * 1024L);
+            this.health = new HealthMonitor(db, disk, Duration.ofSeconds(config.getInt("health.probe.seconds")));
+            this.content = new ContentStore(db, documentsDir(config).resolve("store"), disk);
             this.backups = new BackupSchedule(new Backups(config.dbPath(), content.dir(), backupDir(config),
                     config.getInt("backup.keep")), Duration.ofHours(config.getInt("backup.interval.hours")), clock);
             int swept = content.sweep(clock.instant(), Duration.ofHours(1));
@@ -108,7 +116,7 @@ public final class Agent implements AutoCloseable {
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
                     alertMinutes);
-            RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus), syncStatus, directory,
+            RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus, health), syncStatus, directory,
                     HallNotices.parse(config.get("hall.notices")), devices, new DeviceHealthService(db, effects), auth,
                     tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
                     new ProcedureCatalog(db), dossiers,
@@ -122,6 +130,9 @@ public final class Agent implements AutoCloseable {
             this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
                     config.getInt("http.max.document.bytes"), routes.endpoints());
         } catch (RuntimeException e) {
+            if (health != null) {
+                health.close();
+            }
             db.close();
             closeQuietly(lock);
             throw e;
@@ -252,6 +263,11 @@ public final class Agent implements AutoCloseable {
         return sync;
     }
 
+    /** The periodic write probe and disk check behind health. */
+    public HealthMonitor health() {
+        return health;
+    }
+
     public EventHub events() {
         return events;
     }
@@ -324,6 +340,7 @@ public final class Agent implements AutoCloseable {
         }
         events.close();
         server.close();
+        health.close();
         db.close();
         closeQuietly(lock);
         LOG.info("agent stopped");

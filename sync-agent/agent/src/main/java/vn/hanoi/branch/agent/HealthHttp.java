@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
+import vn.hanoi.branch.agent.health.HealthMonitor;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.api.Health;
@@ -16,10 +18,12 @@ final class HealthHttp {
     private final Instant startedAt;
     private final byte[] openApi;
     private final java.util.function.Supplier<vn.hanoi.branch.api.SyncStatus> sync;
+    private final HealthMonitor monitor;
 
     HealthHttp(Database db, EventHub events, Instant startedAt,
-                 java.util.function.Supplier<vn.hanoi.branch.api.SyncStatus> sync) {
+                 java.util.function.Supplier<vn.hanoi.branch.api.SyncStatus> sync, HealthMonitor monitor) {
         this.sync = sync;
+        this.monitor = monitor;
         this.db = db;
         this.events = events;
         this.startedAt = startedAt;
@@ -30,11 +34,17 @@ final class HealthHttp {
         }
     }
 
-    /** 200 when the database answers, 503 (degraded) when it does not. */
+    /**
+     * 200 when the database answers and takes writes ("warning" when IT must act, e.g. the disk is low), 503
+     * (degraded) when it does not. The write path and the disk come from the monitor's last periodic check.
+     */
     void health(Context ctx) {
-        boolean dbOk = db.healthy();
-        ctx.status(dbOk ? 200 : 503).json(new Health(dbOk ? "ok" : "degraded", Agent.version(), startedAt, dbOk,
-                dbOk ? events.lastId() : -1, events.subscriberCount(), dbOk ? sync.get() : null));
+        boolean dbOk = db.healthy() && !monitor.red();
+        List<Health.Problem> problems = monitor.problems();
+        String status = !dbOk ? "degraded" : problems.isEmpty() ? "ok" : "warning";
+        ctx.status(dbOk ? 200 : 503).json(new Health(status, Agent.version(), startedAt, dbOk,
+                dbOk ? events.lastId() : -1, events.subscriberCount(), dbOk ? sync.get() : null,
+                monitor.last().diskFreeBytes(), problems));
     }
 
     void openApi(Context ctx) {

@@ -48,6 +48,17 @@ public final class AgentConfig {
         p.setProperty("backup.interval.hours", "24");
         p.setProperty("backup.keep", "14");
         p.setProperty("events.heartbeat.seconds", "10");
+        // The single database writer (README-IT "When something is wrong"): writes that may wait for it (one more is
+        // refused as busy), how long a caller waits, and how long one commit may take before the writer counts as
+        // stuck (the agent then exits for the service manager to restart it).
+        p.setProperty("db.write.queue.max", "2000");
+        p.setProperty("db.write.timeout.seconds", "10");
+        p.setProperty("db.writer.stuck.seconds", "60");
+        // Below this much free space on the data disk new documents (scans, certified copies) are refused and
+        // health warns; tickets go on.
+        p.setProperty("disk.free.floor.mb", "1024");
+        // How often health probes the write path and reads free space (the endpoint reports the last check).
+        p.setProperty("health.probe.seconds", "15");
         p.setProperty("log.format", "text");
         // Queue rules (QueueOrder): one priority ticket after every N normal calls at a counter, and no
         // normal ticket passed by priority more than the bound.

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.auth.Principal;
+import vn.hanoi.branch.agent.db.WriteRefused;
 import vn.hanoi.branch.api.ApiError;
 import vn.hanoi.branch.api.Json;
 
@@ -73,6 +74,11 @@ public final class ApiServer implements AutoCloseable {
         app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus() == 404 ? NO_ENDPOINT
                 : new ApiError(e.getStatus(), "http_" + e.getStatus(), "Yêu cầu không hợp lệ: " + e.getMessage(),
                 "Bad request: " + e.getMessage())));
+        app.exception(WriteRefused.class, (e, ctx) -> {
+            LOG.warn("write refused on {} {}: {}", ctx.method(), ctx.path(), e.reason());
+            respond(ctx, new ApiError(503, e.reason() == WriteRefused.Reason.DISK_FULL ? "disk_full" : "busy",
+                    e.reason().messageVi(), e.reason().messageEn()));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, new ApiError(500, "internal_error",
