@@ -38,7 +38,7 @@
   var RETRY_MIN_MS = 2000;
   var RETRY_MAX_MS = 30000;
   var EVENT_TYPES = ['ticket.issued', 'ticket.called', 'ticket.recalled', 'ticket.serving', 'ticket.done',
-    'ticket.no_show', 'ticket.cancelled', 'ticket.transferred'];
+    'ticket.no_show', 'ticket.cancelled', 'ticket.transferred', 'queue.reload'];
   var ENDED = { DONE: 1, NO_SHOW: 1, TRANSFERRED: 1, CANCELLED: 1 };
   var DASH = '\u2014';
 
@@ -357,6 +357,12 @@
       return;
     }
     var id = Number(msg.lastEventId || ev.id);
+    if (ev.type === 'queue.reload') {
+      // the agent does not replay what this screen missed (too far behind, or a restored agent): start afresh
+      state.lastEventId = id;
+      scheduleRefresh(0, true);
+      return;
+    }
     if (!(id > state.lastEventId)) {
       return; // already applied (replay overlap after a reconnect)
     }

@@ -23,4 +23,9 @@ public record QueueEvent(long id, String type, Instant at, Ticket ticket, Long c
     public static final String COUNTER_STATE = "counter.state";
     /** A device alert was raised or cleared (no ticket): supervisor and IT screens reload the alerts. */
     public static final String DEVICE_ALERT = "device.alert";
+    /**
+     * The agent does not replay what this client missed (it connected without a position, or is further behind
+     * than the agent keeps events): reload the snapshot and follow on from this event's id (no ticket).
+     */
+    public static final String RELOAD = "queue.reload";
 }

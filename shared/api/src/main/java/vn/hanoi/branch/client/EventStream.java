@@ -23,7 +23,8 @@ import vn.hanoi.branch.retry.Backoff;
 
 /**
  * Server-sent queue events with resume: after a drop it reconnects with {@code Last-Event-ID} set to
- * the last event delivered, so no event is missed and none is delivered twice.
+ * the last event delivered, so no event is missed and none is delivered twice. When the agent cannot replay
+ * what was missed (too far behind) it sends {@link QueueEvent#RELOAD}: the consumer reloads its snapshot.
  */
 public final class EventStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
@@ -112,6 +113,11 @@ public final class EventStream implements AutoCloseable {
         public void onEvent(EventSource es, String id, String type, String data) {
             try {
                 QueueEvent e = Json.mapper().readValue(data, QueueEvent.class);
+                if (QueueEvent.RELOAD.equals(e.type())) {
+                    lastId = e.id(); // may go back (a restored agent): from here on the agent's numbering counts
+                    onEvent.accept(e);
+                    return;
+                }
                 if (e.id() <= lastId) {
                     return; // already delivered before a reconnect
                 }

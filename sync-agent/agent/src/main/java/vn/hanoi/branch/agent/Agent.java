@@ -45,6 +45,8 @@ import vn.hanoi.branch.agent.sync.CityClient;
 import vn.hanoi.branch.agent.sync.CitySync;
 import vn.hanoi.branch.agent.sync.Inbox;
 import vn.hanoi.branch.agent.sync.Retention;
+import vn.hanoi.branch.agent.retention.Pruning;
+import vn.hanoi.branch.agent.retention.RetentionSchedule;
 import vn.hanoi.branch.api.SyncStatus;
 import vn.hanoi.branch.agent.stats.StatsService;
 import vn.hanoi.branch.agent.ticket.TicketHandlers;
@@ -68,6 +70,7 @@ public final class Agent implements AutoCloseable {
     private final AgentLock lock;
     private final BackupSchedule backups;
     private final Retention retention;
+    private final RetentionSchedule housekeeping;
     private final CitySync sync;
     private HealthMonitor health; // not final: the failed-start path closes it when it was made
 
@@ -87,7 +90,8 @@ public final class Agent implements AutoCloseable {
             // what the city set for this branch (pulled earlier), where the branch did not set it itself
             AgentConfig config = given.withCity(CityBranchConfig.read(db), CityBranchConfig.keys());
             this.directory = new BranchDirectory(db);
-            this.events = new EventHub(db, Duration.ofSeconds(config.getInt("events.heartbeat.seconds")));
+            this.events = new EventHub(db, Duration.ofSeconds(config.getInt("events.heartbeat.seconds")),
+                    config.getInt("events.replay.max"));
             this.effects = new Effects(db, events);
             this.auth = new AuthService(db, effects, clock);
             this.devices = new DeviceRegistry(db, effects);
@@ -112,6 +116,11 @@ public final class Agent implements AutoCloseable {
                     agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
                     workingCalendar(config, db), clock);
             this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
+            this.housekeeping = new RetentionSchedule(retention, new Pruning(db, new Pruning.Horizons(
+                    config.getInt("retention.queue.events.days"), config.getInt("retention.outbox.unlinked.days"),
+                    config.getInt("retention.inbox.seen.days"), config.getInt("retention.history.days"),
+                    config.getInt("retention.tickets.days")), !config.get("city.url").isBlank(),
+                    clock.withZone(directory.zone())));
             this.sync = citySync(config, clock, bookings, dossiers.progress());
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
@@ -198,7 +207,7 @@ public final class Agent implements AutoCloseable {
                 Duration.ofSeconds(config.getInt("city.backoff.max.seconds")), config.getInt("city.pull.limit"),
                 Duration.ofMinutes(config.getInt("retention.check.minutes")), config.getInt("sync.alert.backlog.minutes"));
         return CitySync.create(db, cb.build(), new Inbox(db, bookings, dossiers), content,
-                config.getInt("city.upload.chunk.bytes"), config.getInt("city.upload.max.kbps"), retention, settings, clock);
+                config.getInt("city.upload.chunk.bytes"), config.getInt("city.upload.max.kbps"), null, settings, clock);
     }
 
     /** Opens the database (migrating it) and starts serving. */
@@ -206,6 +215,7 @@ public final class Agent implements AutoCloseable {
         Agent a = new Agent(config, clock);
         a.server.start(config.httpHost(), config.httpPort());
         a.backups.start();
+        a.housekeeping.start(Duration.ofMinutes(config.getInt("retention.check.minutes")));
         if (a.sync != null) {
             a.sync.start();
             LOG.info("city sync on to {}", config.get("city.url"));
@@ -253,9 +263,14 @@ public final class Agent implements AutoCloseable {
         return backups;
     }
 
-    /** Retention of personal data after the city confirmed it (run by the sync worker; tests run it directly). */
+    /** Retention of personal data after the city confirmed it (tests run it directly). */
     public Retention retention() {
         return retention;
+    }
+
+    /** Retention and pruning on their period, city link or not (tests and the benchmark run it directly). */
+    public RetentionSchedule housekeeping() {
+        return housekeeping;
     }
 
     /** The city sync worker, or null when no city link is configured. */
@@ -335,6 +350,7 @@ public final class Agent implements AutoCloseable {
     public void close() {
         LOG.info("agent stopping");
         backups.close();
+        housekeeping.close();
         if (sync != null) {
             sync.close();
         }
