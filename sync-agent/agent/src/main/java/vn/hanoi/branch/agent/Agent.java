@@ -34,6 +34,8 @@ import vn.hanoi.branch.agent.dossier.DossierHandlers;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.event.EventStreamHttp;
 import vn.hanoi.branch.agent.http.ApiServer;
+import vn.hanoi.branch.agent.http.RequestStats;
+import vn.hanoi.branch.agent.metrics.Metrics;
 import vn.hanoi.branch.agent.queue.QueueOrder;
 import vn.hanoi.branch.agent.queue.SqlQueuePolicy;
 import vn.hanoi.branch.agent.rating.RatingService;
@@ -125,6 +127,7 @@ public final class Agent implements AutoCloseable {
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
                     alertMinutes);
+            RequestStats requests = new RequestStats();
             RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus, health), syncStatus, directory,
                     HallNotices.parse(config.get("hall.notices")), devices, new DeviceHealthService(db, effects), auth,
                     tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
@@ -135,9 +138,10 @@ public final class Agent implements AutoCloseable {
                     new RatingService(db, effects, clock, directory.zone(), config.getInt("rating.target.percent")),
                     new ReportHttp(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
                             directory),
-                    new BackupHttp(backups, db, effects, clock), new EventStreamHttp(events));
+                    new BackupHttp(backups, db, effects, clock), new EventStreamHttp(events),
+                    new Metrics(db, requests, events, health, backups::newest, clock));
             this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
-                    config.getInt("http.max.document.bytes"), routes.endpoints());
+                    config.getInt("http.max.document.bytes"), routes.endpoints(), requests);
         } catch (RuntimeException e) {
             if (health != null) {
                 health.close();

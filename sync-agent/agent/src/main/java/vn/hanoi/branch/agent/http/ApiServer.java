@@ -31,18 +31,22 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final RequestStats requests;
 
     /**
      * @param maxDocumentBytes limit for document uploads (PDF, images: a result to certify, scanned
      *                         pages); JSON bodies keep the small {@code maxBodyBytes} limit
      */
-    public ApiServer(AuthService auth, long maxBodyBytes, long maxDocumentBytes, List<Endpoint> endpoints) {
+    public ApiServer(AuthService auth, long maxBodyBytes, long maxDocumentBytes, List<Endpoint> endpoints,
+                     RequestStats requests) {
+        this.requests = requests;
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = true;
             cfg.http.maxRequestSize = Math.max(maxBodyBytes, maxDocumentBytes);
             cfg.http.asyncTimeout = 0;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
+            cfg.requestLogger.http(requests::record);
             cfg.events(ev -> ev.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
                     routes.add(new Route(h.getHttpMethod().name(), h.getPath(),
@@ -110,8 +114,19 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         ctx.attribute(Http.PRINCIPAL, p);
+        if (access == Access.MONITORING && fromThisMachine(ctx)) {
+            return; // a scraper beside the agent (Prometheus, node exporter's textfile job) needs no session
+        }
         if (!access.allows(p)) {
             throw p == null ? ApiException.unauthorized() : ApiException.forbidden();
+        }
+    }
+
+    private static boolean fromThisMachine(Context ctx) {
+        try {
+            return java.net.InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 
