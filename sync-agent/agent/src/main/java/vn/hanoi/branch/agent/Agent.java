@@ -73,6 +73,8 @@ public final class Agent implements AutoCloseable {
     private final BackupSchedule backups;
     private final Retention retention;
     private final RetentionSchedule housekeeping;
+    private final DossierHandlers dossiers;
+    private final ScannedDocuments scans;
     private final CitySync sync;
     private HealthMonitor health; // not final: the failed-start path closes it when it was made
 
@@ -114,14 +116,14 @@ public final class Agent implements AutoCloseable {
             BookingService bookings = new BookingService(db, tickets.issuing(), effects, directory.zone(),
                     Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
                     Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")));
-            DossierHandlers dossiers = DossierHandlers.create(db, effects, directory.zone(),
+            this.dossiers = DossierHandlers.create(db, effects, directory.zone(),
                     agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
                     workingCalendar(config, db), clock);
             this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
             this.housekeeping = new RetentionSchedule(retention, new Pruning(db, new Pruning.Horizons(
                     config.getInt("retention.queue.events.days"), config.getInt("retention.outbox.unlinked.days"),
                     config.getInt("retention.inbox.seen.days"), config.getInt("retention.history.days"),
-                    config.getInt("retention.tickets.days")), !config.get("city.url").isBlank(),
+                    config.getInt("retention.tickets.days"), config.getInt("retention.audit.days")), !config.get("city.url").isBlank(),
                     clock.withZone(directory.zone())));
             this.sync = citySync(config, clock, bookings, dossiers.progress());
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
@@ -134,7 +136,7 @@ public final class Agent implements AutoCloseable {
                     new ProcedureCatalog(db), dossiers,
                     new CertifiedCopies(db, effects, documentsDir(config).resolve("certified-copies"),
                             copySigner(config, directory)),
-                    new ScannedDocuments(db, effects, content),
+                    this.scans = new ScannedDocuments(db, effects, content),
                     new RatingService(db, effects, clock, directory.zone(), config.getInt("rating.target.percent")),
                     new ReportHttp(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
                             directory),
@@ -256,6 +258,14 @@ public final class Agent implements AutoCloseable {
 
     public TicketHandlers tickets() {
         return tickets;
+    }
+
+    public DossierHandlers dossiers() {
+        return dossiers;
+    }
+
+    public ScannedDocuments scans() {
+        return scans;
     }
 
     /** The branch's files for dossiers (scans, certified copies). */

@@ -102,12 +102,13 @@ public final class AgentConfig {
         // screens' event log (a screen further behind reloads its snapshot); without a city link, outbox events
         // not sent (a branch linked later sends this much history); city items already applied; ticket histories,
         // print jobs, cleared alerts, ended sessions; whole business days (tickets, ratings: reports reach back
-        // this far). The audit log is never pruned.
+        // this far); the audit log. Dossier records stay (their personal data and scans go after the city has them).
         p.setProperty("retention.queue.events.days", "7");
         p.setProperty("retention.outbox.unlinked.days", "60");
         p.setProperty("retention.inbox.seen.days", "180");
         p.setProperty("retention.history.days", "400");
         p.setProperty("retention.tickets.days", "1100");
+        p.setProperty("retention.audit.days", "1100");
         p.setProperty("hall.notices", "Vui lòng giữ phiếu số thứ tự cho đến khi được gọi ~ Please keep your ticket until your number is called"
                 + " | Đường dây nóng hỗ trợ công dân của thành phố: 1022 ~ City hotline for citizens: 1022");
         return new AgentConfig(p);

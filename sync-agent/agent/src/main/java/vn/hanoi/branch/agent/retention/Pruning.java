@@ -16,10 +16,12 @@ import vn.hanoi.branch.agent.db.Database;
 
 /**
  * Keeps the tables that grow with every ticket within their horizons ({@code retention.*} settings), whether
- * or not a city link is configured: the screens' event log, without a city link the outbox older than the
- * unlinked horizon (what the city acknowledged goes with {@code sync.Retention}), the city items already applied, ticket histories
- * and print jobs, ended sessions and used pairing codes, and finally whole old business days (tickets with
- * their ratings and sequences) once reports no longer need them. The audit log is append-only and kept.
+ * or not a city link is configured: the screens' event log; without a city link, the outbox older than the
+ * unlinked horizon (what the city acknowledged goes with {@code sync.Retention}); the city items already
+ * applied; ticket histories, print jobs, cleared alerts, old sessions and pairing codes; whole old business
+ * days (tickets with their ratings and sequences) once reports no longer reach back that far; audit rows past
+ * the audit horizon (the table refuses other deletes, V11). Dossier records stay (their personal data and
+ * scans go with {@code sync.Retention} once the city holds them).
  *
  * <p>Deletes go in small chunks, each its own write, so the single writer is never held for long and kiosks
  * keep issuing while a big backlog is pruned. Time is the agent's clock (the writer's {@code tx.now()}).
@@ -30,7 +32,7 @@ public final class Pruning {
     private static final long DAY = Duration.ofDays(1).toMillis();
 
     /** Horizons in days; see AgentConfig for what each keeps. */
-    public record Horizons(int queueEvents, int outboxUnlinked, int inboxSeen, int history, int tickets) {
+    public record Horizons(int queueEvents, int outboxUnlinked, int inboxSeen, int history, int tickets, int audit) {
     }
 
     private final Database db;
@@ -67,6 +69,7 @@ public final class Pruning {
         removed.put("user_session", prune("user_session", "expires_at < ?", keep.history()));
         removed.put("pairing_code", prune("pairing_code", "expires_at < ?", keep.history()));
         removed.put("ticket", pruneBusinessDays());
+        removed.put("audit_log", prune("audit_log", "at < ?", keep.audit()));
         removed.values().removeIf(n -> n == 0);
         if (!removed.isEmpty()) {
             LOG.info("retention: pruned {}", removed);
@@ -82,16 +85,33 @@ public final class Pruning {
         int total = 0;
         while (true) {
             int n = db.write(tx -> {
+                boolean audit = table.equals("audit_log");
+                if (audit) {
+                    auditPruning(tx.connection(), "1");
+                }
                 try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM " + table + " WHERE rowid IN "
                         + "(SELECT rowid FROM " + table + " WHERE " + olderThan + " ORDER BY rowid LIMIT " + CHUNK + ")")) {
                     ps.setLong(1, tx.now() - days * DAY);
                     return ps.executeUpdate();
+                } finally {
+                    if (audit) {
+                        auditPruning(tx.connection(), "0");
+                    }
                 }
             });
             total += n;
             if (n < CHUNK) {
                 return total;
             }
+        }
+    }
+
+    /** The marker the audit table's delete trigger asks for (V11); set only inside this unit of work. */
+    private static void auditPruning(Connection c, String on) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO setting (key, value) VALUES ('audit.pruning', ?) "
+                + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, on);
+            ps.executeUpdate();
         }
     }
 
