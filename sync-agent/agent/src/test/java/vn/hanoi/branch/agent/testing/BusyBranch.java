@@ -187,6 +187,13 @@ public final class BusyBranch implements AutoCloseable {
         }
     }
 
+    /** Stops the agent and leaves its files (database, documents) in place, e.g. to time a backup of them. */
+    public void stopKeepingFiles() {
+        workers.shutdownNow();
+        test.agent().close();
+    }
+
+    /** Stops the agent and deletes its folder. */
     @Override
     public void close() {
         workers.shutdownNow();
