@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
@@ -327,6 +326,7 @@ public final class Database implements AutoCloseable {
             return p.result.get(limits.deadline().toNanos(), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException notYet) {
             if (p.withdraw()) {
+                queue.remove(p); // its place is free for the next caller
                 throw refused(WriteRefused.Reason.TIMEOUT, null);
             }
         }
@@ -517,34 +517,5 @@ public final class Database implements AutoCloseable {
     }
 
     private record Failed(Throwable error) {
-    }
-
-    private static final class Pending<T> {
-        private static final int QUEUED = 0;
-        private static final int RUNNING = 1;
-        private static final int WITHDRAWN = 2;
-
-        final WriteWork<T> work;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        private final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
-
-        Pending(WriteWork<T> work) {
-            this.work = work;
-        }
-
-        /** The writer takes it; false when its caller already gave up. */
-        boolean start() {
-            return state.compareAndSet(QUEUED, RUNNING);
-        }
-
-        /** The caller gives up; false when the writer already runs it (its outcome is then unknown). */
-        boolean withdraw() {
-            return state.compareAndSet(QUEUED, WITHDRAWN);
-        }
-
-        @SuppressWarnings("unchecked")
-        void complete(Object r) {
-            result.complete((T) r);
-        }
     }
 }

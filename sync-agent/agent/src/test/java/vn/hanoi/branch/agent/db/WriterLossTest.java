@@ -46,7 +46,7 @@ class WriterLossTest {
         try {
             AgentLink link = AgentLink.builder(base).connectTimeout(Duration.ofMillis(500)).readTimeout(Duration.ofSeconds(5))
                     .build();
-            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> "ok".equals(link.health().status()));
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> link.health().database());
             String token = link.pair(code, "kiosk").token();
             KioskClient kiosk = link.kiosk(token);
             List<Ticket> acknowledged = new ArrayList<>();
