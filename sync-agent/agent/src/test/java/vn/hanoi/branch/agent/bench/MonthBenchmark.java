@@ -3,10 +3,6 @@ package vn.hanoi.branch.agent.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,7 +55,8 @@ public final class MonthBenchmark {
         System.out.printf("%nAfter %d business days (%.0f s to generate): database %,d bytes (%.1f MB, %.2f MB per business day),"
                         + " documents %,d bytes (%.1f MB, %.1f MB per business day, %,d files)%n", days, seconds, dbBytes,
                 dbBytes / 1e6, dbBytes / 1e6 / days, docBytes, docBytes / 1e6, docBytes / 1e6 / days, branch.documents());
-        System.out.println("Rows: " + rows(db));
+        System.out.println("Rows: " + BusyBranch.rowCounts(db, List.of("ticket", "ticket_transition", "queue_event", "outbox",
+                "audit_log", "dossier", "dossier_event", "content_file")));
         if (keep == null) {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -83,19 +80,5 @@ public final class MonthBenchmark {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
-    }
-
-    private static Map<String, Long> rows(Path db) throws Exception {
-        Map<String, Long> out = new java.util.LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            for (String t : List.of("ticket", "ticket_transition", "queue_event", "outbox", "audit_log", "dossier",
-                    "dossier_event", "content_file")) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t)) {
-                    rs.next();
-                    out.put(t, rs.getLong(1));
-                }
-            }
-        }
-        return out;
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.branch.agent.db.Database;
+import vn.hanoi.branch.agent.testing.ApiErrors;
+import vn.hanoi.branch.agent.testing.BusyBranch;
 import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.api.ApiError;
 import vn.hanoi.branch.api.Dossiers;
 import vn.hanoi.branch.api.Health;
 import vn.hanoi.branch.api.Ticket;
@@ -34,10 +33,6 @@ import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.client.DeskClient;
 import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.files.DurableFiles;
-import vn.hanoi.branch.pdf.DocumentMeta;
-import vn.hanoi.branch.pdf.PdfAWriter;
-import vn.hanoi.branch.scan.ScanSettings;
-import vn.hanoi.branch.testkit.scan.SimulatedPages;
 
 /**
  * The agent on a small volume of its own (a tmpfs the test mounts: CI runs as root) that fills up while
@@ -80,15 +75,15 @@ class FullDiskTest {
         String docType = clerk.procedures().stream().filter(p -> p.code().equals("1.004194")).findFirst().orElseThrow()
                 .documents().getFirst().code();
         issue(kiosk, 20);
-        byte[] first = pdfA(dossier.code(), docType, 1);
+        byte[] first = BusyBranch.scannedPage(dossier.code(), docType, 1, 100);
         clerk.storeScan(dossier.id(), docType, first, DurableFiles.sha256Hex(first));
 
         // 1. Below the floor: scans refused with the clerk's message, tickets go on, health tells IT why.
         Path ballast = volume.resolve("ballast.bin");
         fill(ballast, free() - (FLOOR_MB - 3) * 1024 * 1024);
-        byte[] second = pdfA(dossier.code(), docType, 2);
+        byte[] second = BusyBranch.scannedPage(dossier.code(), docType, 2, 100);
         assertThatThrownBy(() -> clerk.storeScan(dossier.id(), docType, second, DurableFiles.sha256Hex(second)))
-                .isInstanceOfSatisfying(AgentException.class, e -> assertBilingual(e.error(), 507, "disk_low"));
+                .isInstanceOfSatisfying(AgentException.class, e -> ApiErrors.assertError(e.error(), 507, "disk_low"));
         issue(kiosk, 20);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Health h = agent.link().health();
@@ -107,7 +102,7 @@ class FullDiskTest {
             }
         }
         assertThat(refused).as("a full disk must end in a refusal, not in endless success").isNotNull();
-        assertBilingual(refused.error(), 503, "disk_full");
+        ApiErrors.assertError(refused.error(), 503, "disk_full");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThatThrownBy(() -> agent.link().health()).isInstanceOf(AgentException.class));
 
@@ -174,21 +169,6 @@ class FullDiskTest {
                 throw full;
             }
         }
-    }
-
-    private static void assertBilingual(ApiError e, int status, String code) {
-        assertThat(e.status()).isEqualTo(status);
-        assertThat(e.code()).isEqualTo(code);
-        assertThat(e.messageVi()).isNotBlank().isNotEqualTo(e.messageEn());
-        assertThat(e.messageEn()).isNotBlank();
-    }
-
-    private static byte[] pdfA(String dossierCode, String docType, long seed) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PdfAWriter(0.6f).write(List.of(SimulatedPages.render(SimulatedPages.Kind.TEXT, 100, ScanSettings.ColorMode.GRAY,
-                        0, seed)), ScanSettings.ColorMode.GRAY, 100,
-                new DocumentMeta(dossierCode, docType, null, TestAgent.CLERK, Instant.parse("2025-06-05T02:30:00Z")), out);
-        return out.toByteArray();
     }
 
     private static void run(String... cmd) throws Exception {

@@ -13,7 +13,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,8 @@ class RetentionYearTest {
                             sizeByMonth.size(), day, bytes, Files.size(db));
                 }
             }
-            rows = rows(db);
+            rows = BusyBranch.rowCounts(db, List.of("ticket", "ticket_sequence", "ticket_transition", "queue_event", "outbox",
+                    "audit_log", "dossier", "content_file", "rating", "print_job"));
             System.out.println("retention year: rows after a year " + rows);
             assertThat(businessDays).isGreaterThan(250);
         }
@@ -93,19 +93,5 @@ class RetentionYearTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static Map<String, Long> rows(Path db) throws SQLException {
-        Map<String, Long> out = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
-            for (String t : List.of("ticket", "ticket_sequence", "ticket_transition", "queue_event", "outbox", "audit_log",
-                    "dossier", "content_file", "rating", "print_job")) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t)) {
-                    rs.next();
-                    out.put(t, rs.getLong(1));
-                }
-            }
-        }
-        return out;
     }
 }

@@ -73,7 +73,7 @@ public final class BusyBranch implements AutoCloseable {
         this.documentType = test.deskClient().procedures().stream().filter(p -> p.code().equals(PROCEDURE)).findFirst()
                 .orElseThrow().documents().getFirst().code();
         for (int seed = 0; seed < 3; seed++) {
-            pages.add(pdfA(seed, load.dpi()));
+            pages.add(scannedPage("CN-000000-0000", "TO_KHAI", seed, load.dpi()));
         }
     }
 
@@ -173,18 +173,33 @@ public final class BusyBranch implements AutoCloseable {
         return out;
     }
 
-    /** A scanned A4 text page as PDF/A at {@code dpi}, gray, as the counter sends it. */
-    private static byte[] pdfA(long seed, int dpi) {
+    /** A scanned A4 text page as PDF/A at {@code dpi}, gray, as the counter sends it for a dossier's document. */
+    public static byte[] scannedPage(String dossierCode, String documentType, long seed, int dpi) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new PdfAWriter(0.6f).write(List.of(SimulatedPages.render(SimulatedPages.Kind.TEXT, dpi,
                             ScanSettings.ColorMode.GRAY, 0, seed)), ScanSettings.ColorMode.GRAY, dpi,
-                    new DocumentMeta("CN-000000-0000", "TO_KHAI", null, TestAgent.CLERK, Instant.parse("2026-01-05T02:30:00Z")),
+                    new DocumentMeta(dossierCode, documentType, null, TestAgent.CLERK, Instant.parse("2026-01-05T02:30:00Z")),
                     out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Row counts of {@code tables} in a database file. */
+    public static Map<String, Long> rowCounts(Path db, List<String> tables) throws java.sql.SQLException {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = c.createStatement()) {
+            for (String t : tables) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t)) {
+                    rs.next();
+                    out.put(t, rs.getLong(1));
+                }
+            }
+        }
+        return out;
     }
 
     /** Stops the agent and leaves its files (database, documents) in place, e.g. to time a backup of them. */
