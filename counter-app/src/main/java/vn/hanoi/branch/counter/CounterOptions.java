@@ -61,7 +61,7 @@ public final class CounterOptions {
     String printerPort;
 
     @Option(names = "--printer-profile", paramLabel = "ID", defaultValue = "tm-t88",
-            description = "tm-t88 | generic | generic-58 (default ${DEFAULT-VALUE})")
+            description = "tm-t88 | tm-t88-42 | clone-qr | generic | generic-58 (default ${DEFAULT-VALUE})")
     String printerProfile;
 
     @Option(names = "--printer-baud", paramLabel = "N", defaultValue = "9600", description = "serial speed (default ${DEFAULT-VALUE})")

@@ -23,11 +23,15 @@ import java.util.Locale;
  * demo run {@link #main} to see receipts as PNG files without paper.
  */
 public final class SerialPrinterEmulator implements AutoCloseable {
+    /** One 9600-baud answer byte as a port set to 115200 reads it. */
+    private static final byte[] WRONG_SPEED = {0x00, (byte) 0xE0, (byte) 0xFC};
+
     private final SerialPort port;
     private final EscPosInterpreter interpreter;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final Thread reader;
     private volatile boolean mute;
+    private volatile boolean garbled;
     private volatile boolean stalled;
     private volatile long stallAfter = -1;
     private volatile long lastByteNanos;
@@ -35,6 +39,9 @@ public final class SerialPrinterEmulator implements AutoCloseable {
 
     public SerialPrinterEmulator(Path portPath, PrinterProfile profile) throws IOException {
         this.interpreter = new EscPosInterpreter(profile);
+        // Drawing the letters to read glyphs by takes AWT a while the first time; a real printer answers
+        // status requests at once, so that happens here and not in the middle of the first job.
+        GlyphReader.vietnamese();
         this.port = SerialPort.getCommPort(portPath.toString());
         port.setComPortParameters(115200, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 50, 0);
@@ -42,7 +49,9 @@ public final class SerialPrinterEmulator implements AutoCloseable {
             throw new IOException("cannot open " + portPath + " (error " + port.getLastErrorCode() + ")");
         }
         interpreter.onReply(b -> {
-            if (!mute) {
+            if (garbled) {
+                port.writeBytes(WRONG_SPEED, WRONG_SPEED.length);
+            } else if (!mute) {
                 port.writeBytes(new byte[] {(byte) b}, 1);
             }
         });
@@ -60,6 +69,14 @@ public final class SerialPrinterEmulator implements AutoCloseable {
     /** Stops answering status requests but keeps printing: a printer that lost its return line. */
     public void mute(boolean on) {
         mute = on;
+    }
+
+    /**
+     * Answers status requests the way a printer at another speed reaches the host: its start bit is
+     * read as a run of zero bits, the rest as framing noise. The printer is there; the setting is wrong.
+     */
+    public void garble(boolean on) {
+        garbled = on;
     }
 
     /** Stops reading altogether, as a printer holding flow control forever: writes to it pile up and hang. */
@@ -162,7 +179,7 @@ public final class SerialPrinterEmulator implements AutoCloseable {
                 case "--profile" -> profile = PrinterProfile.byId(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: [--port PATH | --pty DIR] [--profile tm-t88|generic|generic-58] [--out DIR]");
+                    System.err.println("usage: [--port PATH | --pty DIR] [--profile tm-t88|tm-t88-42|clone-qr|generic|generic-58] [--out DIR]");
                     System.exit(2);
                 }
             }
