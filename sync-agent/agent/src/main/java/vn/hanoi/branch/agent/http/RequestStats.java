@@ -32,7 +32,12 @@ public final class RequestStats {
     private final Map<Key, DoubleAdder> seconds = new ConcurrentHashMap<>();
 
     void record(Context ctx, float millis) {
-        String route = ctx.endpointHandlerPath();
+        String route;
+        try {
+            route = ctx.endpointHandlerPath();
+        } catch (IllegalStateException refusedBeforeMatching) {
+            route = null; // e.g. a body too large, refused before any endpoint was matched
+        }
         if (route == null || route.isBlank() || route.equals("*")) {
             route = ctx.path().startsWith("/hall") ? "/hall" : "unmatched"; // 404s must not make a series per path
         }
