@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int MAX_BATCH = 256;
     private static final int READERS = 4;
+    private static final int WAL_SIZE_LIMIT = 32 * 1024 * 1024;
 
     private final Path file;
     private final Clock clock;
@@ -119,6 +120,9 @@ public final class Database implements AutoCloseable {
         cfg.setReadOnly(readOnly);
         if (!readOnly) {
             cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            // After a checkpoint the WAL is cut back to this size: a busy day (or a backlog being pruned) must not
+            // leave a WAL of hundreds of MB on the data disk for good (the month benchmark saw 127 MB).
+            cfg.setJournalSizeLimit(WAL_SIZE_LIMIT);
         }
         SQLiteDataSource ds = new SQLiteDataSource(cfg);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
