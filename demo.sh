@@ -68,6 +68,8 @@ if [ "${DEMO_CITY:-1}" != 0 ]; then
   echo "City simulator: https://127.0.0.1:$CITY_PORT (received events: /sim/events/HN-CN01; log: $DATA/city/sim.log)"
 fi
 
+# The demo creates its database and refuses one that exists: the previous demo run's goes first.
+rm -f "$DATA/branch.db" "$DATA/branch.db-wal" "$DATA/branch.db-shm"
 env "${CITY_ENV[@]}" "$JAVA" "${JOPTS[@]}" -cp "$DEMO_CP" vn.hanoi.branch.demo.DemoMain demo \
   --db "$DATA/branch.db" --port "$PORT" --codes "$DATA/codes.properties" ${DEMO_SIMULATE:+--simulate} &
 pids+=($!)

@@ -5,12 +5,15 @@ import java.util.List;
 
 /**
  * Agent health, for IT, monitoring and the installer smoke test; {@code sync}: the city link's figures.
- * {@code status} is "ok", "warning" (working, but IT must act: see {@code problems}) or "degraded" (answered
- * with 503: writes fail). {@code diskFreeBytes}: the least free space of the agent's data folders, as of the
- * last periodic check.
+ * {@code status} is "ok", "warning" (working, but IT must act: see {@code problems}), "degraded" (answered
+ * with 503: writes fail) or "not_set_up" (HTTP 200: the agent itself is fine): no branch configuration yet, and
+ * {@code setupVi}/{@code setupEn} say what to do next; both null once the branch is set up.
+ * {@code diskFreeBytes}: the least free space of the agent's data folders, as of the last periodic check.
  */
 public record Health(String status, String version, Instant startedAt, boolean database, long lastEventId,
-                     int eventSubscribers, SyncStatus sync, Long diskFreeBytes, List<Problem> problems) {
+                     int eventSubscribers, SyncStatus sync, String setupVi, String setupEn, Long diskFreeBytes,
+                     List<Problem> problems) {
+    public static final String NOT_SET_UP = "not_set_up";
 
     /** Something IT must know, in both languages. */
     public record Problem(String code, String messageVi, String messageEn) {

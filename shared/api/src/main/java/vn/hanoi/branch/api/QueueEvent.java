@@ -28,4 +28,9 @@ public record QueueEvent(long id, String type, Instant at, Ticket ticket, Long c
      * than the agent keeps events): reload the snapshot and follow on from this event's id (no ticket).
      */
     public static final String RELOAD = "queue.reload";
+    /**
+     * The branch configuration changed (services, counters, hours, priority classes, hall notices), by
+     * {@code branch-agent setup} or an administration screen (no ticket): apps and screens reload it.
+     */
+    public static final String CONFIG_CHANGED = "config.changed";
 }

@@ -28,6 +28,10 @@ import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.http.ApiException;
+import vn.hanoi.branch.files.DurableFiles;
+import vn.hanoi.branch.agent.setup.BranchConfiguration;
+import vn.hanoi.branch.agent.setup.SetupFile;
+import vn.hanoi.branch.agent.setup.SetupState;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.Role;
@@ -42,7 +46,7 @@ import vn.hanoi.branch.api.Sessions;
         description = "The branch agent: queue, dossiers, devices and city sync on one SQLite file.%n"
                 + "Without a command it serves the LAN API.",
         subcommands = {AgentMain.Serve.class, AgentMain.PairingCode.class, AgentMain.AddUser.class,
-                AgentMain.ImportCatalog.class, AgentMain.Backup.class, AgentMain.RestoreBackup.class})
+                AgentMain.ImportCatalog.class, AgentMain.Setup.class, AgentMain.ExportConfig.class, AgentMain.Backup.class, AgentMain.RestoreBackup.class})
 public final class AgentMain implements Callable<Integer> {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
@@ -245,6 +249,81 @@ public final class AgentMain implements Callable<Integer> {
             } catch (ApiException e) {
                 main.out.println(e.error().messageVi() + "\n" + e.error().messageEn());
                 return 1;
+            }
+        }
+    }
+
+    @Command(name = "setup", mixinStandardHelpOptions = true,
+            description = "Sets the branch up from a YAML or JSON file (schema and example: /usr/share/branch-agent/branch.example.yaml): "
+                    + "checks all of it, shows the changes, applies them in one transaction. Also while the agent runs.")
+    static final class Setup implements Callable<Integer> {
+        @ParentCommand
+        AgentMain main;
+
+        @Option(names = "--file", required = true, paramLabel = "branch.yaml|branch.json")
+        Path file;
+
+        @Option(names = "--dry-run", description = "show what would change, change nothing")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws IOException {
+            SetupFile.Read read = SetupFile.read(Files.readString(file, StandardCharsets.UTF_8),
+                    SetupFile.isJson(file.getFileName().toString()));
+            if (!read.ok()) {
+                main.out.println("Tệp có " + read.problems().size() + " lỗi, không áp dụng gì / " + file + " has "
+                        + read.problems().size() + " problems, nothing was applied:");
+                read.problems().forEach(p -> main.out.println("  " + p));
+                return 1;
+            }
+            try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC())) {
+                BranchConfiguration config = new BranchConfiguration(db, Effects.withoutAgent(db));
+                BranchConfiguration.Outcome o = dryRun ? config.plan(read.setup())
+                        : config.apply(Principal.SYSTEM, read.setup(), "setup --file " + file);
+                if (!o.refusals().isEmpty()) {
+                    main.out.println("Bị từ chối, không áp dụng gì / refused, nothing was applied:");
+                    o.refusals().forEach(p -> main.out.println("  " + p));
+                    return 1;
+                }
+                if (o.plan().isEmpty()) {
+                    main.out.println("Không có gì thay đổi / nothing to change: the branch already has this configuration.");
+                    return 0;
+                }
+                o.plan().changes().forEach(c -> main.out.println("  " + c));
+                main.out.println(dryRun
+                        ? "Chạy thử: chưa áp dụng / dry run: nothing applied (" + o.plan().changes().size() + " changes)."
+                        : "Đã áp dụng / applied " + o.plan().changes().size() + " changes.");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "export-config", mixinStandardHelpOptions = true,
+            description = "Writes the branch's configuration in the setup file's format (JSON when the name ends in .json).")
+    static final class ExportConfig implements Callable<Integer> {
+        @ParentCommand
+        AgentMain main;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "where to write (default: standard output)")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC())) {
+                var current = new BranchConfiguration(db, Effects.withoutAgent(db)).current();
+                if (current.isEmpty()) {
+                    main.out.println(SetupState.MESSAGE_VI + "\n" + SetupState.MESSAGE_EN);
+                    return 1;
+                }
+                boolean json = file != null && SetupFile.isJson(file.getFileName().toString());
+                String text = SetupFile.write(current.get(), json);
+                if (file == null) {
+                    main.out.print(text);
+                } else {
+                    DurableFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+                    main.out.println("Đã ghi / written: " + file);
+                }
+                return 0;
             }
         }
     }

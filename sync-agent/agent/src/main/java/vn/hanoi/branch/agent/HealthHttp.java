@@ -9,6 +9,7 @@ import java.util.List;
 import vn.hanoi.branch.agent.health.HealthMonitor;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.event.EventHub;
+import vn.hanoi.branch.agent.setup.SetupState;
 import vn.hanoi.branch.api.Health;
 
 /** Health (for IT and monitoring) and the OpenAPI description of the LAN API (the route table points here). */
@@ -35,15 +36,18 @@ final class HealthHttp {
     }
 
     /**
-     * 200 when the database answers and takes writes ("warning" when IT must act, e.g. the disk is low), 503
-     * (degraded) when it does not. The write path and the disk come from the monitor's last periodic check.
+     * 200 when the database answers and takes writes (status "not_set_up" before branch-agent setup, "warning"
+     * when IT must act, e.g. the disk is low), 503 (degraded) when it does not. The write path and the disk come
+     * from the monitor's last periodic check.
      */
     void health(Context ctx) {
         boolean dbOk = db.healthy() && !monitor.red();
+        boolean setUp = dbOk && db.read(SetupState::isSetUp);
         List<Health.Problem> problems = monitor.problems();
-        String status = !dbOk ? "degraded" : problems.isEmpty() ? "ok" : "warning";
+        String status = !dbOk ? "degraded" : !setUp ? Health.NOT_SET_UP : problems.isEmpty() ? "ok" : "warning";
         ctx.status(dbOk ? 200 : 503).json(new Health(status, Agent.version(), startedAt, dbOk,
                 dbOk ? events.lastId() : -1, events.subscriberCount(), dbOk ? sync.get() : null,
+                dbOk && !setUp ? SetupState.MESSAGE_VI : null, dbOk && !setUp ? SetupState.MESSAGE_EN : null,
                 monitor.last().diskFreeBytes(), problems));
     }
 

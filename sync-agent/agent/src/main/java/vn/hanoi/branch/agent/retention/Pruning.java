@@ -20,7 +20,7 @@ import vn.hanoi.branch.agent.db.Database;
  * unlinked horizon (what the city acknowledged goes with {@code sync.Retention}); the city items already
  * applied; ticket histories, print jobs, cleared alerts, old sessions and pairing codes; whole old business
  * days (tickets with their ratings and sequences) once reports no longer reach back that far; audit rows past
- * the audit horizon (the table refuses other deletes, V11). Dossier records stay (their personal data and
+ * the audit horizon (the table refuses other deletes, V12). Dossier records stay (their personal data and
  * scans go with {@code sync.Retention} once the city holds them).
  *
  * <p>Deletes go in small chunks, each its own write, so the single writer is never held for long and kiosks
@@ -106,7 +106,7 @@ public final class Pruning {
         }
     }
 
-    /** The marker the audit table's delete trigger asks for (V11); set only inside this unit of work. */
+    /** The marker the audit table's delete trigger asks for (V12); set only inside this unit of work. */
     private static void auditPruning(Connection c, String on) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO setting (key, value) VALUES ('audit.pruning', ?) "
                 + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {

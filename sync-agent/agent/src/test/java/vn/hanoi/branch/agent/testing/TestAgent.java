@@ -64,8 +64,17 @@ public final class TestAgent implements AutoCloseable {
 
     /** As {@link #start(Map)}, on the given clock (e.g. shifted to a fixed time of the branch's day). */
     public static TestAgent start(Map<String, String> extraConfig, Clock clock) {
+        return start(extraConfig, clock, true);
+    }
+
+    /** As an installed agent starts the first time: an empty database, no branch set up (one clerk account). */
+    public static TestAgent startWithoutBranch() {
+        return start(Map.of(), Clock.systemUTC(), false);
+    }
+
+    private static TestAgent start(Map<String, String> extraConfig, Clock clock, boolean demoBranch) {
         try {
-            return startIn(Files.createTempDirectory("test-agent"), extraConfig, clock);
+            return startIn(Files.createTempDirectory("test-agent"), extraConfig, clock, demoBranch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,12 +82,18 @@ public final class TestAgent implements AutoCloseable {
 
     /** As {@link #start(Map, Clock)}, with the database in {@code dir} (e.g. a small volume the test mounted). */
     public static TestAgent startIn(Path dir, Map<String, String> extraConfig, Clock clock) {
+        return startIn(dir, extraConfig, clock, true);
+    }
+
+    private static TestAgent startIn(Path dir, Map<String, String> extraConfig, Clock clock, boolean demoBranch) {
         Path db = dir.resolve("branch.db");
         try (Database d = Database.open(db, Clock.systemUTC())) {
-            d.write(tx -> {
-                DemoBranch.seedBranch(tx);
-                return null;
-            });
+            if (demoBranch) {
+                d.write(tx -> {
+                    DemoBranch.seedBranch(tx);
+                    return null;
+                });
+            }
         }
         AgentConfig cfg = AgentConfig.defaults()
                 .with("db.path", db.toString())
