@@ -61,7 +61,7 @@ class FullDiskTest {
         if (agent != null) {
             agent.close();
         }
-        run("umount", volume.toString());
+        run("umount", "--lazy", volume.toString()); // lazy: also when a failed start left a file open, no mount stays
         Files.deleteIfExists(volume);
     }
 
