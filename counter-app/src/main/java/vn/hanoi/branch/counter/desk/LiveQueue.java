@@ -76,7 +76,8 @@ final class LiveQueue implements AutoCloseable {
         if (stream == null) {
             return; // the desk was left while the event was on its way
         }
-        lastEventId = Math.max(lastEventId, e.id());
+        // a reload may go back (the agent was restored from a backup): its numbering counts from there
+        lastEventId = QueueEvent.RELOAD.equals(e.type()) ? e.id() : Math.max(lastEventId, e.id());
         onEvent.accept(e);
         if (!QueueEvent.DEVICE_ALERT.equals(e.type())) {
             reload();

@@ -19,6 +19,8 @@ import vn.hanoi.branch.agent.config.AgentConfig;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.event.EventHub;
+import vn.hanoi.branch.agent.health.DiskSpace;
+import vn.hanoi.branch.agent.health.HealthMonitor;
 import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.backup.AgentLock;
 import vn.hanoi.branch.agent.backup.RestoreEpoch;
@@ -43,6 +45,8 @@ import vn.hanoi.branch.agent.dossier.DossierHandlers;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.event.EventStreamHttp;
 import vn.hanoi.branch.agent.http.ApiServer;
+import vn.hanoi.branch.agent.http.RequestStats;
+import vn.hanoi.branch.agent.metrics.Metrics;
 import vn.hanoi.branch.agent.queue.QueueOrder;
 import vn.hanoi.branch.agent.queue.SqlQueuePolicy;
 import vn.hanoi.branch.agent.rating.RatingService;
@@ -54,6 +58,8 @@ import vn.hanoi.branch.agent.sync.CityClient;
 import vn.hanoi.branch.agent.sync.CitySync;
 import vn.hanoi.branch.agent.sync.Inbox;
 import vn.hanoi.branch.agent.sync.Retention;
+import vn.hanoi.branch.agent.retention.Pruning;
+import vn.hanoi.branch.agent.retention.RetentionSchedule;
 import vn.hanoi.branch.api.SyncStatus;
 import vn.hanoi.branch.agent.stats.StatsService;
 import vn.hanoi.branch.agent.ticket.TicketHandlers;
@@ -77,14 +83,20 @@ public final class Agent implements AutoCloseable {
     private final AgentLock lock;
     private final BackupSchedule backups;
     private final Retention retention;
+    private final RetentionSchedule housekeeping;
+    private final DossierHandlers dossiers;
+    private final ScannedDocuments scans;
     private final CitySync sync;
     private final DayCloseSchedule dayClose;
+    private HealthMonitor health; // not final: the failed-start path closes it when it was made
 
     private Agent(AgentConfig given, Clock clock) {
         Instant started = clock.instant();
         this.lock = lockDatabase(given.dbPath());
         try {
-            this.db = Database.open(given.dbPath(), clock, backupDir(given));
+            this.db = Database.open(given.dbPath(), clock, backupDir(given), new Database.Limits(
+                    given.getInt("db.write.queue.max"), Duration.ofSeconds(given.getInt("db.write.timeout.seconds")),
+                    Duration.ofSeconds(given.getInt("db.writer.stuck.seconds"))));
         } catch (RuntimeException e) {
             closeQuietly(lock);
             throw e;
@@ -100,11 +112,15 @@ public final class Agent implements AutoCloseable {
             if (setUp.isEmpty()) {
                 LOG.warn("{} / {}", SetupState.MESSAGE_VI, SetupState.MESSAGE_EN);
             }
-            this.events = new EventHub(db, Duration.ofSeconds(config.getInt("events.heartbeat.seconds")));
+            this.events = new EventHub(db, Duration.ofSeconds(config.getInt("events.heartbeat.seconds")),
+                    config.getInt("events.replay.max"));
             this.effects = new Effects(db, events);
             this.auth = new AuthService(db, effects, clock);
             this.devices = new DeviceRegistry(db, effects);
-            this.content = new ContentStore(db, documentsDir(config).resolve("store"));
+            DiskSpace disk = new DiskSpace(List.of(config.dbPath().toAbsolutePath().getParent(), documentsDir(config)),
+                    config.getInt("disk.free.floor.mb") * 1024L * 1024L);
+            this.health = new HealthMonitor(db, disk, Duration.ofSeconds(config.getInt("health.probe.seconds")));
+            this.content = new ContentStore(db, documentsDir(config).resolve("store"), disk);
             this.backups = new BackupSchedule(new Backups(config.dbPath(), content.dir(), backupDir(config),
                     config.getInt("backup.keep")), Duration.ofHours(config.getInt("backup.interval.hours")), clock);
             int swept = content.sweep(clock.instant(), Duration.ofHours(1));
@@ -118,13 +134,18 @@ public final class Agent implements AutoCloseable {
             BookingService bookings = new BookingService(db, tickets.issuing(), effects, directory.zone(),
                     Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
                     Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")));
-            DossierHandlers dossiers = DossierHandlers.create(db, effects, directory.zone(),
+            this.dossiers = DossierHandlers.create(db, effects, directory.zone(),
                     agencyCode(config, setUp), new DossierCodePattern(config.get("dossier.code.pattern")),
                     workingCalendar(config, db), clock);
             this.dayClose = new DayCloseSchedule(tickets.dayClose(), () -> directory.services().stream()
                     .filter(ServiceInfo::active).map(ServiceInfo::closesAt).max(java.util.Comparator.naturalOrder())
                     .orElse(java.time.LocalTime.of(17, 0)), Duration.ofMinutes(config.getInt("day.close.auto.after.minutes")));
             this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
+            this.housekeeping = new RetentionSchedule(retention, new Pruning(db, new Pruning.Horizons(
+                    config.getInt("retention.queue.events.days"), config.getInt("retention.outbox.unlinked.days"),
+                    config.getInt("retention.inbox.seen.days"), config.getInt("retention.history.days"),
+                    config.getInt("retention.tickets.days"), config.getInt("retention.audit.days")), !config.get("city.url").isBlank(),
+                    clock.withZone(directory.zone())));
             this.sync = citySync(config, clock, bookings, dossiers.progress());
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
@@ -140,21 +161,26 @@ public final class Agent implements AutoCloseable {
                     db.read(BranchConfigStore::hallNotices), configuredNotices);
             int ratingTarget = setUp.map(BranchSetup::satisfactionTargetPercent)
                     .orElse(config.getInt("rating.target.percent"));
-            RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus, backups), syncStatus, directory,
-                    hallNotices, new AdminSettings(new BranchConfiguration(db, effects), hallNotices),
+            RequestStats requests = new RequestStats();
+            RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus, health, backups), syncStatus,
+                    directory, hallNotices, new AdminSettings(new BranchConfiguration(db, effects), hallNotices),
                     devices, new DeviceHealthService(db, effects), auth,
                     new StaffAccounts(db, effects),
                     tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
                     new ProcedureCatalog(db), dossiers,
                     copies,
-                    new ScannedDocuments(db, effects, content),
+                    this.scans = new ScannedDocuments(db, effects, content),
                     new RatingService(db, effects, clock, directory.zone(), ratingTarget),
                     new ReportHttp(new ReportService(db, directory, clock, ratingTarget),
                             directory),
-                    new BackupHttp(backups, db, effects, clock), new DeadLetters(db, effects), new EventStreamHttp(events));
+                    new BackupHttp(backups, db, effects, clock), new DeadLetters(db, effects), new EventStreamHttp(events),
+                    new Metrics(db, requests, events, health, backups::newest, clock));
             this.server = new ApiServer(auth, p -> devices.seen(p, clock.millis()), config.getInt("http.max.body.bytes"),
-                    config.getInt("http.max.document.bytes"), routes.endpoints());
+                    config.getInt("http.max.document.bytes"), routes.endpoints(), requests);
         } catch (RuntimeException e) {
+            if (health != null) {
+                health.close();
+            }
             db.close();
             closeQuietly(lock);
             throw e;
@@ -220,7 +246,7 @@ public final class Agent implements AutoCloseable {
                 Duration.ofSeconds(config.getInt("city.backoff.max.seconds")), config.getInt("city.pull.limit"),
                 Duration.ofMinutes(config.getInt("retention.check.minutes")), config.getInt("sync.alert.backlog.minutes"));
         return CitySync.create(db, cb.build(), new Inbox(db, bookings, dossiers), content,
-                config.getInt("city.upload.chunk.bytes"), config.getInt("city.upload.max.kbps"), retention, settings, clock);
+                config.getInt("city.upload.chunk.bytes"), config.getInt("city.upload.max.kbps"), null, settings, clock);
     }
 
     /** Opens the database (migrating it) and starts serving. */
@@ -229,6 +255,7 @@ public final class Agent implements AutoCloseable {
         a.server.start(config.httpHost(), config.httpPort());
         a.backups.start();
         a.dayClose.start();
+        a.housekeeping.start(Duration.ofMinutes(config.getInt("retention.check.minutes")));
         if (a.sync != null) {
             a.sync.start();
             LOG.info("city sync on to {}", config.get("city.url"));
@@ -267,6 +294,14 @@ public final class Agent implements AutoCloseable {
         return tickets;
     }
 
+    public DossierHandlers dossiers() {
+        return dossiers;
+    }
+
+    public ScannedDocuments scans() {
+        return scans;
+    }
+
     /** The branch's files for dossiers (scans, certified copies). */
     public ContentStore content() {
         return content;
@@ -276,9 +311,14 @@ public final class Agent implements AutoCloseable {
         return backups;
     }
 
-    /** Retention of personal data after the city confirmed it (run by the sync worker; tests run it directly). */
+    /** Retention of personal data after the city confirmed it (tests run it directly). */
     public Retention retention() {
         return retention;
+    }
+
+    /** Retention and pruning on their period, city link or not (tests and the benchmark run it directly). */
+    public RetentionSchedule housekeeping() {
+        return housekeeping;
     }
 
     /** The city sync worker, or null when no city link is configured. */
@@ -289,6 +329,11 @@ public final class Agent implements AutoCloseable {
     /** The automatic end of day (tests run its check at a simulated time instead of waiting a minute). */
     public DayCloseSchedule dayClose() {
         return dayClose;
+    }
+
+    /** The periodic write probe and disk check behind health. */
+    public HealthMonitor health() {
+        return health;
     }
 
     public EventHub events() {
@@ -361,11 +406,13 @@ public final class Agent implements AutoCloseable {
         LOG.info("agent stopping");
         backups.close();
         dayClose.close();
+        housekeeping.close();
         if (sync != null) {
             sync.close();
         }
         events.close();
         server.close();
+        health.close();
         db.close();
         closeQuietly(lock);
         LOG.info("agent stopped");

@@ -143,6 +143,7 @@ public final class AgentMain implements Callable<Integer> {
     public static int serveUntilStopped(AgentConfig config, Function<Agent, AutoCloseable> started)
             throws InterruptedException {
         Agent agent = Agent.start(config, Clock.systemUTC());
+        agent.database().onWriterLost(AgentMain::exitForRestart);
         AutoCloseable helper = started.apply(agent);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -159,6 +160,31 @@ public final class AgentMain implements Callable<Integer> {
         stopped.await();
         return 0;
     }
+
+    /** Exit status when the database writer is lost: the service manager (systemd, WinSW) starts the agent again. */
+    static final int WRITER_LOST_EXIT = 70;
+
+    /**
+     * The writer died (an Error: the JVM is no longer to be trusted) or hangs: rather than limp on, the agent exits
+     * with {@link #WRITER_LOST_EXIT} after a short grace in which health answers red and writes are refused with a
+     * clear message. Halt, not exit: the graceful shutdown would wait on the lost writer. Nothing acknowledged is
+     * lost: every acknowledged write was committed with fsync (WAL), as the kill -9 tests show.
+     */
+    private static void exitForRestart(String reason) {
+        Thread t = new Thread(() -> {
+            org.slf4j.LoggerFactory.getLogger(AgentMain.class).error("{}: exiting with status {} for the service manager to restart the agent", reason, WRITER_LOST_EXIT);
+            try {
+                Thread.sleep(WRITER_LOST_GRACE_MS);
+            } catch (InterruptedException ignored) {
+                // exit now
+            }
+            Runtime.getRuntime().halt(WRITER_LOST_EXIT);
+        }, "writer-lost-exit");
+        t.setDaemon(false);
+        t.start();
+    }
+
+    private static final long WRITER_LOST_GRACE_MS = 2_000;
 
     private static Backups backups(AgentConfig config) {
         return new Backups(config.dbPath(), Agent.documentsDir(config).resolve("store"), Agent.backupDir(config),

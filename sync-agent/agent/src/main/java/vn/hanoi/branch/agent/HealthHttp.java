@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import vn.hanoi.branch.agent.backup.BackupSchedule;
+import vn.hanoi.branch.agent.health.HealthMonitor;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.setup.SetupState;
@@ -18,11 +20,14 @@ final class HealthHttp {
     private final Instant startedAt;
     private final byte[] openApi;
     private final java.util.function.Supplier<vn.hanoi.branch.api.SyncStatus> sync;
+    private final HealthMonitor monitor;
     private final BackupSchedule backups;
 
     HealthHttp(Database db, EventHub events, Instant startedAt,
-                 java.util.function.Supplier<vn.hanoi.branch.api.SyncStatus> sync, BackupSchedule backups) {
+                 java.util.function.Supplier<vn.hanoi.branch.api.SyncStatus> sync, HealthMonitor monitor,
+                 BackupSchedule backups) {
         this.sync = sync;
+        this.monitor = monitor;
         this.backups = backups;
         this.db = db;
         this.events = events;
@@ -34,15 +39,20 @@ final class HealthHttp {
         }
     }
 
-    /** 200 when the database answers (status "not_set_up" before branch-agent setup), 503 (degraded) when not. */
+    /**
+     * 200 when the database answers and takes writes (status "not_set_up" before branch-agent setup, "warning"
+     * when IT must act, e.g. the disk is low), 503 (degraded) when it does not. The write path and the disk come
+     * from the monitor's last periodic check.
+     */
     void health(Context ctx) {
-        boolean dbOk = db.healthy();
+        boolean dbOk = db.healthy() && !monitor.red();
         boolean setUp = dbOk && db.read(SetupState::isSetUp);
-        String status = !dbOk ? "degraded" : setUp ? "ok" : Health.NOT_SET_UP;
+        List<Health.Problem> problems = monitor.problems();
+        String status = !dbOk ? "degraded" : !setUp ? Health.NOT_SET_UP : problems.isEmpty() ? "ok" : "warning";
         ctx.status(dbOk ? 200 : 503).json(new Health(status, Agent.version(), startedAt, dbOk,
                 dbOk ? events.lastId() : -1, events.subscriberCount(), dbOk ? sync.get() : null,
                 dbOk && !setUp ? SetupState.MESSAGE_VI : null, dbOk && !setUp ? SetupState.MESSAGE_EN : null,
-                backups.health()));
+                monitor.last().diskFreeBytes(), problems, backups.health()));
     }
 
     void openApi(Context ctx) {

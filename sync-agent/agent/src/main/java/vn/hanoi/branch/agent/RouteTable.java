@@ -4,6 +4,7 @@ import static vn.hanoi.branch.agent.http.Access.CITIZEN_DEVICE;
 import static vn.hanoi.branch.agent.http.Access.DEVICE;
 import static vn.hanoi.branch.agent.http.Access.IT;
 import static vn.hanoi.branch.agent.http.Access.KIOSK;
+import static vn.hanoi.branch.agent.http.Access.MONITORING;
 import static vn.hanoi.branch.agent.http.Access.OWN_SESSION;
 import static vn.hanoi.branch.agent.http.Access.PUBLIC;
 import static vn.hanoi.branch.agent.http.Access.STAFF;
@@ -37,6 +38,7 @@ import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.event.EventStreamHttp;
 import vn.hanoi.branch.agent.http.ApiException;
 import vn.hanoi.branch.agent.http.Endpoint;
+import vn.hanoi.branch.agent.metrics.Metrics;
 import vn.hanoi.branch.agent.rating.RatingService;
 import vn.hanoi.branch.agent.report.ReportHttp;
 import vn.hanoi.branch.agent.scan.ScanHttp;
@@ -70,7 +72,7 @@ record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDire
                   StatsService stats, BookingService bookings,
                   ProcedureCatalog catalog, DossierHandlers dossiers, CertifiedCopies copies, ScannedDocuments scans,
                   RatingService ratings, ReportHttp reports, BackupHttp backups, DeadLetters deadLetters,
-                  EventStreamHttp eventStream) {
+                  EventStreamHttp eventStream, Metrics metrics) {
 
     List<Endpoint> endpoints() {
         TicketHttp ticketHttp = new TicketHttp(tickets);
@@ -81,6 +83,7 @@ record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDire
                 get("/api/v1/health", PUBLIC, health::health),
                 get("/api/v1/openapi.json", PUBLIC, health::openApi),
                 get("/api/v1/sync/status", SUPERVISOR, ctx -> ctx.json(syncStatus.get())),
+                get("/api/v1/metrics", MONITORING, metrics::scrape),
 
                 // the branch and its hall screen
                 // before setup these say so with the next step, rather than an empty branch that seems to work

@@ -52,6 +52,19 @@ public final class AgentConfig {
         // A negative value turns it off.
         p.setProperty("day.close.auto.after.minutes", "30");
         p.setProperty("events.heartbeat.seconds", "10");
+        // A screen or counter further behind than this many events gets "reload the snapshot" instead of a replay.
+        p.setProperty("events.replay.max", "5000");
+        // The single database writer (README-IT "When something is wrong"): writes that may wait for it (one more is
+        // refused as busy), how long a caller waits, and how long one commit may take before the writer counts as
+        // stuck (the agent then exits for the service manager to restart it).
+        p.setProperty("db.write.queue.max", "2000");
+        p.setProperty("db.write.timeout.seconds", "10");
+        p.setProperty("db.writer.stuck.seconds", "60");
+        // Below this much free space on the data disk new documents (scans, certified copies) are refused and
+        // health warns; tickets go on.
+        p.setProperty("disk.free.floor.mb", "1024");
+        // How often health probes the write path and reads free space (the endpoint reports the last check).
+        p.setProperty("health.probe.seconds", "15");
         p.setProperty("log.format", "text");
         // Queue rules (QueueOrder): one priority ticket after every N normal calls at a counter, and no
         // normal ticket passed by priority more than the bound.
@@ -89,6 +102,17 @@ public final class AgentConfig {
         p.setProperty("sync.alert.backlog.minutes", "30");
         p.setProperty("retention.days.after.confirmed", "90");
         p.setProperty("retention.check.minutes", "60");
+        // Pruning (README-IT "Disk use"), days, 0 = keep for ever, whether or not a city link is configured: the
+        // screens' event log (a screen further behind reloads its snapshot); without a city link, outbox events
+        // not sent (a branch linked later sends this much history); city items already applied; ticket histories,
+        // print jobs, cleared alerts, ended sessions; whole business days (tickets, ratings: reports reach back
+        // this far); the audit log. Dossier records stay (their personal data and scans go after the city has them).
+        p.setProperty("retention.queue.events.days", "7");
+        p.setProperty("retention.outbox.unlinked.days", "60");
+        p.setProperty("retention.inbox.seen.days", "180");
+        p.setProperty("retention.history.days", "400");
+        p.setProperty("retention.tickets.days", "1100");
+        p.setProperty("retention.audit.days", "1100");
         p.setProperty("hall.notices", "Vui lòng giữ phiếu số thứ tự cho đến khi được gọi ~ Please keep your ticket until your number is called"
                 + " | Đường dây nóng hỗ trợ công dân của thành phố: 1022 ~ City hotline for citizens: 1022");
         return new AgentConfig(p);

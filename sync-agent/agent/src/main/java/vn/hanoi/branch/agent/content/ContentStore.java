@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import vn.hanoi.branch.agent.health.DiskSpace;
 
 /**
  * The branch's files for dossiers (digitized documents, certified copies), content-addressed: a file
@@ -33,10 +34,17 @@ import java.util.function.BiConsumer;
 public final class ContentStore {
     private final Database db;
     private final Path dir;
+    private final DiskSpace space;
 
     public ContentStore(Database db, Path dir) {
+        this(db, dir, new DiskSpace(java.util.List.of(dir), 0));
+    }
+
+    /** New files are refused (507, "disk low") while {@code space} is below its floor. */
+    public ContentStore(Database db, Path dir, DiskSpace space) {
         this.db = db;
         this.dir = dir;
+        this.space = space;
     }
 
     /** What to record with the bytes. dossierId and createdBy may be null. */
@@ -59,16 +67,20 @@ public final class ContentStore {
     public Item put(InputStream in, Meta meta, BiConsumer<WriteTx, Item> alsoInTx) {
         DurableFiles.Written w;
         String ext = extension(meta.mediaType());
-        Path staging;
+        space.requireRoomFor(0);
+        Path staging = dir.resolve(DurableFiles.TEMP_PREFIX + "in-" + Thread.currentThread().threadId() + "-" + System.nanoTime()
+                + ".bin");
         try {
             Files.createDirectories(dir);
-            staging = dir.resolve(DurableFiles.TEMP_PREFIX + "in-" + Thread.currentThread().threadId() + "-" + System.nanoTime()
-                    + ".bin");
             w = DurableFiles.write(staging, in);
             Path target = dir.resolve(relativePath(w.sha256(), ext));
             Files.createDirectories(target.getParent());
             DurableFiles.moveIntoPlace(staging, target);
         } catch (IOException e) {
+            deleteQuietly(staging); // a half file on a full disk would keep it full
+            if (String.valueOf(e.getMessage()).contains("No space left")) {
+                throw DiskSpace.lowSpace();
+            }
             throw new UncheckedIOException(e);
         }
         String rel = relativePath(w.sha256(), ext);
@@ -99,6 +111,14 @@ public final class ContentStore {
             }
             return item;
         });
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // the sweep at the next start removes it
+        }
     }
 
     public Item put(byte[] bytes, Meta meta) {

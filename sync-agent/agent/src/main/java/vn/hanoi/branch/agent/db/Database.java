@@ -9,13 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -32,25 +31,45 @@ import org.sqlite.SQLiteDataSource;
  * failing unit does not take the others down; this is what makes hundreds of durable (fsynced)
  * writes per second possible on ordinary disks. Reads use a small pool of read-only connections,
  * which WAL lets run beside the writer.
+ *
+ * <p>Fail loud, never hang: the write queue is bounded (a full queue refuses at once, "busy"), every write
+ * has a deadline, a full disk is a clear refusal ({@link WriteRefused}), and a {@link WriterWatchdog} notices
+ * a writer thread that died or hangs.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int MAX_BATCH = 256;
     private static final int READERS = 4;
+    private static final int WAL_SIZE_LIMIT = 32 * 1024 * 1024;
 
     private final Path file;
     private final Clock clock;
     private final Path preMigrationBackups;
     private final Connection writer;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending<?>> queue;
+    private final Limits limits;
     private final Thread writerThread;
+    private final WriterWatchdog watchdog;
+    private final WriteStats stats = new WriteStats();
+    private volatile long batchStartedNanos;
     private volatile boolean closing;
 
-    private Database(Path file, Clock clock, Path preMigrationBackups) throws SQLException {
+    /**
+     * @param queue      writes that may wait for the writer; one more is refused as busy
+     * @param deadline   how long a caller waits for its write
+     * @param stuckAfter one batch running longer than this means the writer hangs (the watchdog gives up on it)
+     */
+    public record Limits(int queue, Duration deadline, Duration stuckAfter) {
+        public static final Limits DEFAULT = new Limits(2_000, Duration.ofSeconds(10), Duration.ofSeconds(60));
+    }
+
+    private Database(Path file, Clock clock, Path preMigrationBackups, Limits limits) throws SQLException {
         this.file = file;
         this.clock = clock;
         this.preMigrationBackups = preMigrationBackups;
+        this.limits = limits;
+        this.queue = new ArrayBlockingQueue<>(limits.queue());
         this.writer = open(false);
         migrate();
         for (int i = 0; i < READERS; i++) {
@@ -59,6 +78,7 @@ public final class Database implements AutoCloseable {
         this.writerThread = new Thread(this::writerLoop, "db-writer");
         this.writerThread.setDaemon(true);
         this.writerThread.start();
+        this.watchdog = new WriterWatchdog(writerThread, () -> batchStartedNanos, limits.stuckAfter(), this::failQueued);
     }
 
     /** Opens (creating if needed) the database file and applies pending schema migrations. */
@@ -66,20 +86,25 @@ public final class Database implements AutoCloseable {
         return open(file, clock, null);
     }
 
-    /**
-     * As {@link #open(Path, Clock)}; before migrating an existing database to a newer schema (an update),
-     * a copy of it is written to {@code preMigrationBackups} so the update can be rolled back.
-     */
-    public static Database open(Path file, Clock clock, Path preMigrationBackups) {
+    /** As {@link #open(Path, Clock, Path)} with the writer's limits (queue, deadline, stuck) from the settings. */
+    public static Database open(Path file, Clock clock, Path preMigrationBackups, Limits limits) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            return new Database(file, clock, preMigrationBackups);
+            return new Database(file, clock, preMigrationBackups, limits);
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("cannot open database " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * As {@link #open(Path, Clock)}; before migrating an existing database to a newer schema (an update),
+     * a copy of it is written to {@code preMigrationBackups} so the update can be rolled back.
+     */
+    public static Database open(Path file, Clock clock, Path preMigrationBackups) {
+        return open(file, clock, preMigrationBackups, Limits.DEFAULT);
     }
 
     public Path file() {
@@ -95,6 +120,9 @@ public final class Database implements AutoCloseable {
         cfg.setReadOnly(readOnly);
         if (!readOnly) {
             cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            // After a checkpoint the WAL is cut back to this size: a busy day (or a backlog being pruned) must not
+            // leave a WAL of hundreds of MB on the data disk for good (the month benchmark saw 127 MB).
+            cfg.setJournalSizeLimit(WAL_SIZE_LIMIT);
         }
         SQLiteDataSource ds = new SQLiteDataSource(cfg);
         ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
@@ -106,7 +134,7 @@ public final class Database implements AutoCloseable {
      * a database already at this version skips Flyway: loading Flyway and scanning for migrations is
      * most of the agent's start-up time (about 0.6 s of 1.5 s here).
      */
-    static final int SCHEMA_VERSION = 13;
+    static final int SCHEMA_VERSION = 14;
 
     private void migrate() {
         if (schemaIsCurrent()) {
@@ -266,21 +294,37 @@ public final class Database implements AutoCloseable {
     /**
      * Runs write work on the writer thread and waits until it is committed (durable on disk). An
      * exception thrown by the work is rethrown here unchanged (when unchecked) and nothing of the
-     * work is kept.
+     * work is kept. The wait is bounded: a full queue, a passed deadline, a lost writer or a full disk
+     * throw {@link WriteRefused}, each saying whether anything may have been saved.
      */
     public <T> T write(WriteWork<T> work) {
         if (closing) {
             throw new DatabaseException(new SQLException("database is shutting down"));
         }
+        if (watchdog.lost() != null) {
+            throw refused(WriteRefused.Reason.WRITER_DOWN, null);
+        }
+        long started = System.nanoTime();
         Pending<T> p = new Pending<>(work);
-        queue.add(p);
+        if (!queue.offer(p)) {
+            throw refused(WriteRefused.Reason.BUSY, null);
+        }
         try {
-            return p.result.get();
+            T result = await(p);
+            stats.record(System.nanoTime() - started);
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for a write", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof WriteRefused wr) {
+                stats.refused(wr.reason());
+                throw wr;
+            }
+            if (WriteRefused.isDiskFull(cause)) {
+                throw refused(WriteRefused.Reason.DISK_FULL, cause);
+            }
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
@@ -288,6 +332,63 @@ public final class Database implements AutoCloseable {
                 throw new DatabaseException(se);
             }
             throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The result within the deadline; a unit not started by then is withdrawn (so surely not saved). */
+    private <T> T await(Pending<T> p) throws InterruptedException, ExecutionException {
+        try {
+            return p.result.get(limits.deadline().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException notYet) {
+            if (p.withdraw()) {
+                queue.remove(p); // its place is free for the next caller
+                throw refused(WriteRefused.Reason.TIMEOUT, null);
+            }
+        }
+        try {
+            // running: its commit is under way, give it one more deadline
+            return p.result.get(limits.deadline().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException stillNot) {
+            throw refused(WriteRefused.Reason.UNCERTAIN, null);
+        }
+    }
+
+    private WriteRefused refused(WriteRefused.Reason reason, Throwable cause) {
+        stats.refused(reason);
+        return new WriteRefused(reason, cause);
+    }
+
+    /** Writes waiting for the writer now. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    public WriteStats stats() {
+        return stats;
+    }
+
+    /** Why the writer is lost (died or stuck), or null while it works: health is red while this is set. */
+    public String writerLost() {
+        return watchdog.lost();
+    }
+
+    /** Seconds the running batch has taken so far, 0 while the writer is idle. */
+    public double writerBusySeconds() {
+        return watchdog.busySeconds();
+    }
+
+    /**
+     * Called once, from the watchdog's thread, when the writer is lost. The service exits then so that its
+     * manager starts a fresh agent (see AgentMain); the database stays whole (WAL, synchronous=FULL).
+     */
+    public void onWriterLost(java.util.function.Consumer<String> listener) {
+        watchdog.onLost(listener);
+    }
+
+    private void failQueued() {
+        Pending<?> p;
+        while ((p = queue.poll()) != null) {
+            p.result.completeExceptionally(new WriteRefused(WriteRefused.Reason.WRITER_DOWN, null));
         }
     }
 
@@ -304,12 +405,25 @@ public final class Database implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                runBatch(batch);
+                batch.removeIf(p -> !p.start()); // withdrawn by callers whose deadline passed
+                if (!batch.isEmpty()) {
+                    batchStartedNanos = System.nanoTime();
+                    runBatch(batch);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.error("writer loop failure", e);
+            } catch (Error e) {
+                // The thread ends here (the watchdog reports it); the batch's callers get an answer first.
+                rollbackQuietly();
+                for (Pending<?> p : batch) {
+                    p.result.completeExceptionally(new WriteRefused(WriteRefused.Reason.WRITER_DOWN, e));
+                }
+                LOG.error("the database writer thread stops on an error", e);
+                throw e;
             } finally {
+                batchStartedNanos = 0;
                 batch.clear();
             }
         }
@@ -340,8 +454,12 @@ public final class Database implements AutoCloseable {
             st.execute("COMMIT");
         } catch (SQLException e) {
             rollbackQuietly();
+            Throwable answer = WriteRefused.isDiskFull(e) ? new WriteRefused(WriteRefused.Reason.DISK_FULL, e) : e;
+            if (answer instanceof WriteRefused) {
+                LOG.error("database write refused, the disk is full: {}", e.getMessage());
+            }
             for (Pending<?> p : batch) {
-                p.result.completeExceptionally(e);
+                p.result.completeExceptionally(answer);
             }
             return;
         }
@@ -387,6 +505,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        watchdog.stop();
         try {
             writerThread.join(10_000);
         } catch (InterruptedException e) {
@@ -413,19 +532,5 @@ public final class Database implements AutoCloseable {
     }
 
     private record Failed(Throwable error) {
-    }
-
-    private static final class Pending<T> {
-        final WriteWork<T> work;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-
-        Pending(WriteWork<T> work) {
-            this.work = work;
-        }
-
-        @SuppressWarnings("unchecked")
-        void complete(Object r) {
-            result.complete((T) r);
-        }
     }
 }

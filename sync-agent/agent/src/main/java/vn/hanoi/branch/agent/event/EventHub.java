@@ -31,21 +31,33 @@ import vn.hanoi.branch.api.Ticket;
  * never holds up the writer or the other screens. A subscriber first replays what it missed from the
  * database, then follows live events; one that falls too far behind is switched back to replaying
  * from the database, so nothing is ever dropped. Events written by another process on the same file
- * (the command line's {@code setup}) reach subscribers at their next quiet heartbeat.
+ * (the command line's {@code setup}) reach subscribers at their next quiet heartbeat. Replay is bounded: a
+ * subscriber without a position, further behind than {@code maxReplay} events, behind what retention kept, or
+ * ahead of the agent (a restore) gets one {@link QueueEvent#RELOAD} (reload the snapshot) and follows on from the
+ * newest event.
  */
 public final class EventHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     private static final int REPLAY_PAGE = 500;
     private static final int LIVE_BUFFER = 1_000;
 
+    /** A subscriber's resume point when it gave none. */
+    public static final long UNKNOWN = -1;
+
     private final Database db;
     private final Duration heartbeat;
+    private final long maxReplay;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile long lastPublished;
 
     public EventHub(Database db, Duration heartbeat) {
+        this(db, heartbeat, Long.MAX_VALUE);
+    }
+
+    public EventHub(Database db, Duration heartbeat, long maxReplay) {
         this.db = db;
         this.heartbeat = heartbeat;
+        this.maxReplay = maxReplay;
         this.lastPublished = lastId();
     }
 
@@ -106,6 +118,16 @@ public final class EventHub implements AutoCloseable {
         });
     }
 
+    private long oldestId() {
+        return db.read(c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT coalesce(min(id), 0) FROM queue_event")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     public int subscriberCount() {
         return subscriptions.size();
     }
@@ -115,7 +137,10 @@ public final class EventHub implements AutoCloseable {
      * once; delivery runs on the subscription's own thread.
      */
     public Subscription subscribe(long afterId, EventSink sink) {
-        Subscription s = new Subscription(afterId, sink);
+        long last = lastPublished;
+        boolean replayable = afterId != UNKNOWN && afterId <= last && last - afterId <= maxReplay
+                && (afterId == last || afterId + 1 >= oldestId());
+        Subscription s = replayable ? new Subscription(afterId, sink, false) : new Subscription(last, sink, true);
         subscriptions.add(s); // registered before replay starts, so nothing falls between the two
         Thread.ofVirtual().name("events-" + afterId).start(s::run);
         return s;
@@ -141,11 +166,13 @@ public final class EventHub implements AutoCloseable {
         private final BlockingQueue<QueueEvent> live = new ArrayBlockingQueue<>(LIVE_BUFFER);
         private volatile boolean lagging;
         private volatile boolean cancelled;
+        private final boolean reloadFirst;
         private long delivered;
 
-        private Subscription(long afterId, EventSink sink) {
+        private Subscription(long afterId, EventSink sink, boolean reloadFirst) {
             this.sink = sink;
             this.delivered = afterId;
+            this.reloadFirst = reloadFirst;
         }
 
         void offer(QueueEvent e) {
@@ -161,6 +188,9 @@ public final class EventHub implements AutoCloseable {
 
         private void run() {
             try {
+                if (reloadFirst) {
+                    sink.send(new QueueEvent(delivered, QueueEvent.RELOAD, Instant.now(), null, null));
+                }
                 replay();
                 while (!cancelled && sink.isOpen()) {
                     QueueEvent e = live.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);

@@ -7,7 +7,8 @@ import vn.hanoi.branch.api.QueueEvent;
 
 /**
  * Server-sent events of the queue. Resume point: the standard {@code Last-Event-ID} header (sent by
- * browsers' EventSource on reconnect) or {@code ?after=} for a first connection after a snapshot.
+ * browsers' EventSource on reconnect) or {@code ?after=} for a first connection after a snapshot. Without
+ * either, or too far back, the client gets {@code queue.reload} instead of the whole history (EventHub).
  */
 public final class EventStreamHttp {
     private final EventHub hub;
@@ -30,9 +31,9 @@ public final class EventStreamHttp {
             last = client.ctx().queryParam("after");
         }
         try {
-            return last == null || last.isBlank() ? 0 : Math.max(0, Long.parseLong(last.trim()));
+            return last == null || last.isBlank() ? EventHub.UNKNOWN : Math.max(0, Long.parseLong(last.trim()));
         } catch (NumberFormatException e) {
-            return 0;
+            return EventHub.UNKNOWN;
         }
     }
 

@@ -27,7 +27,9 @@ public enum Access implements RouteRole {
      */
     OWN_SESSION,
     SUPERVISOR,
-    IT;
+    IT,
+    /** Monitoring (metrics): an IT session, or any caller on the agent's own machine (loopback), never the LAN. */
+    MONITORING;
 
     public boolean allows(Principal p) {
         return switch (this) {
@@ -38,7 +40,7 @@ public enum Access implements RouteRole {
                     && (p.deviceKind() == DeviceKind.KIOSK || p.deviceKind() == DeviceKind.COUNTER);
             case STAFF, OWN_SESSION -> p != null && p.hasRole(Role.CLERK);
             case SUPERVISOR -> p != null && p.hasRole(Role.SUPERVISOR);
-            case IT -> p != null && p.role() == Role.IT;
+            case IT, MONITORING -> p != null && p.role() == Role.IT;
         };
     }
 }

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.auth.Principal;
+import vn.hanoi.branch.agent.db.WriteRefused;
 import vn.hanoi.branch.api.ApiError;
 import vn.hanoi.branch.api.Json;
 
@@ -31,6 +32,7 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final RequestStats requests;
 
     /**
      * @param maxDocumentBytes limit for document uploads (PDF, images: a result to certify, scanned
@@ -38,13 +40,15 @@ public final class ApiServer implements AutoCloseable {
      */
     /** @param seen told of every authenticated call (devices' last-seen time) */
     public ApiServer(AuthService auth, Consumer<Principal> seen, long maxBodyBytes, long maxDocumentBytes,
-                     List<Endpoint> endpoints) {
+                     List<Endpoint> endpoints, RequestStats requests) {
+        this.requests = requests;
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.useVirtualThreads = true;
             cfg.http.maxRequestSize = Math.max(maxBodyBytes, maxDocumentBytes);
             cfg.http.asyncTimeout = 0;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), true));
+            cfg.requestLogger.http(requests::record);
             cfg.events(ev -> ev.handlerAdded(h -> {
                 if (h.getHttpMethod().isHttpMethod()) {
                     routes.add(new Route(h.getHttpMethod().name(), h.getPath(),
@@ -76,6 +80,11 @@ public final class ApiServer implements AutoCloseable {
         app.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus() == 404 ? NO_ENDPOINT
                 : new ApiError(e.getStatus(), "http_" + e.getStatus(), "Yêu cầu không hợp lệ: " + e.getMessage(),
                 "Bad request: " + e.getMessage())));
+        app.exception(WriteRefused.class, (e, ctx) -> {
+            LOG.warn("write refused on {} {}: {}", ctx.method(), ctx.path(), e.reason());
+            respond(ctx, new ApiError(503, e.reason() == WriteRefused.Reason.DISK_FULL ? "disk_full" : "busy",
+                    e.reason().messageVi(), e.reason().messageEn()));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             respond(ctx, new ApiError(500, "internal_error",
@@ -107,6 +116,9 @@ public final class ApiServer implements AutoCloseable {
             }
         }
         ctx.attribute(Http.PRINCIPAL, p);
+        if (access == Access.MONITORING && fromThisMachine(ctx)) {
+            return p; // a scraper beside the agent (Prometheus, node exporter's textfile job) needs no session
+        }
         if (p != null && p.passwordChangeDue() && access != Access.PUBLIC && access != Access.OWN_SESSION) {
             throw new ApiException(403, "password_change_required",
                     "Mật khẩu đã được đặt lại: hãy đổi mật khẩu mới trước khi làm việc.",
@@ -116,6 +128,14 @@ public final class ApiServer implements AutoCloseable {
             throw p == null ? ApiException.unauthorized() : ApiException.forbidden();
         }
         return p;
+    }
+
+    private static boolean fromThisMachine(Context ctx) {
+        try {
+            return java.net.InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static final String ERROR_SENT = "api-error-sent";

@@ -78,4 +78,48 @@ class EventStreamTest {
         }
     }
 
+    @Test
+    void aSubscriberWithoutAPositionTooFarBehindOrAheadIsToldToReloadTheSnapshot() throws Exception {
+        try (TestAgent agent = TestAgent.start(java.util.Map.of("events.replay.max", "3"))) {
+            KioskClient kiosk = agent.kioskClient();
+            HallClient screen = agent.hallClient();
+            for (int i = 0; i < 5; i++) {
+                kiosk.issueTicket(1, "old-" + i);
+            }
+            long last = agent.agent().events().lastId();
+
+            // five events behind, three replayed at most: one reload at the newest id, then live events
+            List<QueueEvent> behind = new CopyOnWriteArrayList<>();
+            try (EventStream s = screen.events(0, behind::add, st -> { })) {
+                await().atMost(Duration.ofSeconds(15)).until(() -> behind.size() == 1);
+                assertThat(behind.getFirst().type()).isEqualTo(QueueEvent.RELOAD);
+                assertThat(behind.getFirst().id()).isEqualTo(last);
+                assertThat(behind.getFirst().ticket()).isNull();
+                kiosk.issueTicket(1, "new-1");
+                await().atMost(Duration.ofSeconds(15)).until(() -> behind.size() == 2);
+                assertThat(behind.get(1).type()).isEqualTo(QueueEvent.TICKET_ISSUED);
+                assertThat(s.lastEventId()).isEqualTo(last + 1);
+            }
+
+            // ahead of the agent (it was restored from a backup): reload, and the client's position goes back
+            List<QueueEvent> ahead = new CopyOnWriteArrayList<>();
+            try (EventStream s = screen.events(last + 1_000, ahead::add, st -> { })) {
+                await().atMost(Duration.ofSeconds(15)).until(() -> ahead.size() == 1);
+                assertThat(ahead.getFirst().type()).isEqualTo(QueueEvent.RELOAD);
+                assertThat(s.lastEventId()).isEqualTo(last + 1);
+            }
+
+            // no position at all (a client that skipped the snapshot): a reload, not the whole history
+            okhttp3.Request req = new okhttp3.Request.Builder().url(agent.baseUrl() + "/api/v1/events")
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + agent.pair(DeviceKind.SCREEN).token()).build();
+            try (okhttp3.Response resp = new okhttp3.OkHttpClient().newCall(req).execute();
+                 java.io.BufferedReader in = new java.io.BufferedReader(resp.body().charStream())) {
+                String line;
+                while ((line = in.readLine()) != null && !line.startsWith("event:")) {
+                    // skip comments and blank lines before the first event
+                }
+                assertThat(line).isEqualTo("event: " + QueueEvent.RELOAD);
+            }
+        }
+    }
 }

@@ -188,6 +188,22 @@ class HallPageTest {
     }
 
     @Test
+    void aScreenTheAgentCannotReplayForReloadsItsSnapshotAndGoesOn() {
+        openPaired();
+        js("hall.disconnect();");
+        kiosk.issueTicket(3, "hall-r-1");
+        // a position the agent cannot replay from, as after the agent was restored from an older backup
+        js("hall.state.lastEventId = 100000000;");
+        js("hall.connect();");
+        long last = agent.agent().events().lastId();
+        waitFor(d -> Long.valueOf(last).equals(((Number) js("return hall.state.lastEventId;")).longValue()));
+        waitFor(d -> "connected".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
+        Ticket called = clerk.callNext(4);
+        waitForText(counterNumber(4), called.displayNumber());
+        clerk.finish(called.id()); // the counter free again for the other tests
+    }
+
+    @Test
     void refusedSoundShowsAHintUntilTheScreenIsTouched() {
         openPaired();
         assertThat(driver.findElement(By.id("sound-hint")).isDisplayed()).isFalse();

@@ -16,10 +16,15 @@ public final class ApiErrors {
     public static void assertError(Response resp, int status, String code) throws IOException {
         try (resp) {
             assertThat(resp.code()).isEqualTo(status);
-            ApiError e = Json.mapper().readValue(resp.body().bytes(), ApiError.class);
-            assertThat(e.code()).isEqualTo(code);
-            assertThat(e.messageVi()).isNotBlank().isNotEqualTo(e.messageEn());
-            assertThat(e.messageEn()).isNotBlank();
+            assertError(Json.mapper().readValue(resp.body().bytes(), ApiError.class), status, code);
         }
+    }
+
+    /** The same for an error a client already decoded (AgentException.error()). */
+    public static void assertError(ApiError e, int status, String code) {
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.code()).isEqualTo(code);
+        assertThat(e.messageVi()).isNotBlank().isNotEqualTo(e.messageEn());
+        assertThat(e.messageEn()).isNotBlank();
     }
 }

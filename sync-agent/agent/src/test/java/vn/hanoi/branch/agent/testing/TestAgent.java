@@ -78,33 +78,41 @@ public final class TestAgent implements AutoCloseable {
 
     private static TestAgent start(Map<String, String> extraConfig, Clock clock, boolean demoBranch) {
         try {
-            Path dir = Files.createTempDirectory("test-agent");
-            Path db = dir.resolve("branch.db");
-            try (Database d = Database.open(db, Clock.systemUTC())) {
-                if (demoBranch) {
-                    d.write(tx -> {
-                        DemoBranch.seedBranch(tx);
-                        return null;
-                    });
-                }
-            }
-            AgentConfig cfg = AgentConfig.defaults()
-                    .with("db.path", db.toString())
-                    .with("http.host", "127.0.0.1")
-                    .with("http.port", "0")
-                    .with("events.heartbeat.seconds", "2")
-                    // a test run in the branch's evening must not see its day closed under it (tests that want it set it)
-                    .with("day.close.auto.after.minutes", "-1");
-            for (Map.Entry<String, String> e : extraConfig.entrySet()) {
-                cfg = cfg.with(e.getKey(), e.getValue());
-            }
-            TestAgent t = new TestAgent(dir, cfg, clock, Agent.start(cfg, clock));
-            t.agent.auth().createUser(Principal.SYSTEM,
-                    new Sessions.NewUser(CLERK, "Cán bộ Thử nghiệm", CLERK_PASSWORD, Role.CLERK));
-            return t;
+            return startIn(Files.createTempDirectory("test-agent"), extraConfig, clock, demoBranch);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** As {@link #start(Map, Clock)}, with the database in {@code dir} (e.g. a small volume the test mounted). */
+    public static TestAgent startIn(Path dir, Map<String, String> extraConfig, Clock clock) {
+        return startIn(dir, extraConfig, clock, true);
+    }
+
+    private static TestAgent startIn(Path dir, Map<String, String> extraConfig, Clock clock, boolean demoBranch) {
+        Path db = dir.resolve("branch.db");
+        try (Database d = Database.open(db, Clock.systemUTC())) {
+            if (demoBranch) {
+                d.write(tx -> {
+                    DemoBranch.seedBranch(tx);
+                    return null;
+                });
+            }
+        }
+        AgentConfig cfg = AgentConfig.defaults()
+                .with("db.path", db.toString())
+                .with("http.host", "127.0.0.1")
+                .with("http.port", "0")
+                .with("events.heartbeat.seconds", "2")
+                // a test run in the branch's evening must not see its day closed under it (tests that want it set it)
+                .with("day.close.auto.after.minutes", "-1");
+        for (Map.Entry<String, String> e : extraConfig.entrySet()) {
+            cfg = cfg.with(e.getKey(), e.getValue());
+        }
+        TestAgent t = new TestAgent(dir, cfg, clock, Agent.start(cfg, clock));
+        t.agent.auth().createUser(Principal.SYSTEM,
+                new Sessions.NewUser(CLERK, "Cán bộ Thử nghiệm", CLERK_PASSWORD, Role.CLERK));
+        return t;
     }
 
     public Agent agent() {
