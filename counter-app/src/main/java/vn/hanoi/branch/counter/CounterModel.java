@@ -12,8 +12,9 @@ import java.util.concurrent.Executor;
 
 /**
  * The counter app's view models on one agent session: sign-in (login and counter choice screens), the
- * desk (desk screen), the supervisor's overview (supervisor screen) and the administration screens. Sign-in, desk and dossier work
- * share one busy flag and one message line, as the clerk sees one request at a time.
+ * desk (desk screen), the supervisor's overview (supervisor screen) and the administration screens.
+ * Sign-in, desk and dossier work share one busy flag and one message line, as the clerk sees one request
+ * at a time.
  */
 public final class CounterModel implements AutoCloseable {
     private final SignInModel signIn;

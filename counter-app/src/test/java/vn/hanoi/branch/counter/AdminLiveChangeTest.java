@@ -1,38 +1,27 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import vn.hanoi.branch.agent.testing.HeadlessChromium;
-import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.Role;
 import vn.hanoi.branch.api.Sessions;
 import vn.hanoi.branch.counter.login.SignInModel;
-import vn.hanoi.branch.kiosk.KioskView;
-import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,68 +33,42 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
 
 /**
  * Changes made in the administration screens reach the branch while it works: a supervisor changes a
- * service's hours and renames a counter, and the kiosk's tiles and the hall page in a real browser show it
- * without a restart; IT revokes a lost kiosk, which is refused at its next request with a message it shows.
+ * service's hours, renames a counter and sets a hall notice, and the kiosk's tiles and the hall page in a real
+ * browser show it without a restart; IT revokes a lost kiosk, which is refused at its next request with a message it shows.
  * One real agent on loopback; the kiosk's and the counter's real scenes; nothing through the agent's Java API.
  */
 @ExtendWith(ApplicationExtension.class)
 class AdminLiveChangeTest {
-    private static TestAgent agent;
-    private static ChromeDriver hall;
+    @RegisterExtension
+    static final AgentWithHallScreen branch = new AgentWithHallScreen();
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private Pairing.Result kioskDevice;
-    private TakeNumberModel kiosk;
+    private KioskBesideCounter scenes;
     private CounterScene desk;
-
-    @BeforeAll
-    static void startBranch() {
-        agent = TestAgent.start();
-        hall = HeadlessChromium.start(1920, 1080);
-    }
-
-    @AfterAll
-    static void stopBranch() {
-        try {
-            hall.quit();
-        } finally {
-            agent.close();
-        }
-    }
 
     @Start
     void start(Stage kioskStage) {
-        kioskDevice = agent.pair(DeviceKind.KIOSK);
-        VirtualPrinter printer = new VirtualPrinter(null);
-        kiosk = new TakeNumberModel(agent.link().kiosk(kioskDevice.token()), printer, background, Platform::runLater);
-        kioskStage.setScene(new Scene(KioskView.create(kiosk, printer), 640, 1080));
-        kioskStage.setX(0);
-        kioskStage.setY(0);
-        kioskStage.show();
-        kiosk.start();
-
-        Stage counterStage = new Stage();
-        desk = new CounterScene(agent, null).show(counterStage, 1280, 1080);
-        counterStage.setX(640);
+        kioskDevice = branch.agent().pair(DeviceKind.KIOSK);
+        // The administration screens need the counter's full width; the kiosk's tiles fit in 640 px.
+        scenes = new KioskBesideCounter(branch.agent(), kioskDevice.token(), kioskStage, 640, 1280);
+        desk = scenes.desk();
     }
 
     @AfterEach
     void stop() {
-        desk.close();
-        kiosk.close();
-        background.shutdownNow();
+        scenes.close();
     }
 
     @Test
     void newHoursAndACounterNameReachKioskAndHallWithoutRestartAndARevokedKioskIsRefused(FxRobot robot)
             throws Exception {
-        hall.get(agent.baseUrl() + "/hall/?pair=" + agent.pairingCode(DeviceKind.SCREEN));
-        WebDriverWait browser = new WebDriverWait(hall, Duration.ofSeconds(20));
+        branch.hall().get(branch.agent().baseUrl() + "/hall/?pair=" + branch.agent().pairingCode(DeviceKind.SCREEN));
+        WebDriverWait browser = new WebDriverWait(branch.hall(), Duration.ofSeconds(20));
         browser.until(d -> "Quầy 1".equals(d.findElement(By.cssSelector("[data-counter='1'] .label .vi")).getText()));
         waitFor(() -> text(robot, "#hours-HT").contains("00:00–23:59")); // the demo branch is open all day
 
         // The supervisor opens Quản trị / Administration, and there the services.
-        Sessions.Login supervisor = agent.staffAccount(Role.SUPERVISOR);
+        Sessions.Login supervisor = branch.agent().staffAccount(Role.SUPERVISOR);
         desk.signIn(robot, supervisor.username(), supervisor.password());
         waitFor(() -> desk.signIn().stepProperty().get() == SignInModel.Step.SUPERVISOR);
         click(robot, "#admin-tab");
@@ -126,17 +89,25 @@ class AdminLiveChangeTest {
         click(robot, "#counter-save");
         awaitMessage(robot, "#counters-message", "Đã lưu");
 
-        // The kiosk's tile and the hall's panel show it: nothing was restarted.
+        // And a notice for the hall's ticker.
+        click(robot, "#admin-notices-tab");
+        type(robot, "#notices-text", "Giờ lấy số mới từ 8:00 ~ New hours from 8:00");
+        click(robot, "#notices-save");
+        awaitMessage(robot, "#notices-message", "Đã lưu");
+
+        // The kiosk's tile and the hall's panel and ticker show it: nothing was restarted.
         waitFor(() -> text(robot, "#hours-HT").contains("08:00–16:30"));
         browser.until(d -> "Quầy 1 – Hộ tịch".equals(
                 d.findElement(By.cssSelector("[data-counter='1'] .label .vi")).getText()));
-        assertThat(hall.findElement(By.cssSelector("[data-counter='1'] .label .en")).getText())
+        assertThat(branch.hall().findElement(By.cssSelector("[data-counter='1'] .label .en")).getText())
                 .isEqualTo("Counter 1 – Civil status");
+        browser.until(d -> d.findElement(By.id("ticker-track")).getAttribute("textContent")
+                .contains("Giờ lấy số mới từ 8:00 / New hours from 8:00"));
 
         // IT signs in on the same counter PC and revokes the kiosk as lost.
         click(robot, "#supervisor-logout");
         waitFor(() -> desk.signIn().stepProperty().get() == SignInModel.Step.LOGIN);
-        Sessions.Login it = agent.staffAccount(Role.IT);
+        Sessions.Login it = branch.agent().staffAccount(Role.IT);
         type(robot, "#username", it.username()); // the supervisor's name is still in the field
         type(robot, "#password", it.password());
         click(robot, "#login");

@@ -1,29 +1,18 @@
 package vn.hanoi.branch.counter;
 
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import vn.hanoi.branch.agent.testing.HeadlessChromium;
-import vn.hanoi.branch.agent.testing.TestAgent;
-import vn.hanoi.branch.kiosk.KioskView;
-import vn.hanoi.branch.kiosk.ticket.TakeNumberModel;
-import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 import vn.hanoi.branch.api.DeviceKind;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hanoi.branch.counter.FxSteps.click;
@@ -37,53 +26,28 @@ import static vn.hanoi.branch.counter.FxSteps.waitFor;
  */
 @ExtendWith(ApplicationExtension.class)
 class BranchEndToEndTest {
-    private static TestAgent agent;
-    private static ChromeDriver hall;
+    @RegisterExtension
+    static final AgentWithHallScreen branch = new AgentWithHallScreen();
 
-    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-    private TakeNumberModel kiosk;
+    private KioskBesideCounter scenes;
     private CounterScene desk;
-
-    @BeforeAll
-    static void startBranch() {
-        agent = TestAgent.start();
-        hall = HeadlessChromium.start(1920, 1080);
-    }
-
-    @AfterAll
-    static void stopBranch() {
-        try {
-            hall.quit();
-        } finally {
-            agent.close();
-        }
-    }
 
     @Start
     void start(Stage kioskStage) {
-        VirtualPrinter printer = new VirtualPrinter(null);
-        kiosk = new TakeNumberModel(agent.kioskClient(), printer, background, Platform::runLater);
-        kioskStage.setScene(new Scene(KioskView.create(kiosk, printer), 960, 1080));
-        kioskStage.setX(0);
-        kioskStage.setY(0);
-        kioskStage.show();
-        kiosk.start();
-
-        Stage counterStage = new Stage();
-        desk = new CounterScene(agent, null).show(counterStage, 960, 1080);
-        counterStage.setX(960);
+        scenes = new KioskBesideCounter(branch.agent(), branch.agent().pair(DeviceKind.KIOSK).token(), kioskStage,
+                960, 960);
+        desk = scenes.desk();
     }
 
     @AfterEach
-    void stop() throws Exception {
-        desk.close();
-        background.shutdownNow();
+    void stop() {
+        scenes.close();
     }
 
     @Test
     void numberTakenAtTheKioskIsCalledAtTheCounterAndShownInTheHall(FxRobot robot) throws Exception {
-        hall.get(agent.baseUrl() + "/hall/?pair=" + agent.pairingCode(DeviceKind.SCREEN));
-        WebDriverWait browserWait = new WebDriverWait(hall, Duration.ofSeconds(15));
+        branch.hall().get(branch.agent().baseUrl() + "/hall/?pair=" + branch.agent().pairingCode(DeviceKind.SCREEN));
+        WebDriverWait browserWait = new WebDriverWait(branch.hall(), Duration.ofSeconds(15));
         browserWait.until(d -> !d.findElement(By.id("branch-name")).getText().isBlank());
 
         // Kiosk: the citizen touches "Hộ tịch".
@@ -100,7 +64,7 @@ class BranchEndToEndTest {
         // Hall: the call is on the TV.
         browserWait.until(d -> "1001".equals(
                 d.findElement(By.cssSelector("[data-counter='1'] .number")).getText().trim()));
-        String announcement = hall.findElement(By.id("announcement")).getText();
+        String announcement = branch.hall().findElement(By.id("announcement")).getText();
         assertThat(announcement).contains("1001");
     }
 }

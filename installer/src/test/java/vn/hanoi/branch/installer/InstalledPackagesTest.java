@@ -55,11 +55,13 @@ class InstalledPackagesTest {
         assertThat(run("id", "-u").strip()).as("the smoke test installs packages: run it as root (CI does)").isEqualTo("0");
         purgeAll();
         long t0 = System.nanoTime();
-        Packager.main(new String[] {"--type", "deb", "--version", VERSION, "--root", ROOT.toString(), "--dest",
-                OUT.resolve("packages").toString()});
+        // the README's command as written, on the checkout the reactor has just built
+        ReadmeCommands.markBuilt(ROOT);
+        String listed = run(ROOT.resolve("installer/build-packages.sh").toString());
         FIGURES.add(String.format("build of 3 packages: %.0f s", (System.nanoTime() - t0) / 1e9));
         for (AppSpec app : AppSpec.ALL) {
-            Path deb = OUT.resolve("packages").resolve(app.packageName() + "_" + DebPackage.debVersion(VERSION) + "_amd64.deb");
+            Path deb = ROOT.resolve("installer/target/packages").resolve(app.packageName() + "_" + DebPackage.debVersion(VERSION) + "_amd64.deb");
+            assertThat(listed).as("the script lists what it built").contains(deb.getFileName().toString());
             assertThat(deb).exists();
             DEBS.put(app.packageName(), deb);
         }

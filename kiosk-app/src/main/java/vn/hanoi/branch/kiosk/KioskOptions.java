@@ -112,7 +112,7 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
         return CommandLines.of(out, a).setOverwrittenOptionsAllowed(true);
     }
 
-    @Command(name = "kiosk", sortOptions = false, usageHelpAutoWidth = true,
+    @Command(name = "branch-kiosk", sortOptions = false, usageHelpAutoWidth = true,
             description = "The branch's touchscreen kiosk: citizens take a number, check in a booking, declare, look up.")
     static final class Arguments {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")

@@ -1,10 +1,17 @@
 package vn.hanoi.branch.counter.admin;
 
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Button;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import vn.hanoi.branch.counter.AgentTasks;
 import vn.hanoi.branch.i18n.I18n;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The pieces every administration screen is made of, so they look and behave alike. */
 final class AdminParts {
@@ -46,6 +53,44 @@ final class AdminParts {
         m.setWrapText(true);
         m.textProperty().bind(tasks.messageProperty());
         return m;
+    }
+
+    /** A row of a chooser: "HT – Hộ tịch", marked when it is out of use. */
+    static String row(Object key, String name, boolean active) {
+        return key + " – " + name + (active ? "" : "  (" + oneLine("admin.inactive") + ")");
+    }
+
+    /**
+     * The list an editing screen chooses from: a pick selects in the model, and the model's choice (kept across
+     * reloads) shows as the list's selection. Keyboard: arrows move the choice.
+     *
+     * @param text   what a row says
+     * @param cellId a row's node id, for tests and accessibility tools
+     */
+    static <T> ListView<T> chooser(String id, ObservableList<T> items, Function<T, String> text,
+                                   Function<T, String> cellId, ReadOnlyObjectProperty<T> selected, Consumer<T> select) {
+        ListView<T> list = new ListView<>(items);
+        list.setId(id);
+        list.setPrefWidth(300);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+                setId(empty || item == null ? null : cellId.apply(item));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            if (item != null && item != selected.get()) {
+                select.accept(item);
+            }
+        });
+        selected.addListener((o, a, item) -> {
+            if (item != null && list.getSelectionModel().getSelectedItem() != item) {
+                list.getSelectionModel().select(item);
+            }
+        });
+        return list;
     }
 
     /** Asks before something that cannot be undone; Cancel is the default, so Enter alone does nothing. */

@@ -3,7 +3,6 @@ package vn.hanoi.branch.counter.admin;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -19,28 +18,9 @@ final class CountersView {
     private final HBox root;
 
     CountersView(CountersModel model) {
-        ListView<BranchSettings.Counter> list = new ListView<>(model.counters());
-        list.setId("admin-counters");
-        list.setPrefWidth(300);
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(BranchSettings.Counter c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null
-                        : c.number() + " – " + c.nameVi() + (c.active() ? "" : "  (" + oneLine("admin.inactive") + ")"));
-                setId(empty || c == null ? null : "admin-counter-" + c.number());
-            }
-        });
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
-            if (c != null && c != model.selectedProperty().get()) {
-                model.select(c);
-            }
-        });
-        model.selectedProperty().addListener((o, a, c) -> {
-            if (c != null && list.getSelectionModel().getSelectedItem() != c) {
-                list.getSelectionModel().select(c);
-            }
-        });
+        ListView<BranchSettings.Counter> list = AdminParts.chooser("admin-counters", model.counters(),
+                c -> AdminParts.row(c.number(), c.nameVi(), c.active()),
+                c -> "admin-counter-" + c.number(), model.selectedProperty(), model::select);
 
         GridPane form = new GridPane();
         form.setHgap(12);

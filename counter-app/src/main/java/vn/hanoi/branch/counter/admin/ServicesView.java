@@ -4,7 +4,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -22,28 +21,9 @@ final class ServicesView {
     private final HBox root;
 
     ServicesView(ServicesModel model) {
-        ListView<BranchSettings.Service> list = new ListView<>(model.services());
-        list.setId("admin-services");
-        list.setPrefWidth(300);
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(BranchSettings.Service s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty || s == null ? null
-                        : s.code() + " – " + s.nameVi() + (s.active() ? "" : "  (" + oneLine("admin.inactive") + ")"));
-                setId(empty || s == null ? null : "admin-service-" + s.code());
-            }
-        });
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
-            if (s != null && s != model.selectedProperty().get()) {
-                model.select(s);
-            }
-        });
-        model.selectedProperty().addListener((o, a, s) -> {
-            if (s != null && list.getSelectionModel().getSelectedItem() != s) {
-                list.getSelectionModel().select(s);
-            }
-        });
+        ListView<BranchSettings.Service> list = AdminParts.chooser("admin-services", model.services(),
+                s -> AdminParts.row(s.code(), s.nameVi(), s.active()),
+                s -> "admin-service-" + s.code(), model.selectedProperty(), model::select);
 
         GridPane form = new GridPane();
         form.setHgap(12);

@@ -32,7 +32,7 @@ import java.util.List;
  * Every line is Vietnamese first, then English. Exit status 0 when the printer is fine (and the page
  * printed), 1 when not, 2 for bad usage.
  */
-@Command(name = "PrinterTool", synopsisHeading = "usage: ", usageHelpAutoWidth = true,
+@Command(name = "printer-tool", synopsisHeading = "usage: ", usageHelpAutoWidth = true,
         description = "Ticket printer diagnostics for branch IT.")
 public final class PrinterTool extends ToolCommand {
     private PrinterTool(PrintStream out) {

@@ -79,12 +79,46 @@ public final class AgentMain implements Callable<Integer> {
 
     /** Runs one command line; {@code preset} (may be null) stands for the settings file. */
     static int execute(AgentConfig preset, PrintStream out, String... args) {
-        return new CommandLine(new AgentMain(preset, out)).execute(args);
+        return new CommandLine(new AgentMain(preset, out))
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    if (e instanceof Refused) {
+                        cl.getErr().println(e.getMessage());
+                        return 1;
+                    }
+                    throw e;
+                })
+                .execute(args);
     }
 
     AgentConfig config() {
+        if (configFile != null && !Files.isReadable(configFile)) {
+            throw new Refused("Không đọc được tệp cấu hình " + configFile.toAbsolutePath() + ".",
+                    "Cannot read the settings file " + configFile.toAbsolutePath() + ".");
+        }
         AgentConfig c = preset != null ? preset : AgentConfig.load(configFile != null ? configFile : installedConfig(), System.getenv());
         return db == null ? c : c.with("db.path", db.toString());
+    }
+
+    /**
+     * The settings of a command that works on an existing branch (all but serve and restore): refused when
+     * the database is not there, so a mistyped --db or a command run from the wrong folder creates no empty
+     * branch beside the real one.
+     */
+    AgentConfig existingBranch() {
+        AgentConfig c = config();
+        if (!Files.isRegularFile(c.dbPath())) {
+            Path db = c.dbPath().toAbsolutePath();
+            throw new Refused("Không có cơ sở dữ liệu " + db + ": hãy chỉ --db hoặc --config của chi nhánh (tác tử tạo nó khi chạy lần đầu).",
+                    "No database at " + db + ": give the branch's --db or --config (the agent creates it when it first serves).");
+        }
+        return c;
+    }
+
+    /** A command line that names something missing or unreadable: one bilingual message, exit status 1. */
+    static final class Refused extends RuntimeException {
+        Refused(String vi, String en) {
+            super(vi + "\n" + en);
+        }
     }
 
     @Override
@@ -152,7 +186,7 @@ public final class AgentMain implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC())) {
+            try (Database db = Database.open(main.existingBranch().dbPath(), Clock.systemUTC())) {
                 DeviceRegistry devices = new DeviceRegistry(db, Effects.withoutAgent(db));
                 Pairing.Code code = devices.createCode(Principal.SYSTEM, new Pairing.CodeRequest(kind, name),
                         DeviceRegistry.CODE_VALIDITY);
@@ -180,6 +214,7 @@ public final class AgentMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            Path dbPath = main.existingBranch().dbPath();
             Console console = System.console();
             String password = console != null
                     ? new String(console.readPassword("Password for %s: ", username))
@@ -187,7 +222,7 @@ public final class AgentMain implements Callable<Integer> {
             Sessions.NewUser nu = new Sessions.NewUser(username, name != null ? name : username, password, role);
             AuthService.validateNewUser(nu);
             String hash = Passwords.hash(password.toCharArray());
-            try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC())) {
+            try (Database db = Database.open(dbPath, Clock.systemUTC())) {
                 Effects effects = Effects.withoutAgent(db);
                 Sessions.User u = db.write(tx -> {
                     Sessions.User created = AuthService.insertUser(tx, nu, hash);
@@ -211,8 +246,12 @@ public final class AgentMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            if (!Files.isReadable(file)) {
+                throw new Refused("Không đọc được tệp danh mục " + file.toAbsolutePath() + ".",
+                        "Cannot read the catalog file " + file.toAbsolutePath() + ".");
+            }
             boolean csv = file.getFileName().toString().toLowerCase().endsWith(".csv");
-            try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC());
+            try (Database db = Database.open(main.existingBranch().dbPath(), Clock.systemUTC());
                  var in = Files.newInputStream(file)) {
                 int n = db.write(tx -> csv
                         ? ProcedureCatalog.importCsv(tx, new InputStreamReader(in, StandardCharsets.UTF_8))
@@ -310,7 +349,7 @@ public final class AgentMain implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Backups.Result r = backups(main.config()).run(Instant.now());
+            Backups.Result r = backups(main.existingBranch()).run(Instant.now());
             main.out.println("Đã sao lưu / backup written: " + r.database() + " (" + r.databaseBytes() + " bytes); "
                     + "content files copied " + r.contentCopied() + " of " + r.contentTotal() + "; old backups removed "
                     + r.rotatedOut().size());

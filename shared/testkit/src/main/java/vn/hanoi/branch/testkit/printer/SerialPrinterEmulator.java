@@ -167,6 +167,20 @@ public final class SerialPrinterEmulator implements AutoCloseable {
      * a PNG in the out folder. Lines on stdin change the printer's state: ready, paper-out, near-end,
      * cover-open, offline, mute, unmute.
      */
+    /**
+     * Interprets and renders the test page once before the port opens: a printer answers status within
+     * milliseconds, and a cold JVM's first page (code tables, QR, fonts, PNG) must not make it miss that.
+     */
+    private static void warmUp(PrinterProfile profile) throws IOException {
+        EscPosInterpreter interpreter = new EscPosInterpreter(profile);
+        interpreter.accept(vn.hanoi.branch.printer.escpos.TicketLayout.testPage(profile, "warm-up"));
+        for (EscPosInterpreter.Receipt r : interpreter.receipts()) {
+            ImageIO.write(r.render(profile.dotsPerLine()), "png", java.io.OutputStream.nullOutputStream());
+        }
+    }
+
+    private static final String USAGE = "usage: printer-emulator [--port PATH | --pty DIR] [--profile tm-t88|tm-t88-42|clone-qr|generic|generic-58] [--out DIR]";
+
     public static void main(String[] args) throws Exception {
         Path port = null;
         Path ptyDir = null;
@@ -178,8 +192,12 @@ public final class SerialPrinterEmulator implements AutoCloseable {
                 case "--pty" -> ptyDir = Path.of(args[++i]);
                 case "--profile" -> profile = PrinterProfile.byId(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
                 default -> {
-                    System.err.println("usage: [--port PATH | --pty DIR] [--profile tm-t88|tm-t88-42|clone-qr|generic|generic-58] [--out DIR]");
+                    System.err.println("Tuỳ chọn không hợp lệ / unknown option: " + args[i] + "\n" + USAGE);
                     System.exit(2);
                 }
             }
@@ -195,11 +213,16 @@ public final class SerialPrinterEmulator implements AutoCloseable {
                     + " --printer-profile " + profile.id());
         }
         Files.createDirectories(out);
+        warmUp(profile);
         PrinterProfile p = profile;
         Path folder = out;
         List<Path> written = new ArrayList<>();
         try (SerialPrinterEmulator emu = new SerialPrinterEmulator(port, profile)) {
-            emu.interpreter().onReceipt(r -> {
+            // Saved on another thread: a printer answers status requests while a receipt comes out, and the
+            // first PNG (fonts, image codecs) can take seconds on a busy machine.
+            java.util.concurrent.Executor saver = java.util.concurrent.Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().daemon().name("receipt-png").factory());
+            emu.interpreter().onReceipt(r -> saver.execute(() -> {
                 Path png = folder.resolve(String.format(Locale.ROOT, "receipt-%03d%s.png", written.size() + 1,
                         r.complete() ? "" : "-incomplete"));
                 try {
@@ -210,7 +233,7 @@ public final class SerialPrinterEmulator implements AutoCloseable {
                 } catch (IOException e) {
                     System.err.println("cannot write " + png + ": " + e);
                 }
-            });
+            }));
             System.out.println("Emulating " + profile.description() + " on " + port + "; receipts go to " + out.toAbsolutePath());
             System.out.println("Type ready | paper-out | near-end | cover-open | offline | mute | unmute; Ctrl+C stops.");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
