@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,15 +53,30 @@ class ServiceRulesTest {
         return file;
     }
 
+    /** A Monday in Hanoi at {@code time}, in the coming week (the agent's data must not go back in time). */
+    private static ZonedDateTime nextMondayAt(LocalTime time) {
+        return ZonedDateTime.now(HANOI).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .with(time).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The demo branch with Hộ tịch set up as {@link #setupFile}, applied by {@code branch-agent setup}. */
+    private TestAgent startSetUp(SimulatedClock clock) throws Exception {
+        TestAgent agent = TestAgent.start(Map.of(), clock);
+        try {
+            SetupCommandTest.run(AgentConfig.defaults().with("db.path", agent.databaseFile().toString()), 0,
+                    "setup", "--file", setupFile().toString());
+            return agent;
+        } catch (Exception | AssertionError e) {
+            agent.close();
+            throw e;
+        }
+    }
+
     @Test
     void hoursCapAndTheBookedShareDecideWhoGetsANumber() throws Exception {
-        // A Monday 06:00 in Hanoi, in the coming week (the agent's data must not go back in time).
-        ZonedDateTime monday = ZonedDateTime.now(HANOI).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                .withHour(6).withMinute(0).withSecond(0).withNano(0);
+        ZonedDateTime monday = nextMondayAt(LocalTime.of(6, 0));
         SimulatedClock clock = new SimulatedClock(monday.toInstant(), HANOI);
-        try (TestAgent agent = TestAgent.start(Map.of(), clock)) {
-            AgentConfig cli = AgentConfig.defaults().with("db.path", agent.databaseFile().toString());
-            SetupCommandTest.run(cli, 0, "setup", "--file", setupFile().toString());
+        try (TestAgent agent = startSetUp(clock)) {
             KioskClient kiosk = agent.kioskClient();
             SupervisorClient supervisor = agent.supervisorClient();
 
@@ -110,16 +126,12 @@ class ServiceRulesTest {
 
     @Test
     void theLastMinuteOfTheHoursStillGivesANumber() throws Exception {
-        ZonedDateTime monday = ZonedDateTime.now(HANOI).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                .withHour(16).withMinute(59).withSecond(59).withNano(0);
+        ZonedDateTime monday = nextMondayAt(LocalTime.of(17, 0, 59)); // the closing minute
         SimulatedClock clock = new SimulatedClock(monday.toInstant(), HANOI);
-        try (TestAgent agent = TestAgent.start(Map.of(), clock)) {
-            SetupCommandTest.run(AgentConfig.defaults().with("db.path", agent.databaseFile().toString()), 0,
-                    "setup", "--file", setupFile().toString());
+        try (TestAgent agent = startSetUp(clock)) {
             KioskClient kiosk = agent.kioskClient();
-            clock.set(monday.plusMinutes(1).toInstant()); // 17:00:59, the closing minute
             assertThat(kiosk.issueTicket(HT, "at-closing").displayNumber()).isEqualTo("1001");
-            clock.set(monday.plus(Duration.ofMinutes(1).plusSeconds(1)).toInstant()); // 17:01:00
+            clock.set(monday.plusSeconds(1).toInstant()); // 17:01:00
             assertRefused(() -> kiosk.issueTicket(HT, "after-closing"), "service_closed", "Outside opening hours");
         }
     }
