@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.TemporalAdjusters;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.stage.Stage;
@@ -36,9 +35,7 @@ import vn.hanoi.branch.testkit.printer.VirtualPrinter;
 @ExtendWith(ApplicationExtension.class)
 class KioskServiceHoursTest {
     private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
-    /** A Monday 06:00 in Hanoi in the coming week (the agent's data must not go back in time). */
-    private static final ZonedDateTime MONDAY = ZonedDateTime.now(HANOI).plusWeeks(1)
-            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).withHour(6).withMinute(0).withSecond(0).withNano(0);
+    private static final ZonedDateTime MONDAY = SimulatedClock.nextMondayAt(LocalTime.of(6, 0), HANOI);
 
     private static SimulatedClock clock;
     private static TestAgent agent;

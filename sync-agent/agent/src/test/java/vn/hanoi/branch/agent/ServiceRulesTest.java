@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,12 +50,6 @@ class ServiceRulesTest {
         return file;
     }
 
-    /** A Monday in Hanoi at {@code time}, in the coming week (the agent's data must not go back in time). */
-    private static ZonedDateTime nextMondayAt(LocalTime time) {
-        return ZonedDateTime.now(HANOI).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-                .with(time).truncatedTo(ChronoUnit.SECONDS);
-    }
-
     /** The demo branch with Hộ tịch set up as {@link #setupFile}, applied by {@code branch-agent setup}. */
     private TestAgent startSetUp(SimulatedClock clock) throws Exception {
         TestAgent agent = TestAgent.start(Map.of(), clock);
@@ -74,7 +65,7 @@ class ServiceRulesTest {
 
     @Test
     void hoursCapAndTheBookedShareDecideWhoGetsANumber() throws Exception {
-        ZonedDateTime monday = nextMondayAt(LocalTime.of(6, 0));
+        ZonedDateTime monday = SimulatedClock.nextMondayAt(LocalTime.of(6, 0), HANOI);
         SimulatedClock clock = new SimulatedClock(monday.toInstant(), HANOI);
         try (TestAgent agent = startSetUp(clock)) {
             KioskClient kiosk = agent.kioskClient();
@@ -126,7 +117,7 @@ class ServiceRulesTest {
 
     @Test
     void theLastMinuteOfTheHoursStillGivesANumber() throws Exception {
-        ZonedDateTime monday = nextMondayAt(LocalTime.of(17, 0, 59)); // the closing minute
+        ZonedDateTime monday = SimulatedClock.nextMondayAt(LocalTime.of(17, 0, 59), HANOI); // the closing minute
         SimulatedClock clock = new SimulatedClock(monday.toInstant(), HANOI);
         try (TestAgent agent = startSetUp(clock)) {
             KioskClient kiosk = agent.kioskClient();
