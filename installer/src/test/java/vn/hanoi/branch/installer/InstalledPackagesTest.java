@@ -211,6 +211,10 @@ class InstalledPackagesTest {
     private void goLive(int port, long installedAt) throws Exception {
         run("install", "-m", "640", "-g", "branch-agent", "/usr/share/branch-agent/branch.example.yaml",
                 "/etc/branch-agent/branch.yaml");
+        // The agent gives no number outside a service's hours, and this test runs at any hour: its copy of the
+        // ward's file opens Hộ tịch all week, all day (the refusal itself is tested against the agent).
+        run("sed", "-i", "s/sat: \"07:30-11:30\"}/sat: \"00:00-23:59\", sun: \"00:00-23:59\"}/; "
+                + "s/\"07:30-17:00\"/\"00:00-23:59\"/g", "/etc/branch-agent/branch.yaml");
         assertThat(run("/usr/bin/branch-agent", "setup", "--file", "/etc/branch-agent/branch.yaml", "--dry-run"))
                 .contains("add service HT", "dry run: nothing applied");
         assertThat(run("/usr/bin/branch-agent", "setup", "--file", "/etc/branch-agent/branch.yaml")).contains("applied");

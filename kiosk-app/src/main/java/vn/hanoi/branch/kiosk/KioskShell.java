@@ -65,6 +65,7 @@ public final class KioskShell implements AutoCloseable {
     private IdentityDevices devices;
     /** The citizens' screens' model while they are shown (it follows the agent's configuration changes). */
     private TakeNumberModel kiosk;
+    private javafx.animation.Timeline availabilityTick;
     private IdleReset idleReset;
     /** The pairing screen is up: there is no agent to check an IT account against. */
     private boolean unpaired;
@@ -182,6 +183,11 @@ public final class KioskShell implements AutoCloseable {
             }
         });
         model.start();
+        // Services open and close by the clock without any event: the tiles follow within a minute.
+        availabilityTick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.minutes(1),
+                e -> model.refreshAvailability()));
+        availabilityTick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        availabilityTick.play();
     }
 
     /** The hidden gesture: IT signs in (an unpaired kiosk has nobody to ask, so its settings open directly). */
@@ -248,6 +254,10 @@ public final class KioskShell implements AutoCloseable {
     }
 
     private void stopSession() {
+        if (availabilityTick != null) {
+            availabilityTick.stop();
+            availabilityTick = null;
+        }
         if (kiosk != null) {
             kiosk.close();
             kiosk = null;

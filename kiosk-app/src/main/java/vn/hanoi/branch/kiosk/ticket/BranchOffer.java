@@ -38,6 +38,7 @@ public final class BranchOffer {
     private final ObservableList<PriorityClass> priorityClassesView = FXCollections.unmodifiableObservableList(priorityClasses);
     private final ObservableList<Dossiers.Procedure> procedures = FXCollections.observableArrayList();
     private final ObservableMap<Long, Integer> estimates = FXCollections.observableHashMap();
+    private final ObservableMap<Long, QueueSnapshot.Availability> availability = FXCollections.observableHashMap();
     private volatile String branchCode;
     /** The queue's event id when the offer was last read: changes after it come by the event stream. */
     private volatile long readAtEventId;
@@ -69,6 +70,14 @@ public final class BranchOffer {
         return estimates;
     }
 
+    /**
+     * Whether a walk-in gets a number of each service now (by id), and why not, as the agent decides it
+     * (opening hours, daily cap, share kept for bookings): the kiosk does not judge this itself.
+     */
+    public ObservableMap<Long, QueueSnapshot.Availability> availability() {
+        return availability;
+    }
+
     /** The event id the last {@link #fetch} read the branch at. */
     long readAtEventId() {
         return readAtEventId;
@@ -94,7 +103,7 @@ public final class BranchOffer {
     /** Asks the agent (on a background thread); the returned work shows the answer (on the FX thread). */
     public Runnable fetch() {
         // The queue first: a change made while the rest is read comes again by the stream, none is lost.
-        Map<Long, Integer> waits = currentEstimates();
+        QueueSnapshot queue = currentQueue();
         BranchInfo b = agent.branch();
         List<ServiceInfo> open = agent.services().stream().filter(ServiceInfo::active).toList();
         List<PriorityClass> classes = agent.priorityClasses();
@@ -105,29 +114,41 @@ public final class BranchOffer {
             services.setAll(open);
             priorityClasses.setAll(classes);
             procedures.setAll(offered);
-            estimates.putAll(waits);
+            show(queue);
         };
     }
 
-    /** Asks the current waits (on a background thread); a failure keeps the old figures (the agent may be away). */
+    /**
+     * Asks the current waits and whether each service gives numbers now (on a background thread); a failure
+     * keeps the old figures (the agent may be away).
+     */
     void refreshEstimates(Executor ui) {
         try {
-            Map<Long, Integer> waits = currentEstimates();
-            ui.execute(() -> estimates.putAll(waits));
+            QueueSnapshot queue = currentQueue();
+            ui.execute(() -> show(queue));
         } catch (AgentException e) {
             LOG.debug("estimates not refreshed: {}", e.error().code());
         }
     }
 
-    private Map<Long, Integer> currentEstimates() {
-        Map<Long, Integer> waits = new HashMap<>();
+    private QueueSnapshot currentQueue() {
         QueueSnapshot queue = agent.queue();
         readAtEventId = Math.max(readAtEventId, queue.lastEventId());
+        return queue;
+    }
+
+    private void show(QueueSnapshot queue) {
+        Map<Long, Integer> waits = new HashMap<>();
+        Map<Long, QueueSnapshot.Availability> now = new HashMap<>();
         for (QueueSnapshot.ServiceWaiting w : queue.services()) {
             if (w.estimateMinutes() != null) {
                 waits.put(w.serviceId(), w.estimateMinutes());
             }
+            if (w.availability() != null) {
+                now.put(w.serviceId(), w.availability());
+            }
         }
-        return waits;
+        estimates.putAll(waits);
+        availability.putAll(now);
     }
 }

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.KioskControls;
 import vn.hanoi.branch.kiosk.Texts;
 import vn.hanoi.branch.kiosk.identity.Citizen;
+import vn.hanoi.branch.api.QueueSnapshot;
 import vn.hanoi.branch.api.ServiceInfo;
 import vn.hanoi.branch.i18n.I18n;
 
@@ -138,7 +139,16 @@ public final class ServicesScreen {
         hours.getStyleClass().add("wait");
         hours.textProperty().bind(Bindings.createStringBinding(() -> texts.get(model.session().languageProperty().get(),
                 "choose.hours", s.opensAt(), s.closesAt()), model.session().languageProperty()));
-        names.getChildren().addAll(wait, hours);
+        // Closed, or no numbers left today: the agent's words, and the tile cannot be tapped.
+        var availability = Bindings.valueAt(model.offer().availability(), s.id());
+        VBox why = Texts.both(model.session().languageProperty(), () -> refusal(availability.get(), I18n.VI),
+                () -> refusal(availability.get(), I18n.EN), availability);
+        why.setId("why-" + s.code());
+        why.getStyleClass().add("warning");
+        why.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> availability.get() != null && !availability.get().open(), availability));
+        why.managedProperty().bind(why.visibleProperty());
+        names.getChildren().addAll(wait, hours, why);
         HBox.setHgrow(names, Priority.ALWAYS);
         HBox content = new HBox(24, names);
         content.setAlignment(Pos.CENTER_LEFT);
@@ -148,7 +158,12 @@ public final class ServicesScreen {
         b.getStyleClass().setAll("tile");
         b.setMaxWidth(Double.MAX_VALUE);
         b.setOnAction(e -> model.choose(s));
+        b.disableProperty().bind(why.visibleProperty());
         return b;
+    }
+
+    private static String refusal(QueueSnapshot.Availability a, Locale l) {
+        return a == null || a.open() ? "" : I18n.EN.equals(l) ? a.en() : a.vi();
     }
 
     public Node root() {

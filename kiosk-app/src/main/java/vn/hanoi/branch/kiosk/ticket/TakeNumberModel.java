@@ -323,6 +323,16 @@ public final class TakeNumberModel implements AutoCloseable {
         } else {
             step.set(Step.CHOOSE);
             // The next citizen sees current waits.
+            refreshAvailability();
+        }
+    }
+
+    /**
+     * Asks the agent again for the waits and which services give numbers now: hours open and close and the
+     * day's numbers run out while the kiosk stands idle (the shell asks every minute, and after each number).
+     */
+    public void refreshAvailability() {
+        if (offer.loaded()) {
             runInBackground(() -> offer.refreshEstimates(ui));
         }
     }
@@ -338,6 +348,8 @@ public final class TakeNumberModel implements AutoCloseable {
         configChanges = agent.events(offer.readAtEventId(), e -> {
             if (QueueEvent.CONFIG_CHANGED.equals(e.type())) {
                 reloadOffer();
+            } else if (QueueEvent.TICKET_ISSUED.equals(e.type())) {
+                refreshAvailability(); // another kiosk may have taken the day's last number
             }
         }, s -> { });
     }

@@ -14,9 +14,29 @@ public record QueueSnapshot(
         List<CounterStatus> counters,
         List<Ticket> recentCalls) {
 
-    /** @param estimateMinutes expected wait of a ticket taken now, or null when unknown */
+    /**
+     * @param estimateMinutes expected wait of a ticket taken now, or null when unknown
+     * @param availability    whether a walk-in gets a number now, and why not: the kiosk shows it as the agent says
+     */
     public record ServiceWaiting(long serviceId, String code, String nameVi, String nameEn, int waiting,
-                                 Integer estimateMinutes) {
+                                 Integer estimateMinutes, Availability availability) {
+    }
+
+    /** Whether a walk-in gets a number of a service now; when not, why, in Vietnamese and English. */
+    public record Availability(Status status, String vi, String en) {
+        public enum Status {
+            OPEN,
+            /** Outside today's opening hours. */
+            CLOSED,
+            /** The day's numbers are all given out. */
+            FULL,
+            /** The numbers left are kept for booked citizens. */
+            KEPT_FOR_BOOKINGS
+        }
+
+        public boolean open() {
+            return status == Status.OPEN;
+        }
     }
 
     /**

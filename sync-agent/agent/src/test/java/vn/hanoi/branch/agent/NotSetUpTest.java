@@ -3,8 +3,11 @@ package vn.hanoi.branch.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalTime;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import vn.hanoi.branch.agent.config.AgentConfig;
+import vn.hanoi.branch.agent.testing.SimulatedClock;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.api.Health;
 import vn.hanoi.branch.api.ServiceInfo;
@@ -19,7 +22,10 @@ import vn.hanoi.branch.client.KioskClient;
 class NotSetUpTest {
     @Test
     void healthAndDevicesSayNotSetUpUntilSetupRuns() {
-        try (TestAgent agent = TestAgent.startWithoutBranch()) {
+        // A Monday morning: the example ward's services keep office hours, and this test runs at any hour.
+        ZoneId hanoi = ZoneId.of("Asia/Ho_Chi_Minh");
+        SimulatedClock clock = new SimulatedClock(SimulatedClock.nextMondayAt(LocalTime.of(9, 0), hanoi).toInstant(), hanoi);
+        try (TestAgent agent = TestAgent.startWithoutBranch(clock)) {
             Health h = agent.link().health();
             assertThat(h.status()).isEqualTo(Health.NOT_SET_UP);
             assertThat(h.database()).isTrue();

@@ -105,7 +105,7 @@ public final class BookingService {
             if (b.state() == Bookings.State.CHECKED_IN) {
                 // The same kiosk retrying a lost answer gets its ticket back; anyone else is told it is used.
                 TicketIssuing.Issued again = tickets.issueIn(tx, kiosk, new IssueTicketRequest(b.serviceId()), null,
-                        "booking:" + code);
+                        b.slotStart(), "booking:" + code);
                 if (again.created()) {
                     throw ApiException.conflict("booking_used", "Mã đặt lịch này đã được sử dụng.",
                             "This booking has already been checked in.");
@@ -125,7 +125,7 @@ public final class BookingService {
             boolean onTime = !now.isAfter(b.slotStart().plus(after));
             // One key per booking: a second check-in of the same code finds the ticket instead of a new one.
             TicketIssuing.Issued issued = tickets.issueIn(tx, kiosk, new IssueTicketRequest(b.serviceId()),
-                    onTime ? b.slotStart().toEpochMilli() : null, "booking:" + code);
+                    onTime ? b.slotStart().toEpochMilli() : null, b.slotStart(), "booking:" + code);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE booking SET state = 'CHECKED_IN', ticket_id = ? WHERE code = ?")) {
                 ps.setLong(1, issued.ticket().id());

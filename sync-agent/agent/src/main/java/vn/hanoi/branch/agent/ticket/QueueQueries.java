@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class QueueQueries {
         return db.read(c -> {
             c.setAutoCommit(false); // one read transaction: counts and last event id agree
             try {
-                LocalDate day = businessDay();
+                LocalDateTime now = LocalDateTime.now(clock.withZone(zone));
+                LocalDate day = now.toLocalDate();
                 long lastEvent;
                 try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(id), 0) FROM queue_event");
                      ResultSet rs = ps.executeQuery()) {
@@ -85,7 +87,8 @@ public final class QueueQueries {
                         while (rs.next()) {
                             services.add(new QueueSnapshot.ServiceWaiting(rs.getLong(1), rs.getString(2),
                                     rs.getString(3), rs.getString(4), rs.getInt(5),
-                                    figures.minutesFor(c, rs.getLong(1), day, rs.getInt(5))));
+                                    figures.minutesFor(c, rs.getLong(1), day, rs.getInt(5)),
+                                    ServiceAvailability.forWalkIn(c, rs.getLong(1), now, day)));
                         }
                     }
                 }

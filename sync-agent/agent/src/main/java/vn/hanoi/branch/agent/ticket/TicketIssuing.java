@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class TicketIssuing {
      * the kiosk, or derived from the date of birth on the ID card (which is used here and not stored).
      */
     public Issued issue(Principal kiosk, IssueTicketRequest request, String idempotencyKey) {
-        Issued issued = db.write(tx -> issueIn(tx, kiosk, request, null, idempotencyKey));
+        Issued issued = db.write(tx -> issueIn(tx, kiosk, request, null, null, idempotencyKey));
         return new Issued(withQueueFigures(issued.ticket()), issued.created());
     }
 
@@ -76,9 +77,11 @@ public final class TicketIssuing {
      * transaction).
      *
      * @param positionAt place in line (epoch ms; a booking's slot), or null for "now"
+     * @param bookedSlot the booking's slot when a booked citizen checks in (the kept share serves them, and
+     *                   the hours are those of the slot), or null for a walk-in
      */
     public Issued issueIn(WriteTx tx, Principal kiosk, IssueTicketRequest request, Long positionAt,
-                          String idempotencyKey) throws SQLException {
+                          Instant bookedSlot, String idempotencyKey) throws SQLException {
         long serviceId = request.serviceId();
         Connection c = tx.connection();
         Optional<Long> existing = ticketIdByKey(c, kiosk.deviceId(), idempotencyKey);
@@ -93,15 +96,15 @@ public final class TicketIssuing {
                 .orElseThrow(() -> ApiException.badRequest("unknown_service",
                         "Dịch vụ không tồn tại hoặc đã ngừng. Vui lòng chọn dịch vụ khác.",
                         "This service does not exist or is closed. Please choose another service."));
-        LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(tx.now()), zone);
+        LocalDateTime now = LocalDateTime.ofInstant(Instant.ofEpochMilli(tx.now()), zone);
+        LocalDate day = now.toLocalDate();
+        // Hours, daily cap and the share kept for bookings; the cap never exceeds the number range, so the
+        // numbers below stay inside it.
+        ServiceAvailability.require(c, serviceId, now, day,
+                bookedSlot == null ? null : LocalDateTime.ofInstant(bookedSlot, zone));
         Priority priority = priorityOf(c, request, day);
         int seq = nextSeq(c, serviceId, day);
         int number = service.numberStart() + seq - 1;
-        if (number > service.numberEnd()) {
-            throw ApiException.conflict("numbers_exhausted",
-                    "Dịch vụ này đã hết số thứ tự trong ngày. Vui lòng liên hệ cán bộ hướng dẫn.",
-                    "This service has given out all its numbers for today. Please ask staff for help.");
-        }
         long id;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO ticket (service_id, business_day, seq, display_number, state, issued_at, "

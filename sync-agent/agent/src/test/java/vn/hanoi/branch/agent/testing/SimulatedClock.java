@@ -1,8 +1,13 @@
 package vn.hanoi.branch.agent.testing;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +29,16 @@ public final class SimulatedClock extends Clock {
     private SimulatedClock(AtomicLong millis, ZoneId zone) {
         this.millis = millis;
         this.zone = zone;
+    }
+
+    /**
+     * A Monday at {@code time} in {@code zone}, in the coming week: a working day at a chosen hour, so a test
+     * of opening hours passes whenever it runs, and later than the wall clock, so the agent's data (written
+     * partly on the wall clock) never goes back in time.
+     */
+    public static ZonedDateTime nextMondayAt(LocalTime time, ZoneId zone) {
+        return ZonedDateTime.now(zone).plusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .with(time).truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Moves the time to {@code t}. Time never runs backwards: the agent's data would stop making sense. */

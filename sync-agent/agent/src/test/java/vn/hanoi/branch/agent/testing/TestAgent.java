@@ -73,7 +73,12 @@ public final class TestAgent implements AutoCloseable {
 
     /** As an installed agent starts the first time: an empty database, no branch set up (one clerk account). */
     public static TestAgent startWithoutBranch() {
-        return start(Map.of(), Clock.systemUTC(), false);
+        return startWithoutBranch(Clock.systemUTC());
+    }
+
+    /** As {@link #startWithoutBranch()}, on the given clock (a ticket needs the time inside a service's hours). */
+    public static TestAgent startWithoutBranch(Clock clock) {
+        return start(Map.of(), clock, false);
     }
 
     private static TestAgent start(Map<String, String> extraConfig, Clock clock, boolean demoBranch) {
