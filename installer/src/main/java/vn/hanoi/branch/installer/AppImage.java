@@ -7,6 +7,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -76,6 +78,13 @@ public final class AppImage {
         for (String opt : app.javaOptions()) {
             args.add("--java-options");
             args.add(opt);
+        }
+        for (Map.Entry<String, String> tool : new TreeMap<>(app.tools()).entrySet()) {
+            // an added launcher keeps the main launcher's JVM options and class path; only its main class differs
+            Path launcher = work.resolve(tool.getKey() + ".launcher.properties");
+            Files.writeString(launcher, "main-class=" + tool.getValue() + "\n");
+            args.add("--add-launcher");
+            args.add(tool.getKey() + "=" + launcher);
         }
         Tools.jdk("jpackage", args);
         return dest.resolve(app.packageName());

@@ -1,6 +1,7 @@
 package vn.hanoi.branch.installer;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One installable app: where the build left it, how it starts, and what the package says about it.
@@ -14,9 +15,11 @@ import java.util.List;
  * @param summary     one line for the package description (Vietnamese – English)
  * @param depends     Debian dependencies besides what jpackage's runtime brings
  * @param recommends  Debian packages the app uses when present (card reader daemon, screen-blanking control)
+ * @param tools       IT's command-line diagnostics installed beside the app's launcher (name → main class), under
+ *                    the names a developer checkout has in bin/, with the app's JVM options
  */
 public record AppSpec(String id, String packageName, String module, String artifactId, String mainClass, List<String> javaOptions,
-                      String summary, String depends, String recommends) {
+                      String summary, String depends, String recommends, Map<String, String> tools) {
 
     // An out-of-memory JVM ends (and is restarted by systemd or the kiosk session) rather than limping on.
     private static final List<String> COMMON = List.of("--enable-native-access=ALL-UNNAMED", "-Dfile.encoding=UTF-8",
@@ -27,16 +30,17 @@ public record AppSpec(String id, String packageName, String module, String artif
             concat(COMMON, List.of("-Xmx512m", "-Djava.awt.headless=true",
                     "-Dbranch.agent.config=/etc/branch-agent/agent.properties")),
             "Dịch vụ chi nhánh (hàng đợi, hồ sơ, đồng bộ) – branch agent service (queue, dossiers, city sync)",
-            "adduser", "");
+            "adduser", "", Map.of());
     public static final AppSpec KIOSK = new AppSpec("kiosk", "branch-kiosk", "kiosk-app", "kiosk-app",
             "vn.hanoi.branch.kiosk.KioskMain", concat(COMMON, List.of("-Xmx384m",
                     // lets the card reader survive a pcscd restart (see README, Card reader)
                     "--add-opens", "java.smartcardio/sun.security.smartcardio=ALL-UNNAMED")),
             "Ki-ốt lấy số thứ tự – touchscreen ticket kiosk",
-            "adduser, libgtk-3-0", "pcscd, x11-xserver-utils");
+            "adduser, libgtk-3-0", "pcscd, x11-xserver-utils",
+            Map.of("card-tool", "vn.hanoi.branch.kiosk.card.CardTool", "printer-tool", "vn.hanoi.branch.kiosk.printer.PrinterTool"));
     public static final AppSpec COUNTER = new AppSpec("counter", "branch-counter", "counter-app", "counter-app",
             "vn.hanoi.branch.counter.CounterMain", concat(COMMON, List.of("-Xmx768m")),
-            "Ứng dụng quầy tiếp nhận – counter desk app", "libgtk-3-0", "sane-utils");
+            "Ứng dụng quầy tiếp nhận – counter desk app", "libgtk-3-0", "sane-utils", Map.of());
 
     public static final List<AppSpec> ALL = List.of(AGENT, KIOSK, COUNTER);
 

@@ -141,6 +141,10 @@ class InstalledPackagesTest {
         run("systemd-analyze", "verify", "/lib/systemd/system/branch-agent.service");
         assertThat(Path.of("/usr/share/xsessions/branch-kiosk.desktop")).exists();
         assertThat(Path.of("/usr/share/applications/branch-counter.desktop")).exists();
+        // IT's device diagnostics come with the kiosk, named as in a checkout's bin/ (README-IT, section 2)
+        assertThat(run("/opt/branch-kiosk/bin/card-tool", "--help")).contains("list-readers", "read-card", "decode-qr");
+        assertThat(run("/opt/branch-kiosk/bin/printer-tool", "--help")).contains("ports", "status", "print-test", "print-ticket");
+        run("/opt/branch-kiosk/bin/printer-tool", "ports");
 
         int port = freePort();
         long start = System.nanoTime();

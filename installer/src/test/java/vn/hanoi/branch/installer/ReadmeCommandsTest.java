@@ -161,6 +161,12 @@ class ReadmeCommandsTest {
                             + "1.000001,Thủ tục thử,Test procedure,HT,Phòng thử,5,0,Tờ khai|CCCD (bản sao)\n", StandardCharsets.UTF_8);
                     assertThat(itCommand(c, null).output()).contains("Imported");
                 });
+        String kioskTools = "InstalledPackagesTest runs the installed kiosk's card-tool and printer-tool (--help, ports);"
+                + " the same commands of a checkout (bin/) run against the emulators above";
+        row("/opt/branch-kiosk/bin/card-tool list-readers", Kind.ELSEWHERE, kioskTools, c -> { });
+        row("/opt/branch-kiosk/bin/printer-tool ports", Kind.ELSEWHERE, kioskTools, c -> { });
+        row("/opt/branch-kiosk/bin/printer-tool status --port /dev/ttyUSB0", Kind.ELSEWHERE, kioskTools, c -> { });
+        row("/opt/branch-kiosk/bin/printer-tool print-ticket --port /dev/ttyUSB0", Kind.ELSEWHERE, kioskTools, c -> { });
         row("sudo adduser <clerk-login> dialout", Kind.NOT_RUN, "changes an account of the machine", c -> { });
         row("sudo branch-agent backup", Kind.SAFE_FORM, "bin/branch-agent on the test agent's database, while it serves", c -> {
             Matcher m = Pattern.compile("backup written: (\\S+) \\(").matcher(itCommand(c, null).output());
