@@ -167,6 +167,16 @@ class ReadmeCommandsTest {
         row("/opt/branch-kiosk/bin/printer-tool ports", Kind.ELSEWHERE, kioskTools, c -> { });
         row("/opt/branch-kiosk/bin/printer-tool status --port /dev/ttyUSB0", Kind.ELSEWHERE, kioskTools, c -> { });
         row("/opt/branch-kiosk/bin/printer-tool print-ticket --port /dev/ttyUSB0", Kind.ELSEWHERE, kioskTools, c -> { });
+        row("sudo branch-agent dead-letters", Kind.SAFE_FORM, "bin/branch-agent on the test agent's database: none waiting",
+                c -> assertThat(itCommand(c, null).output()).contains("no dead letters"));
+        row("sudo branch-agent dead-letters --retry 12", Kind.SAFE_FORM,
+                "bin/branch-agent on the test agent's database, which has no dead letter 12: refused in both languages, exit 1", c -> {
+                    List<String> argv = new ArrayList<>(words(c.replaceFirst("^sudo branch-agent", "bin/branch-agent")));
+                    argv.addAll(List.of("--db", work.resolve("branch.db").toString()));
+                    Shell.Result r = shell.run(work, Map.of(), null, argv, 120);
+                    assertThat(r.exit()).isEqualTo(1);
+                    assertThat(r.output()).doesNotContain("Exception");
+                });
         row("sudo adduser <clerk-login> dialout", Kind.NOT_RUN, "changes an account of the machine", c -> { });
         row("sudo branch-agent backup", Kind.SAFE_FORM, "bin/branch-agent on the test agent's database, while it serves", c -> {
             Matcher m = Pattern.compile("backup written: (\\S+) \\(").matcher(itCommand(c, null).output());

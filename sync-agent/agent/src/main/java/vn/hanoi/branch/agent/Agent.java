@@ -162,6 +162,7 @@ public final class Agent implements AutoCloseable {
             int ratingTarget = setUp.map(BranchSetup::satisfactionTargetPercent)
                     .orElse(config.getInt("rating.target.percent"));
             RequestStats requests = new RequestStats();
+            DeadLetters deadLetters = new DeadLetters(db, effects);
             RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus, health, backups), syncStatus,
                     directory, hallNotices, new AdminSettings(new BranchConfiguration(db, effects), hallNotices),
                     devices, new DeviceHealthService(db, effects), auth,
@@ -173,8 +174,8 @@ public final class Agent implements AutoCloseable {
                     new RatingService(db, effects, clock, directory.zone(), ratingTarget),
                     new ReportHttp(new ReportService(db, directory, clock, ratingTarget),
                             directory),
-                    new BackupHttp(backups, db, effects, clock), new DeadLetters(db, effects), new EventStreamHttp(events),
-                    new Metrics(db, requests, events, health, backups::newest, clock));
+                    new BackupHttp(backups, db, effects, clock), deadLetters, new EventStreamHttp(events),
+                    new Metrics(db, requests, events, health, backups::newest, deadLetters::count, clock));
             this.server = new ApiServer(auth, p -> devices.seen(p, clock.millis()), config.getInt("http.max.body.bytes"),
                     config.getInt("http.max.document.bytes"), routes.endpoints(), requests);
         } catch (RuntimeException e) {

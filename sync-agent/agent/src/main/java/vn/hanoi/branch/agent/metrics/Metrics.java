@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.db.WriteRefused;
@@ -29,10 +30,12 @@ public final class Metrics {
     private final EventHub events;
     private final HealthMonitor health;
     private final Supplier<Optional<Instant>> newestBackup;
+    private final LongSupplier deadLetters;
     private final Clock clock;
 
     public Metrics(Database db, RequestStats requests, EventHub events, HealthMonitor health,
-                   Supplier<Optional<Instant>> newestBackup, Clock clock) {
+                   Supplier<Optional<Instant>> newestBackup, LongSupplier deadLetters, Clock clock) {
+        this.deadLetters = deadLetters;
         this.db = db;
         this.requests = requests;
         this.events = events;
@@ -83,6 +86,8 @@ public final class Metrics {
         out.gauge("branch_agent_outbox_backlog", "Outbox events not yet acknowledged by the city.", backlog.size());
         out.gauge("branch_agent_outbox_oldest_age_seconds", "Age of the oldest unacknowledged outbox event (0 when none).",
                 backlog.oldestCreatedAt() == null ? 0 : (now - backlog.oldestCreatedAt()) / 1000.0);
+        out.gauge("branch_agent_sync_dead_letters", "Sync items parked for IT: refused by the city or failing to apply"
+                + " (branch-agent dead-letters).", deadLetters.getAsLong());
         Optional<Instant> newest = newestBackup.get();
         out.gauge("branch_agent_backup_age_seconds", "Age of the newest backup (-1 when there is none).",
                 newest.map(t -> (now - t.toEpochMilli()) / 1000.0).orElse(-1.0));

@@ -41,6 +41,7 @@ class MetricsApiTest {
                     .containsPattern("(?m)^branch_agent_outbox_backlog [1-9]\\d*$")
                     .containsPattern("(?m)^branch_agent_outbox_oldest_age_seconds [\\d.E]+$")
                     .containsPattern("(?m)^branch_agent_disk_free_bytes [1-9]\\d*$")
+                    .contains("branch_agent_sync_dead_letters 0")
                     .contains("branch_agent_backup_age_seconds -1");
             // every sample line is "name{labels} number", as Prometheus parses it
             for (String line : text.split("\n")) {

@@ -90,6 +90,11 @@ class DeadLetterTest {
         assertThat(inbound.attempts()).isEqualTo(DeadLetters.INBOUND_ATTEMPTS);
         assertThat(inbound.reason()).contains("NOT_A_STATE");
         assertThat(agent.supervisorClient().syncStatus().deadLetters()).isEqualTo(2);
+        // and monitoring sees them (the metrics endpoint answers a scraper on the agent's machine)
+        try (okhttp3.Response r = new okhttp3.OkHttpClient().newCall(new okhttp3.Request.Builder()
+                .url(agent.baseUrl() + "/api/v1/metrics").build()).execute()) {
+            assertThat(r.body().string()).containsPattern("(?m)^branch_agent_sync_dead_letters 2$");
+        }
 
         // IT fixes the cause and retries: the event goes, in its place in the city's history
         long poisonId = Long.parseLong(parked.get(0).itemKey());
