@@ -105,6 +105,7 @@ class ReadmeCommandsTest {
         row("bin/printer-tool ports", Kind.RUN, "as written", c -> launcher(c));
         synopsis("bin/printer-tool status --port PATH [--profile ID] [--baud N] [--parity none|even|odd] [--flow none|rts-cts|dsr-dtr|xon-xoff]");
         synopsis("bin/printer-tool print-test --port PATH [same options]");
+        synopsis("bin/printer-tool print-ticket --port PATH [same options]");
         row("bin/printer-emulator --pty /tmp/printer --out demo-data/paper", Kind.RUN, "started; announces its port", c -> {
             Shell.Started emulator = shell.start(work, Map.of(), words(c));
             await().atMost(Duration.ofSeconds(60)).until(() -> emulator.output().contains("Emulating"));
