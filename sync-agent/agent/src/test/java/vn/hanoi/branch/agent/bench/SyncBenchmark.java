@@ -79,6 +79,9 @@ public final class SyncBenchmark {
 
             // Raw baseline before and after the sync, on a machine shared with other work: their mean is the baseline.
             long bytes = docs.stream().mapToLong(ContentStore.Item::bytes).sum();
+            // Warm-up, not timed: the first uploads in a fresh JVM pay for compiling TLS and HTTP code, slowly on a busy
+            // machine (seen: the raw baseline at half speed before the sync, full speed after), which flattered the ratio.
+            rawUpload(city, dir, docs, bytes);
             settle();
             double rawBefore = rawUpload(city, dir, docs, bytes);
             settle();
@@ -121,7 +124,7 @@ public final class SyncBenchmark {
             double rawMbs = (rawBefore + rawAfter) / 2;
             System.out.printf("baseline: raw HTTPS PUT of the same files to the same server: %.1f MB/s before the sync, "
                     + "%.1f MB/s after (mean %.1f)%n", rawBefore, rawAfter, rawMbs);
-            System.out.printf("document throughput ratio sync/raw: %.2f (goal >= 0.8)%n", syncMbs / rawMbs);
+            System.out.printf("document throughput ratio sync/raw: %.2f (goal >= 0.9)%n", syncMbs / rawMbs);
             settle();
             double rawHashed = rawUpload(city, dir, docs, bytes, true);
             System.out.printf("baseline with the city's SHA-256 check in the sink: %.1f MB/s; ratio sync/that: %.2f "
