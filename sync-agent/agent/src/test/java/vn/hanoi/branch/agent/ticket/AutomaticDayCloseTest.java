@@ -3,6 +3,11 @@ package vn.hanoi.branch.agent.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,6 +20,10 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import vn.hanoi.branch.agent.AgentMain;
+import vn.hanoi.branch.agent.config.AgentConfig;
+import vn.hanoi.branch.agent.testing.DemoBranch;
 import vn.hanoi.branch.agent.testing.SimulatedClock;
 import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.agent.testing.TestCity;
@@ -30,6 +39,8 @@ import vn.hanoi.branch.testkit.city.CitySimulator;
 class AutomaticDayCloseTest {
     private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     private TestCity city;
+    @TempDir
+    Path dir;
     private TestAgent agent;
 
     @AfterEach
@@ -50,6 +61,7 @@ class AutomaticDayCloseTest {
         Map<String, String> config = new HashMap<>(city.agentConfig());
         config.put("day.close.auto.after.minutes", "30");
         agent = TestAgent.start(config, clock);
+        officeHours(agent);
         KioskClient kiosk = agent.kioskClient();
         long waiting = kiosk.issueTicket(1, UUID.randomUUID().toString()).id();
         kiosk.issueTicket(1, UUID.randomUUID().toString());
@@ -77,6 +89,20 @@ class AutomaticDayCloseTest {
         await("the day's figures to reach the city").atMost(Duration.ofSeconds(30))
                 .until(() -> stats().containsKey(next.toString()));
         assertThat(stats()).hasSize(2);
+    }
+
+    /** The demo branch's services with office hours, 07:30–17:00 every day, applied by {@code branch-agent setup}. */
+    private void officeHours(TestAgent agent) throws Exception {
+        String demo;
+        try (var in = DemoBranch.class.getResourceAsStream("demo-branch.yaml")) {
+            demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path file = dir.resolve("branch.yaml");
+        Files.writeString(file, demo.replace("00:00-23:59", "07:30-17:00"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = AgentMain.execute(AgentConfig.defaults().with("db.path", agent.databaseFile().toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), "setup", "--file", file.toString());
+        assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
     }
 
     private Map<String, CitySimulator.ReceivedEvent> stats() {
