@@ -12,9 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +24,8 @@ import vn.hanoi.branch.api.Json;
 
 /**
  * The city's side of resumable document uploads: create (size and SHA-256), chunks at the acknowledged
- * offset ({@code Content-Range}), and completion with the hash check. Parts live under
- * {@code <data>/uploads/}; a complete document is kept by its hash.
+ * offset ({@code Content-Range}) or, in contract 1.1, anywhere within the window past it, and completion
+ * with the hash check. Parts live under {@code <data>/uploads/}; a complete document is kept by its hash.
  */
 final class SimUploads {
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
@@ -32,16 +34,17 @@ final class SimUploads {
     private final Path dataDir;
     private final boolean fsync;
     private final Faults faults;
-    /** Running SHA-256 of each upload's bytes so far (in memory only: after a simulator restart, the file is read again). */
-    private final Map<String, Running> hashes = new ConcurrentHashMap<>();
+    /** Bytes a chunk may end past the acknowledged offset (contract 1.1); 0 = contract 1.0, one chunk at a time. */
+    private final long window;
+    /** Chunks ahead of a gap and the running SHA-256 of each upload (in memory only, see UploadProgress). */
+    private final Map<String, UploadProgress> progress = new ConcurrentHashMap<>();
+    private final AtomicLong pastAcked = new AtomicLong();
 
-    private record Running(MessageDigest digest, long offset) {
-    }
-
-    SimUploads(SimStore store, Path dataDir, boolean fsync, Faults faults) {
+    SimUploads(SimStore store, Path dataDir, boolean fsync, long window, Faults faults) {
         this.store = store;
         this.dataDir = dataDir;
         this.fsync = fsync;
+        this.window = window;
         this.faults = faults;
     }
 
@@ -96,45 +99,60 @@ final class SimUploads {
             return;
         }
         long start = Long.parseLong(m.group(1));
-        long length = Long.parseLong(m.group(2)) - start + 1;
-        if (u.complete() || start != u.ackedOffset()) {
+        long end = Long.parseLong(m.group(2)) + 1;
+        if (start > u.ackedOffset()) {
+            pastAcked.incrementAndGet();
+        }
+        if (u.complete() || !accepts(u.ackedOffset(), start, end)) {
             ctx.status(409).json(view(u)); // the branch resumes from ackedOffset
             return;
         }
+        UploadProgress progress = progress(u);
         Path part = partFile(u.uploadId());
         long got = 0;
-        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
              InputStream in = ctx.bodyInputStream()) {
-            ch.position(start);
             byte[] buf = new byte[256 * 1024];
             long t0 = System.nanoTime();
-            Running running = hashes.get(u.uploadId());
-            MessageDigest md = running != null && running.offset() == start ? (MessageDigest) running.digest().clone()
-                    : start == 0 ? MessageDigest.getInstance("SHA-256") : null;
+            MessageDigest md = progress.continueAt(start);
             int n;
-            while (got < length && (n = in.read(buf, 0, (int) Math.min(buf.length, length - got))) > 0) {
-                ch.write(ByteBuffer.wrap(buf, 0, n));
+            while (got < end - start && (n = in.read(buf, 0, (int) Math.min(buf.length, end - start - got))) > 0) {
+                ch.write(ByteBuffer.wrap(buf, 0, n), start + got);
                 if (md != null) {
                     md.update(buf, 0, n);
                 }
                 got += n;
                 throttle(got, t0);
             }
-            if (got == length && md != null) {
-                hashes.put(u.uploadId(), new Running(md, start + length));
+            if (got != end - start) {
+                CitySimulator.error(ctx, 400, "short_chunk", "Đoạn dữ liệu bị thiếu.", "The chunk ended before its Content-Range.");
+                return;
             }
-            if (got == length) {
-                if (fsync) {
-                    ch.force(false);
-                }
+            if (fsync) {
+                ch.force(false);
+            }
+            synchronized (progress) {
+                long acked = store.upload(u.uploadId()).orElseThrow().ackedOffset();
+                store.ack(u.uploadId(), progress.landed(acked, start, end, md, ch), true);
             }
         }
-        if (got != length) {
-            CitySimulator.error(ctx, 400, "short_chunk", "Đoạn dữ liệu bị thiếu.", "The chunk ended before its Content-Range.");
-            return;
-        }
-        store.ack(u.uploadId(), start + length, true);
         ctx.json(view(store.upload(u.uploadId()).orElseThrow()));
+    }
+
+    /**
+     * Contract 1.0: a chunk starts at the acknowledged offset. 1.1 ({@code window} in the answers): it may also
+     * start later if it ends within the window past that offset, so a branch can keep several in flight.
+     */
+    private boolean accepts(long acked, long start, long end) {
+        return start == acked || window > 0 && start > acked && end <= acked + window;
+    }
+
+    long chunksPastAckedOffset() {
+        return pastAcked.get();
+    }
+
+    private UploadProgress progress(SimStore.Upload u) {
+        return progress.computeIfAbsent(u.uploadId(), id -> new UploadProgress(u.ackedOffset()));
     }
 
     /** Slow uploads: sleep until the bytes read so far fit the configured rate. */
@@ -164,9 +182,9 @@ final class SimUploads {
             return;
         }
         Path part = partFile(u.uploadId());
-        Running running = hashes.remove(u.uploadId());
-        String actual = running != null && running.offset() == u.size()
-                ? HexFormat.of().formatHex(running.digest().digest()) : sha256(part);
+        UploadProgress done = progress.remove(u.uploadId());
+        MessageDigest running = done == null ? null : done.digestOf(u.size());
+        String actual = running != null ? HexFormat.of().formatHex(running.digest()) : sha256(part);
         if (!actual.equals(u.sha256())) {
             // Start again from zero: a corrupt part is worth nothing.
             Files.deleteIfExists(part);
@@ -185,8 +203,12 @@ final class SimUploads {
     }
 
     private Map<String, Object> view(SimStore.Upload u) {
-        return Map.of("uploadId", u.uploadId(), "size", u.size(), "sha256", u.sha256(), "ackedOffset", u.ackedOffset(),
-                "complete", u.complete());
+        Map<String, Object> v = new LinkedHashMap<>(Map.of("uploadId", u.uploadId(), "size", u.size(),
+                "sha256", u.sha256(), "ackedOffset", u.ackedOffset(), "complete", u.complete()));
+        if (window > 0) {
+            v.put("window", window); // contract 1.1; a 1.0 city does not say it, and the branch sends one chunk at a time
+        }
+        return v;
     }
 
     private Path partFile(String uploadId) {

@@ -133,8 +133,11 @@ public final class CityClient {
         return new EventAck(r.path("stored").asInt(), r.path("duplicates").asInt(), r.path("ackedThrough").asLong());
     }
 
-    /** An upload as the city sees it. */
-    public record Upload(String uploadId, long size, long ackedOffset, boolean complete) {
+    /**
+     * An upload as the city sees it. {@code window} (contract 1.1): how far past {@code ackedOffset} a chunk may
+     * end, so several can be in flight; 0 from a 1.0 city, which takes each chunk only at {@code ackedOffset}.
+     */
+    public record Upload(String uploadId, long size, long ackedOffset, boolean complete, long window) {
     }
 
     public Upload createUpload(long contentId, String dossierCode, String kind, String documentType, String mediaType,
@@ -208,6 +211,11 @@ public final class CityClient {
         }
     }
 
+    /** Cuts every call in flight (a pipelined upload that failed or is being stopped); each ends with an IOException. */
+    public void cancelCalls() {
+        http.dispatcher().cancelAll();
+    }
+
     public Upload complete(String uploadId) throws IOException {
         return upload(call("POST", branchPath("uploads", uploadId, "complete"), RequestBody.create(new byte[0], JSON)));
     }
@@ -231,7 +239,7 @@ public final class CityClient {
 
     private static Upload upload(JsonNode n) {
         return new Upload(n.path("uploadId").asText(), n.path("size").asLong(), n.path("ackedOffset").asLong(),
-                n.path("complete").asBoolean());
+                n.path("complete").asBoolean(), n.path("window").asLong(0));
     }
 
     private HttpUrl branchPath(String... segments) {
