@@ -186,9 +186,8 @@ public final class Agent implements AutoCloseable {
                 Duration.ofMillis(config.getInt("city.sync.interval.ms")), Duration.ofMillis(config.getInt("city.backoff.base.ms")),
                 Duration.ofSeconds(config.getInt("city.backoff.max.seconds")), config.getInt("city.pull.limit"),
                 Duration.ofMinutes(config.getInt("retention.check.minutes")), config.getInt("sync.alert.backlog.minutes"));
-        CitySync.UploadSettings upload = new CitySync.UploadSettings(config.getInt("city.upload.chunk.bytes"),
-                config.getInt("city.upload.inflight"), config.getInt("city.upload.max.kbps"));
-        return CitySync.create(db, cb.build(), new Inbox(db, bookings, dossiers), content, upload, retention, settings, clock);
+        return CitySync.create(db, cb.build(), new Inbox(db, bookings, dossiers), content,
+                config.getInt("city.upload.chunk.bytes"), config.getInt("city.upload.max.kbps"), retention, settings, clock);
     }
 
     /** Opens the database (migrating it) and starts serving. */

@@ -216,9 +216,9 @@ public final class DemoMain {
         @Option(names = "--no-fsync")
         boolean noFsync;
 
-        @Option(names = "--upload-window", defaultValue = "67108864", paramLabel = "BYTES",
-                description = "how far past the acknowledged offset a chunk may end (contract 1.1); 0 plays a 1.0 city")
-        long uploadWindow;
+        @Option(names = "--whole-chunks-only",
+                description = "play a city of contract 1.0: a cut chunk counts for nothing, so branches send 16 MiB chunks")
+        boolean wholeChunksOnly;
 
         @Option(names = "--client", split = ",", paramLabel = "CODE:SECRETFILE",
                 description = "a branch allowed in and the 0600 file with its secret")
@@ -236,7 +236,7 @@ public final class DemoMain {
 
         @Override
         public Integer call() throws Exception {
-            var b = CitySimulator.builder(data).host(host).port(port).seed(seed).fsync(!noFsync).uploadWindow(uploadWindow);
+            var b = CitySimulator.builder(data).host(host).port(port).seed(seed).fsync(!noFsync).partialChunks(!wholeChunksOnly);
             for (String client : clients) {
                 String[] kv = client.split(":", 2);
                 if (kv.length != 2) {

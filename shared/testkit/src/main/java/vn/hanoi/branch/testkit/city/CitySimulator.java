@@ -46,8 +46,6 @@ import vn.hanoi.branch.api.Json;
  */
 public final class CitySimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CitySimulator.class);
-    /** How far past the acknowledged offset a chunk may end unless told otherwise (contract 1.1). */
-    public static final long DEFAULT_UPLOAD_WINDOW = 64L * 1024 * 1024;
     public static final List<String> STREAMS = List.of("catalog", "bookings", "dossier-status", "holidays", "branch-config");
 
     /** A registered endpoint (the contract test compares them with the document). */
@@ -75,7 +73,7 @@ public final class CitySimulator implements AutoCloseable {
         this.tls = SimTls.generate();
         tls.writeCaPem(dataDir.resolve("city-ca.pem"));
         this.faults = new Faults(b.seed);
-        this.uploads = new SimUploads(store, dataDir, b.fsync, b.uploadWindow, faults);
+        this.uploads = new SimUploads(store, dataDir, b.fsync, b.partialChunks, faults);
         this.clients = new ConcurrentHashMap<>(b.clients);
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setSslContext(tls.context);
@@ -111,14 +109,14 @@ public final class CitySimulator implements AutoCloseable {
         return new Builder(dataDir);
     }
 
-    /** Settings with defaults: any free port on loopback, durable chunks, a 64 MiB upload window, seed 1, no clients. */
+    /** Settings with defaults: any free port on loopback, durable chunks, partial chunks kept (contract 1.1), seed 1, no clients. */
     public static final class Builder {
         private final Path dataDir;
         private String host = "127.0.0.1";
         private int port;
         private long seed = 1;
         private boolean fsync = true;
-        private long uploadWindow = DEFAULT_UPLOAD_WINDOW;
+        private boolean partialChunks = true;
         private final Map<String, String> clients = new ConcurrentHashMap<>();
 
         private Builder(Path dataDir) {
@@ -147,11 +145,11 @@ public final class CitySimulator implements AutoCloseable {
         }
 
         /**
-         * How far past the acknowledged offset a chunk may end (contract 1.1: several chunks in flight);
-         * 0 plays a city that speaks contract 1.0, where each chunk starts at the acknowledged offset.
+         * Whether chunk bytes are acknowledged as they arrive, also from a cut request (contract 1.1: the branch
+         * sends the rest of a document in one request); false plays a city of contract 1.0 (whole chunks only).
          */
-        public Builder uploadWindow(long bytes) {
-            this.uploadWindow = bytes;
+        public Builder partialChunks(boolean p) {
+            this.partialChunks = p;
             return this;
         }
 
@@ -235,12 +233,9 @@ public final class CitySimulator implements AutoCloseable {
         }
     }
 
-    /**
-     * Chunks that arrived starting past the acknowledged offset, taken or refused: the branch had several in
-     * flight. A branch talking to a city of contract 1.0 must send none.
-     */
-    public long chunksPastAckedOffset() {
-        return uploads.chunksPastAckedOffset();
+    /** Bytes of chunk bodies read, over all uploads: a resumed upload sends few twice, a restarted one all. */
+    public long bytesReceived() {
+        return uploads.bytesReceived();
     }
 
     /** Offers an item to a branch's pull stream; returns its cursor. */

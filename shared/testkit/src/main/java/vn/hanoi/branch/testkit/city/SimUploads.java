@@ -24,8 +24,9 @@ import vn.hanoi.branch.api.Json;
 
 /**
  * The city's side of resumable document uploads: create (size and SHA-256), chunks at the acknowledged
- * offset ({@code Content-Range}) or, in contract 1.1, anywhere within the window past it, and completion
- * with the hash check. Parts live under {@code <data>/uploads/}; a complete document is kept by its hash.
+ * offset ({@code Content-Range}; in contract 1.1 acknowledged as they arrive, see {@link #CHECKPOINT_BYTES}),
+ * and completion with the hash check. Parts live under {@code <data>/uploads/}; a complete document is
+ * kept by its hash.
  */
 final class SimUploads {
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
@@ -34,17 +35,24 @@ final class SimUploads {
     private final Path dataDir;
     private final boolean fsync;
     private final Faults faults;
-    /** Bytes a chunk may end past the acknowledged offset (contract 1.1); 0 = contract 1.0, one chunk at a time. */
-    private final long window;
-    /** Chunks ahead of a gap and the running SHA-256 of each upload (in memory only, see UploadProgress). */
-    private final Map<String, UploadProgress> progress = new ConcurrentHashMap<>();
-    private final AtomicLong pastAcked = new AtomicLong();
+    /**
+     * Contract 1.1: a chunk's bytes are made durable and acknowledged every {@value #CHECKPOINT_BYTES} bytes
+     * and when its request is cut, so a branch may send the rest of a document in one request; as often as a
+     * 1.0 city with the branch's usual 16 MiB chunks.
+     */
+    static final long CHECKPOINT_BYTES = 16L * 1024 * 1024;
 
-    SimUploads(SimStore store, Path dataDir, boolean fsync, long window, Faults faults) {
+    /** Contract 1.1 (see {@link #CHECKPOINT_BYTES}); false plays a 1.0 city, where only whole chunks count. */
+    private final boolean partialChunks;
+    /** The running SHA-256 of each upload (in memory only, see UploadProgress). */
+    private final Map<String, UploadProgress> progress = new ConcurrentHashMap<>();
+    private final AtomicLong received = new AtomicLong();
+
+    SimUploads(SimStore store, Path dataDir, boolean fsync, boolean partialChunks, Faults faults) {
         this.store = store;
         this.dataDir = dataDir;
         this.fsync = fsync;
-        this.window = window;
+        this.partialChunks = partialChunks;
         this.faults = faults;
     }
 
@@ -100,55 +108,74 @@ final class SimUploads {
         }
         long start = Long.parseLong(m.group(1));
         long end = Long.parseLong(m.group(2)) + 1;
-        if (start > u.ackedOffset()) {
-            pastAcked.incrementAndGet();
-        }
-        if (u.complete() || !accepts(u.ackedOffset(), start, end)) {
+        if (u.complete() || start != u.ackedOffset()) {
             ctx.status(409).json(view(u)); // the branch resumes from ackedOffset
             return;
         }
         UploadProgress progress = progress(u);
-        Path part = partFile(u.uploadId());
         long got = 0;
-        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try (FileChannel ch = FileChannel.open(partFile(u.uploadId()), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
              InputStream in = ctx.bodyInputStream()) {
             byte[] buf = new byte[256 * 1024];
             long t0 = System.nanoTime();
             MessageDigest md = progress.continueAt(start);
-            int n;
-            while (got < end - start && (n = in.read(buf, 0, (int) Math.min(buf.length, end - start - got))) > 0) {
-                ch.write(ByteBuffer.wrap(buf, 0, n), start + got);
-                if (md != null) {
-                    md.update(buf, 0, n);
+            long durable = start; // what this request has acknowledged so far
+            try {
+                int n;
+                while (got < end - start && (n = in.read(buf, 0, (int) Math.min(buf.length, end - start - got))) > 0) {
+                    ch.write(ByteBuffer.wrap(buf, 0, n), start + got);
+                    if (md != null) {
+                        md.update(buf, 0, n);
+                    }
+                    got += n;
+                    received.addAndGet(n);
+                    if (partialChunks && start + got - durable >= CHECKPOINT_BYTES) {
+                        durable = acknowledge(u, progress, ch, durable, start + got, md, false);
+                    }
+                    throttle(got, t0);
                 }
-                got += n;
-                throttle(got, t0);
+            } catch (IOException | RuntimeException cut) {
+                if (partialChunks && start + got > durable) {
+                    acknowledge(u, progress, ch, durable, start + got, md, true); // contract 1.1: a cut chunk keeps what came
+                }
+                throw cut;
             }
             if (got != end - start) {
+                if (partialChunks && start + got > durable) {
+                    acknowledge(u, progress, ch, durable, start + got, md, true);
+                }
                 CitySimulator.error(ctx, 400, "short_chunk", "Đoạn dữ liệu bị thiếu.", "The chunk ended before its Content-Range.");
                 return;
             }
-            if (fsync) {
-                ch.force(false);
-            }
-            synchronized (progress) {
-                long acked = store.upload(u.uploadId()).orElseThrow().ackedOffset();
-                store.ack(u.uploadId(), progress.landed(acked, start, end, md, ch), true);
-            }
+            acknowledge(u, progress, ch, durable, end, md, true);
         }
         ctx.json(view(store.upload(u.uploadId()).orElseThrow()));
     }
 
     /**
-     * Contract 1.0: a chunk starts at the acknowledged offset. 1.1 ({@code window} in the answers): it may also
-     * start later if it ends within the window past that offset, so a branch can keep several in flight.
+     * Makes this request's bytes [from, to) durable, then acknowledges them: the contract's promise that an
+     * acknowledged byte survives a crash of the city. {@code requestEnds} counts the request as one chunk.
      */
-    private boolean accepts(long acked, long start, long end) {
-        return start == acked || window > 0 && start > acked && end <= acked + window;
+    private long acknowledge(SimStore.Upload u, UploadProgress progress, FileChannel ch, long from, long to, MessageDigest md,
+                             boolean requestEnds) throws IOException {
+        if (fsync) {
+            ch.force(false);
+        }
+        synchronized (progress) {
+            try {
+                long acked = store.upload(u.uploadId()).orElseThrow().ackedOffset();
+                store.ack(u.uploadId(), progress.landed(acked, from, to, md, ch), requestEnds);
+            } catch (SQLException e) {
+                throw new IOException(e);
+            }
+        }
+        return to;
     }
 
-    long chunksPastAckedOffset() {
-        return pastAcked.get();
+    /** Bytes of chunk bodies read, over all uploads: a resumed upload sends few twice, a restarted one all. */
+    long bytesReceived() {
+        return received.get();
     }
 
     private UploadProgress progress(SimStore.Upload u) {
@@ -205,8 +232,8 @@ final class SimUploads {
     private Map<String, Object> view(SimStore.Upload u) {
         Map<String, Object> v = new LinkedHashMap<>(Map.of("uploadId", u.uploadId(), "size", u.size(),
                 "sha256", u.sha256(), "ackedOffset", u.ackedOffset(), "complete", u.complete()));
-        if (window > 0) {
-            v.put("window", window); // contract 1.1; a 1.0 city does not say it, and the branch sends one chunk at a time
+        if (partialChunks) {
+            v.put("partialChunks", true); // contract 1.1; a 1.0 city does not say it, and the branch sends whole chunks
         }
         return v;
     }

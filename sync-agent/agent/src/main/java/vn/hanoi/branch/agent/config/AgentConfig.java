@@ -81,7 +81,6 @@ public final class AgentConfig {
         p.setProperty("city.backoff.max.seconds", "60");
         p.setProperty("city.pull.limit", "200");
         p.setProperty("city.upload.chunk.bytes", "16777216");
-        p.setProperty("city.upload.inflight", "2");       // chunks in flight where the city allows (contract 1.1)
         p.setProperty("city.upload.max.kbps", "0");       // 0: no cap; e.g. 4000 leaves a 10 Mbit/s uplink 6 Mbit/s
         p.setProperty("sync.alert.backlog.minutes", "30");
         p.setProperty("retention.days.after.confirmed", "90");

@@ -134,10 +134,11 @@ public final class CityClient {
     }
 
     /**
-     * An upload as the city sees it. {@code window} (contract 1.1): how far past {@code ackedOffset} a chunk may
-     * end, so several can be in flight; 0 from a 1.0 city, which takes each chunk only at {@code ackedOffset}.
+     * An upload as the city sees it. {@code partialChunks} (contract 1.1): the city keeps and acknowledges a
+     * chunk's bytes as they become durable, also when the request is cut, so the branch sends the rest of the
+     * document as one chunk; false from a 1.0 city, which counts whole chunks only.
      */
-    public record Upload(String uploadId, long size, long ackedOffset, boolean complete, long window) {
+    public record Upload(String uploadId, long size, long ackedOffset, boolean complete, boolean partialChunks) {
     }
 
     public Upload createUpload(long contentId, String dossierCode, String kind, String documentType, String mediaType,
@@ -211,11 +212,6 @@ public final class CityClient {
         }
     }
 
-    /** Cuts every call in flight (a pipelined upload that failed or is being stopped); each ends with an IOException. */
-    public void cancelCalls() {
-        http.dispatcher().cancelAll();
-    }
-
     public Upload complete(String uploadId) throws IOException {
         return upload(call("POST", branchPath("uploads", uploadId, "complete"), RequestBody.create(new byte[0], JSON)));
     }
@@ -239,7 +235,7 @@ public final class CityClient {
 
     private static Upload upload(JsonNode n) {
         return new Upload(n.path("uploadId").asText(), n.path("size").asLong(), n.path("ackedOffset").asLong(),
-                n.path("complete").asBoolean(), n.path("window").asLong(0));
+                n.path("complete").asBoolean(), n.path("partialChunks").asBoolean(false));
     }
 
     private HttpUrl branchPath(String... segments) {

@@ -59,14 +59,10 @@ public final class CitySync implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Document upload settings (config keys {@code city.upload.*}). */
-    public record UploadSettings(int chunkBytes, int chunksInFlight, int maxKbps) {
-    }
-
     public static CitySync create(Database db, CityClient city, Inbox inbox, vn.hanoi.branch.agent.content.ContentStore store,
-                                  UploadSettings upload, Retention retention, Settings settings, Clock clock) {
-        ChunkPipeline chunks = new ChunkPipeline(city, upload.chunkBytes(), upload.chunksInFlight(), new BandwidthCap(upload.maxKbps()));
-        return new CitySync(db, city, inbox, new DocumentUploader(db, store, city, chunks), retention, settings, clock);
+                                  int chunkBytes, int maxKbps, Retention retention, Settings settings, Clock clock) {
+        return new CitySync(db, city, inbox, new DocumentUploader(db, store, city, chunkBytes, new BandwidthCap(maxKbps)),
+                retention, settings, clock);
     }
 
     public CitySync start() {

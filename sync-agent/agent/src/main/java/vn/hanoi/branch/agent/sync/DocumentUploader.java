@@ -11,9 +11,11 @@ import vn.hanoi.branch.agent.db.Database;
 
 /**
  * Sends the content store's queued documents (rows not yet confirmed by the city, not removed) in id
- * order, chunk by chunk from the offset the city last acknowledged ({@link ChunkPipeline}, several chunks in
- * flight where the city allows): after a kill or a cut link the upload goes on where it stopped. The city
- * checks the SHA-256 at the end; only then is the row confirmed.
+ * order from the offset the city last acknowledged: after a kill or a cut link the upload goes on where it
+ * stopped. A city that keeps partial chunks (contract 1.1) gets the rest of the document in one request:
+ * waiting for an acknowledgement after every chunk idled the link for about a tenth of the upload. A 1.0
+ * city gets chunks of {@code city.upload.chunk.bytes}, one at a time. The city checks the SHA-256 at the
+ * end; only then is the row confirmed.
  */
 final class DocumentUploader {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentUploader.class);
@@ -21,13 +23,15 @@ final class DocumentUploader {
     private final Database db;
     private final ContentStore store;
     private final CityClient city;
-    private final ChunkPipeline chunks;
+    private final int chunkBytes;
+    private final BandwidthCap cap;
 
-    DocumentUploader(Database db, ContentStore store, CityClient city, ChunkPipeline chunks) {
+    DocumentUploader(Database db, ContentStore store, CityClient city, int chunkBytes, BandwidthCap cap) {
         this.db = db;
         this.store = store;
         this.city = city;
-        this.chunks = chunks;
+        this.chunkBytes = chunkBytes;
+        this.cap = cap;
     }
 
     private record Queued(ContentStore.Item item, String dossierCode) {
@@ -57,19 +61,23 @@ final class DocumentUploader {
                 item.bytes(), item.sha256());
         saveState(item.id(), u.uploadId(), u.ackedOffset());
         Path file = store.file(item);
+        long offset = u.ackedOffset();
         if (!u.complete()) {
             if (!java.nio.file.Files.isRegularFile(file) || java.nio.file.Files.size(file) != item.bytes()) {
                 throw new IOException("content " + item.id() + " is missing or not its recorded size");
             }
-            // Where to resume is always asked of the city (createUpload above), so the local copy is for IT
-            // only: kept fresh once a second, not with an fsync per chunk.
-            long[] savedAt = {System.nanoTime()};
-            chunks.send(u, file, acked -> {
-                if (System.nanoTime() - savedAt[0] > 1_000_000_000L) {
-                    saveState(item.id(), u.uploadId(), acked);
-                    savedAt[0] = System.nanoTime();
+            long savedAt = System.nanoTime();
+            while (offset < item.bytes()) {
+                long len = u.partialChunks() ? item.bytes() - offset : Math.min(chunkBytes, item.bytes() - offset);
+                CityClient.Upload r = city.putChunk(u.uploadId(), file, offset, len, item.bytes(), cap);
+                offset = r.ackedOffset(); // the city's word: on a 409 this is where it wants us
+                // Where to resume is always asked of the city (createUpload above), so the local copy is for IT
+                // only: kept fresh once a second, not with an fsync per chunk.
+                if (System.nanoTime() - savedAt > 1_000_000_000L) {
+                    saveState(item.id(), u.uploadId(), offset);
+                    savedAt = System.nanoTime();
                 }
-            });
+            }
         }
         try {
             city.complete(u.uploadId());
