@@ -8,32 +8,10 @@ ROOT=$(pwd)
 PORT=${DEMO_PORT:-8470}
 DATA="$ROOT/demo-data"
 
-find_java() {
-  local candidates=()
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
-  candidates+=(/usr/lib/jvm/*/bin/java "$(command -v java || true)")
-  for j in "${candidates[@]}"; do
-    [ -x "$j" ] || continue
-    local v
-    v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-    if [ "${v%%.*}" -ge 21 ] 2>/dev/null; then echo "$j"; return 0; fi
-  done
-  echo "No Java 21 or newer found (looked in JAVA_HOME and /usr/lib/jvm)." >&2
-  return 1
-}
-JAVA=$(find_java)
-
-# Rebuild when any module's main sources are newer than the last build of the demo.
-STAMP="$ROOT/sync-agent/demo/target/demo.built"
-needs_build() {
-  [ -f "$STAMP" ] || return 0
-  [ -n "$(find shared sync-agent kiosk-app counter-app -path '*/src/main/*' -type f -newer "$STAMP" 2>/dev/null | head -1)" ]
-}
-if needs_build; then
-  echo "Building (first run or sources changed)..."
-  mvn -B -q -DskipTests install
-  touch "$STAMP"
-fi
+# The same JDK discovery, build check and JVM options as the launchers in bin/.
+source "$ROOT/bin/lib/launch.sh"
+JAVA=$(branch_find_java)
+branch_ensure_built sync-agent/demo/target/lib kiosk-app/target/lib counter-app/target/lib
 
 mkdir -p "$DATA"
 rm -rf "$DATA"/kiosk "$DATA"/counter
@@ -44,12 +22,11 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-cp_of() { echo "$ROOT/$1/target/classes:$ROOT/$1/target/lib/*"; }
 # The demo's own parts (demo branch, city simulator, card emulator, virtual printer, simulated scanner)
 # come from the testkit and the agent-demo module, which no installed package contains.
-DEMO_CP="$(cp_of sync-agent/demo)"
+DEMO_CP="$(branch_class_path sync-agent/demo)"
 TESTKIT_JAR=$(ls "$ROOT"/sync-agent/demo/target/lib/testkit-*.jar | head -1)
-JOPTS=(--enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8)
+JOPTS=("${BRANCH_COMMON_OPTS[@]}")
 
 # The city simulator (HTTPS with a TEST certificate), so the demo agent syncs as a branch would:
 # what the branch sent is at https://127.0.0.1:8471/sim/events/HN-CN01. DEMO_CITY=0 leaves it out.
@@ -68,6 +45,8 @@ if [ "${DEMO_CITY:-1}" != 0 ]; then
   echo "City simulator: https://127.0.0.1:$CITY_PORT (received events: /sim/events/HN-CN01; log: $DATA/city/sim.log)"
 fi
 
+# The demo creates its database and refuses one that exists: the previous demo run's goes first.
+rm -f "$DATA/branch.db" "$DATA/branch.db-wal" "$DATA/branch.db-shm"
 env "${CITY_ENV[@]}" "$JAVA" "${JOPTS[@]}" -cp "$DEMO_CP" vn.hanoi.branch.demo.DemoMain demo \
   --db "$DATA/branch.db" --port "$PORT" --codes "$DATA/codes.properties" ${DEMO_SIMULATE:+--simulate} &
 pids+=($!)
@@ -110,12 +89,11 @@ if command -v socat >/dev/null 2>&1; then
   fi
 fi
 
-"$JAVA" "${JOPTS[@]}" --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED \
-  -cp "$(cp_of kiosk-app):$TESTKIT_JAR" vn.hanoi.branch.kiosk.KioskMain \
+"$JAVA" "${BRANCH_KIOSK_OPTS[@]}" -cp "$(branch_class_path kiosk-app):$TESTKIT_JAR" vn.hanoi.branch.kiosk.KioskMain \
   --agent "http://127.0.0.1:$PORT" --pairing-code "$(code kiosk)" --state-dir "$DATA/kiosk" --windowed \
   "${KIOSK_DEVICES[@]}" &
 pids+=($!)
-"$JAVA" "${JOPTS[@]}" -cp "$(cp_of counter-app):$TESTKIT_JAR" vn.hanoi.branch.counter.CounterMain \
+"$JAVA" "${BRANCH_COUNTER_OPTS[@]}" -cp "$(branch_class_path counter-app):$TESTKIT_JAR" vn.hanoi.branch.counter.CounterMain \
   --agent "http://127.0.0.1:$PORT" --pairing-code "$(code counter)" --state-dir "$DATA/counter" --customer-window \
   --scanner sim &
 pids+=($!)

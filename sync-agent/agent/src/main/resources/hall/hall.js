@@ -248,6 +248,12 @@
       setClockZone(b.timeZone);
     }, function (err) {
       if (!handleAuthError(err)) {
+        var b = errorBody(err);
+        if (b.code === 'branch_not_set_up') {
+          // a fresh install: the title says so, with the next step, until IT runs branch-agent setup
+          els['branch-name'].textContent = b.messageVi;
+          els['branch-name-en'].textContent = b.messageEn;
+        }
         setTimeout(function () { if (state.token) { loadBranch(); } }, 5000);
       }
     });

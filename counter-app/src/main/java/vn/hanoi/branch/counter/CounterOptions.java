@@ -13,7 +13,7 @@ import java.util.List;
  * The counter app's command line, the one place its options are defined: read by {@link CounterMain}
  * (help, refusals, {@code --list-scanners}) and again by {@link CounterApp} from the launch arguments.
  */
-@Command(name = "counter-app", sortOptions = false,
+@Command(name = "branch-counter", sortOptions = false,
         description = "Quầy tiếp nhận / The counter (clerk desk) app.")
 public final class CounterOptions {
     /** What a refused command line exits with. */
@@ -61,7 +61,7 @@ public final class CounterOptions {
     String printerPort;
 
     @Option(names = "--printer-profile", paramLabel = "ID", defaultValue = "tm-t88",
-            description = "tm-t88 | generic | generic-58 (default ${DEFAULT-VALUE})")
+            description = "tm-t88 | tm-t88-42 | clone-qr | generic | generic-58 (default ${DEFAULT-VALUE})")
     String printerProfile;
 
     @Option(names = "--printer-baud", paramLabel = "N", defaultValue = "9600", description = "serial speed (default ${DEFAULT-VALUE})")
@@ -79,9 +79,11 @@ public final class CounterOptions {
      * bad command line. Returns the exit code, or -1 to go on.
      */
     static int check(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new CounterOptions());
+        CounterOptions options = new CounterOptions();
+        CommandLine cl = new CommandLine(options);
         try {
             cl.parseArgs(args);
+            options.refuseContradictions(cl);
         } catch (CommandLine.ParameterException e) {
             err.println("Tuỳ chọn không hợp lệ / Invalid option: " + e.getMessage());
             cl.usage(err);
@@ -94,6 +96,21 @@ public final class CounterOptions {
         cl.usage(out);
         out.flush();
         return CommandLine.ExitCode.OK;
+    }
+
+    /** Values picocli accepts by type but the counter cannot use: refused here rather than ignored later. */
+    private void refuseContradictions(CommandLine cl) {
+        if (customerWindow && noCustomerWindow) {
+            throw new CommandLine.ParameterException(cl, "--customer-window and --no-customer-window exclude each other");
+        }
+        try {
+            vn.hanoi.branch.printer.escpos.PrinterProfile.byId(printerProfile);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--printer-profile: " + e.getMessage());
+        }
+        if (scanDpi <= 0 || ratingSeconds <= 0 || printerBaud <= 0) {
+            throw new CommandLine.ParameterException(cl, "--scan-dpi, --rating-seconds and --printer-baud must be above 0");
+        }
     }
 
     public String agent() {

@@ -70,4 +70,12 @@ class CounterOptionsTest {
         assertThat(check("--scan-dpi", "many")).isEqualTo(2);
         assertThat(check("--rating-seconds")).isEqualTo(2);
     }
+
+    @Test
+    void valuesTheCounterCannotUseAreRefusedBeforeAnyWindow() {
+        assertThat(check("--customer-window", "--no-customer-window")).isEqualTo(2);
+        assertThat(check("--printer-profile", "tm-t99")).isEqualTo(2);
+        assertThat(check("--scan-dpi", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("exclude each other", "unknown printer profile tm-t99", "must be above 0");
+    }
 }

@@ -44,6 +44,10 @@ public final class Packager {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        if (!version.matches("[0-9][0-9A-Za-z.+~-]*")) {
+            throw new IllegalArgumentException("Phiên bản không hợp lệ / invalid version '" + version
+                    + "': it must start with a digit (e.g. 1.2.0)");
+        }
         Path work = root.resolve("installer/target/work");
         Path out = dest != null ? dest : root.resolve("installer/target/packages");
         for (AppSpec app : apps) {

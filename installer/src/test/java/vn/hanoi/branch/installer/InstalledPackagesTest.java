@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,11 +27,19 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import vn.hanoi.branch.api.ServiceInfo;
+import vn.hanoi.branch.api.Ticket;
+import vn.hanoi.branch.api.TicketState;
+import vn.hanoi.branch.client.AgentLink;
+import vn.hanoi.branch.client.DeskClient;
+import vn.hanoi.branch.client.HallClient;
+import vn.hanoi.branch.client.KioskClient;
 
 /**
  * The CI smoke test of the issue: build the DEBs, install them with dpkg, start the installed agent
  * (its launcher directly, as its own user: no systemd here), health check, start the installed kiosk
- * under Xvfb and look at its first screen, upgrade keeps the data, remove keeps it, purge removes all.
+ * under Xvfb and look at its first screen, go live from the packages (setup with the example ward file,
+ * pairing, a ticket issued, called and finished), upgrade keeps the data, remove keeps it, purge removes all.
  * Needs root, dpkg-deb, Xvfb and xwd (installed by .ci/run). Prints the figures of the issue's benchmark.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,11 +55,13 @@ class InstalledPackagesTest {
         assertThat(run("id", "-u").strip()).as("the smoke test installs packages: run it as root (CI does)").isEqualTo("0");
         purgeAll();
         long t0 = System.nanoTime();
-        Packager.main(new String[] {"--type", "deb", "--version", VERSION, "--root", ROOT.toString(), "--dest",
-                OUT.resolve("packages").toString()});
+        // the README's command as written, on the checkout the reactor has just built
+        ReadmeCommands.markBuilt(ROOT);
+        String listed = run(ROOT.resolve("installer/build-packages.sh").toString());
         FIGURES.add(String.format("build of 3 packages: %.0f s", (System.nanoTime() - t0) / 1e9));
         for (AppSpec app : AppSpec.ALL) {
-            Path deb = OUT.resolve("packages").resolve(app.packageName() + "_" + DebPackage.debVersion(VERSION) + "_amd64.deb");
+            Path deb = ROOT.resolve("installer/target/packages").resolve(app.packageName() + "_" + DebPackage.debVersion(VERSION) + "_amd64.deb");
+            assertThat(listed).as("the script lists what it built").contains(deb.getFileName().toString());
             assertThat(deb).exists();
             DEBS.put(app.packageName(), deb);
         }
@@ -79,6 +91,40 @@ class InstalledPackagesTest {
         assertThat(contents).doesNotContain("Windows/", "Mac/"); // one platform's natives only
     }
 
+    /**
+     * No class of the testkit (emulators, simulators, fake citizens, test PKI) or the demo (demo branch, day
+     * simulator), nor the agent's test harness, is inside any package: every jar of every DEB is opened.
+     */
+    @Test
+    @Order(1)
+    void noTestkitOrDemoClassIsInsideAnyPackage() throws Exception {
+        Pattern tooling = Pattern.compile("vn/hanoi/branch/(testkit|demo|agent/testing)/.*|.*/DemoBranch.*\\.class");
+        List<String> found = new ArrayList<>();
+        int jars = 0;
+        for (Map.Entry<String, Path> e : DEBS.entrySet()) {
+            Path dir = OUT.resolve("contents").resolve(e.getKey());
+            run("rm", "-rf", dir.toString());
+            Files.createDirectories(dir);
+            run("dpkg-deb", "-x", e.getValue().toString(), dir.toString());
+            try (var files = Files.walk(dir)) {
+                for (Path jar : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar"))::iterator) {
+                    jars++;
+                    String name = jar.getFileName().toString();
+                    if (name.startsWith("testkit") || name.startsWith("agent-demo") || name.endsWith("-tests.jar")) {
+                        found.add(e.getKey() + ": " + name);
+                    }
+                    try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                        zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> tooling.matcher(n).matches())
+                                .forEach(n -> found.add(e.getKey() + ": " + name + "!" + n));
+                    }
+                }
+            }
+            run("rm", "-rf", dir.toString());
+        }
+        assertThat(jars).as("jars looked into").isGreaterThan(10);
+        assertThat(found).as("test and demo tooling inside the packages").isEmpty();
+    }
+
     @Test
     @Order(2)
     void installStartUpgradeRemoveAndPurge() throws Exception {
@@ -103,9 +149,13 @@ class InstalledPackagesTest {
             String health = waitForHealth(port, agent);
             FIGURES.add(String.format("agent cold start after install, launcher to health OK: %.2f s",
                     (System.nanoTime() - start) / 1e9));
-            assertThat(health).contains("\"status\":\"ok\"");
+            // a fresh install says what to do next rather than pretending to work
+            assertThat(health).contains("\"status\":\"not_set_up\"", "Chưa thiết lập chi nhánh", "branch-agent setup --file");
             assertThat(Path.of("/var/lib/branch-agent/branch-agent.db")).exists();
             assertThat(run("stat", "-c", "%U", "/var/lib/branch-agent/branch-agent.db").strip()).isEqualTo("branch-agent");
+
+            goLive(port, t0);
+            assertThat(waitForHealth(port, agent)).contains("\"status\":\"ok\"");
 
             kioskDrawsItsFirstScreen(port);
 
@@ -151,6 +201,46 @@ class InstalledPackagesTest {
                 run("sh", "-n", p.toString());
             }
         }
+    }
+
+    /**
+     * Go-live from the packages alone, as README-IT walks IT through it (no demo command anywhere): the
+     * example ward setup file, a clerk account, a kiosk, a counter PC and a hall screen paired with codes
+     * from the command line; a ticket issued, called and finished.
+     */
+    private void goLive(int port, long installedAt) throws Exception {
+        run("install", "-m", "640", "-g", "branch-agent", "/usr/share/branch-agent/branch.example.yaml",
+                "/etc/branch-agent/branch.yaml");
+        assertThat(run("/usr/bin/branch-agent", "setup", "--file", "/etc/branch-agent/branch.yaml", "--dry-run"))
+                .contains("add service HT", "dry run: nothing applied");
+        assertThat(run("/usr/bin/branch-agent", "setup", "--file", "/etc/branch-agent/branch.yaml")).contains("applied");
+        assertThat(run("/usr/bin/branch-agent", "setup", "--file", "/etc/branch-agent/branch.yaml")).contains("nothing to change");
+        runWithInput("smoke-clerk-password\n", "/usr/bin/branch-agent", "add-user", "--username", "canbo1", "--role", "CLERK",
+                "--name", "Cán bộ một");
+
+        AgentLink link = AgentLink.to("http://127.0.0.1:" + port);
+        KioskClient kiosk = link.kiosk(link.pair(pairingCode("KIOSK", "Kiosk sảnh"), "Kiosk sảnh").token());
+        HallClient hall = link.hall(link.pair(pairingCode("SCREEN", "TV sảnh"), "TV sảnh").token());
+        DeskClient desk = link.counter(link.pair(pairingCode("COUNTER", "Quầy 1"), "Quầy 1").token())
+                .login("canbo1", "smoke-clerk-password").desk();
+
+        ServiceInfo civilStatus = kiosk.services().stream().filter(sv -> sv.code().equals("HT")).findFirst().orElseThrow();
+        Ticket issued = kiosk.issueTicket(civilStatus.id(), "smoke-first-ticket");
+        assertThat(issued.displayNumber()).startsWith("A");
+        long counter1 = hall.counters().stream().filter(c -> c.number() == 1).findFirst().orElseThrow().id();
+        Ticket called = desk.callNext(counter1);
+        FIGURES.add(String.format("dpkg -i to first ticket called (scripted, README-IT's commands without typing): %.1f s",
+                (System.nanoTime() - installedAt) / 1e9));
+        assertThat(called.id()).isEqualTo(issued.id());
+        assertThat(hall.queue().recentCalls()).extracting(Ticket::displayNumber).contains(issued.displayNumber());
+        assertThat(desk.finish(called.id()).state()).isEqualTo(TicketState.DONE);
+    }
+
+    private static String pairingCode(String kind, String name) throws Exception {
+        Matcher m = Pattern.compile(": (\\d{8}) ").matcher(run("/usr/bin/branch-agent", "pairing-code", "--kind", kind,
+                "--name", name));
+        assertThat(m.find()).as("a pairing code for " + kind).isTrue();
+        return m.group(1);
     }
 
     /**
@@ -311,6 +401,18 @@ class InstalledPackagesTest {
 
     static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    private static String runWithInput(String input, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var in = p.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new AssertionError(String.join(" ", command) + " failed: " + out);

@@ -8,6 +8,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
+import vn.hanoi.branch.printer.escpos.VietnameseMode;
 import vn.hanoi.branch.printer.serial.SerialSettings;
 
 import java.io.OutputStreamWriter;
@@ -38,6 +39,7 @@ public final class CommandLines {
         cl.registerConverter(Integer.class, v -> Integer.valueOf(v.strip()));
         cl.registerConverter(int.class, v -> Integer.valueOf(v.strip()));
         cl.registerConverter(PrinterProfile.class, PrinterProfile::byId);
+        cl.registerConverter(VietnameseMode.class, VietnameseMode::byId);
         cl.registerConverter(SerialSettings.Parity.class, SerialSettings::parity);
         cl.registerConverter(SerialSettings.FlowControl.class, SerialSettings::flowControl);
         cl.setOut(w);

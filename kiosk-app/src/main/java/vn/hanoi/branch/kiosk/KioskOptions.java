@@ -1,6 +1,7 @@
 package vn.hanoi.branch.kiosk;
 
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
+import vn.hanoi.branch.printer.escpos.VietnameseMode;
 import vn.hanoi.branch.printer.serial.SerialSettings;
 import vn.hanoi.branch.client.DeviceState;
 
@@ -76,8 +77,10 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
         if (a.printerBaud <= 0 || a.scannerBaud <= 0) {
             throw new IllegalArgumentException("--printer-baud and --scanner-baud must be positive");
         }
+        PrinterProfile printer = a.printerVietnamese == null ? a.printerProfile
+                : a.printerProfile.withVietnamese(a.printerVietnamese);
         return new KioskOptions(a.agent, a.pairingCode, a.stateDir, a.windowed, Duration.ofSeconds(a.idleSeconds),
-                Duration.ofSeconds(20), a.printerPort, a.printerProfile, a.printerBaud, a.scannerPort, a.scannerBaud,
+                Duration.ofSeconds(20), a.printerPort, printer, a.printerBaud, a.scannerPort, a.scannerBaud,
                 a.cardReader, a.csca, a.qrBase);
     }
 
@@ -109,7 +112,7 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
         return CommandLines.of(out, a).setOverwrittenOptionsAllowed(true);
     }
 
-    @Command(name = "kiosk", sortOptions = false, usageHelpAutoWidth = true,
+    @Command(name = "branch-kiosk", sortOptions = false, usageHelpAutoWidth = true,
             description = "The branch's touchscreen kiosk: citizens take a number, check in a booking, declare, look up.")
     static final class Arguments {
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "this help")
@@ -137,8 +140,13 @@ public record KioskOptions(String agentUrl, String pairingCode, Path stateDir, b
         String printerPort;
 
         @Option(names = "--printer-profile", paramLabel = "ID", defaultValue = "tm-t88",
-                description = "tm-t88 (default), generic or generic-58")
+                description = "tm-t88 (default), tm-t88-42, clone-qr, generic or generic-58")
         PrinterProfile printerProfile;
+
+        @Option(names = "--printer-vietnamese", paramLabel = "MODE",
+                description = "how Vietnamese letters reach the printer: windows-1258, tcvn3, glyphs or raster"
+                        + " (default: the profile's; the test page shows every mode)")
+        VietnameseMode printerVietnamese;
 
         @Option(names = "--printer-baud", paramLabel = "N", defaultValue = "9600",
                 description = "the printer's serial speed (default ${DEFAULT-VALUE})")

@@ -155,8 +155,8 @@ public final class KioskShell implements AutoCloseable {
                 options.stateDir().resolve("receipts"));
         ReceiptPreview onScreen = printer instanceof ReceiptPreview v ? v : null;
         if (onScreen == null) {
-            LOG.info("ticket printer: {} on {} at {} baud", options.printerProfile().id(), options.printerPort(),
-                    options.printerBaud());
+            LOG.info("ticket printer: {} (Vietnamese: {}) on {} at {} baud", options.printerProfile().id(),
+                    options.printerProfile().vietnamese().id(), options.printerPort(), options.printerBaud());
         }
         TakeNumberModel model = new TakeNumberModel(agent, printer, background, Platform::runLater);
         if (options.qrBase() != null) {

@@ -56,7 +56,7 @@ import java.util.Optional;
  * into pcscd's virtual reader (developer checkout only).
  * Exit status 0 when the read (or the command) worked, 1 when not, 2 for bad usage.
  */
-@Command(name = "CardTool", synopsisHeading = "usage: ", usageHelpAutoWidth = true,
+@Command(name = "card-tool", synopsisHeading = "usage: ", usageHelpAutoWidth = true,
         description = "Card reader diagnostics for branch IT.")
 public final class CardTool extends ToolCommand {
     private static final Duration CARD_WAIT = Duration.ofSeconds(5);
@@ -156,6 +156,11 @@ public final class CardTool extends ToolCommand {
         }
 
         private int read() {
+            for (Path f : csca) {
+                if (!java.nio.file.Files.isReadable(f)) {
+                    return usage("Không đọc được tệp CSCA / cannot read the CSCA file " + f.toAbsolutePath());
+                }
+            }
             List<CardAccess> keys;
             CccdReader.Options options = CccdReader.Options.defaults().withFaceImage(dg2).withAcceptUnknownIssuer(true);
             try {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.card.CardTerminalWatcher;
 import vn.hanoi.branch.kiosk.KioskOptions;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
+import vn.hanoi.branch.printer.escpos.VietnameseMode;
 import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.client.AgentLink;
 import vn.hanoi.branch.client.AgentException;
@@ -51,6 +52,7 @@ public final class ItSettingsModel {
 
     private final StringProperty printerPort = new SimpleStringProperty("");
     private final ObjectProperty<PrinterProfile> printerProfile = new SimpleObjectProperty<>(PrinterProfile.TM_T88);
+    private final ObjectProperty<VietnameseMode> printerVietnamese = new SimpleObjectProperty<>(VietnameseMode.WINDOWS_1258);
     private final StringProperty printerBaud = new SimpleStringProperty("9600");
     private final StringProperty scannerPort = new SimpleStringProperty("");
     private final StringProperty scannerBaud = new SimpleStringProperty("9600");
@@ -81,7 +83,14 @@ public final class ItSettingsModel {
         this.onSaved = onSaved;
         this.deviceName = deviceName;
         printerPort.set(current.printerPort() == null ? "" : current.printerPort());
-        printerProfile.set(current.printerProfile());
+        printerProfile.set(PrinterProfile.byId(current.printerProfile().id()));
+        printerVietnamese.set(current.printerProfile().vietnamese());
+        // A profile without the chosen mode falls back to its own default, so the form always holds a valid pair.
+        printerProfile.addListener((o, was, now) -> {
+            if (!now.modes().contains(printerVietnamese.get())) {
+                printerVietnamese.set(now.vietnamese());
+            }
+        });
         printerBaud.set(Integer.toString(current.printerBaud()));
         scannerPort.set(current.scannerPort() == null ? "" : current.scannerPort());
         scannerBaud.set(Integer.toString(current.scannerBaud()));
@@ -92,6 +101,9 @@ public final class ItSettingsModel {
     public StringProperty printerPortProperty() { return printerPort; }
 
     public ObjectProperty<PrinterProfile> printerProfileProperty() { return printerProfile; }
+
+    /** How Vietnamese reaches the printer; one of the profile's {@link PrinterProfile#modes()}. */
+    public ObjectProperty<VietnameseMode> printerVietnameseProperty() { return printerVietnamese; }
 
     public StringProperty printerBaudProperty() { return printerBaud; }
 
@@ -150,7 +162,8 @@ public final class ItSettingsModel {
             printerResult.set(CheckResult.of(false, "settings.badBaud"));
             return;
         }
-        run(printerResult, () -> PrinterCheck.run(printerPort.get(), printerProfile.get(), baud));
+        PrinterProfile profile = printerProfile.get().withVietnamese(printerVietnamese.get());
+        run(printerResult, () -> PrinterCheck.run(printerPort.get(), profile, baud));
     }
 
     public void testCardReader() {
@@ -228,6 +241,7 @@ public final class ItSettingsModel {
         values.put(KioskSettingsFile.PRINTER_PORT, printerPort.get());
         values.put(KioskSettingsFile.PRINTER_PROFILE, printerProfile.get().id());
         values.put(KioskSettingsFile.PRINTER_BAUD, printerBaud.get());
+        values.put(KioskSettingsFile.PRINTER_VIETNAMESE, printerVietnamese.get().id());
         values.put(KioskSettingsFile.SCANNER_PORT, scannerPort.get());
         values.put(KioskSettingsFile.SCANNER_BAUD, scannerBaud.get());
         values.put(KioskSettingsFile.CARD_READER, cardReader.get());

@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import vn.hanoi.branch.kiosk.KioskView;
 import vn.hanoi.branch.kiosk.lockdown.ItSignInScreen;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
+import vn.hanoi.branch.printer.escpos.VietnameseMode;
 import vn.hanoi.branch.i18n.I18n;
 
 import java.util.Collections;
@@ -47,7 +48,7 @@ public final class ItSettingsScreen {
             b.setId("printer-profile-" + p.id());
             b.setToggleGroup(group);
             b.setUserData(p);
-            b.setSelected(p.equals(model.printerProfileProperty().get()));
+            b.setSelected(p.id().equals(model.printerProfileProperty().get().id()));
             profiles.getChildren().add(b);
         }
         group.selectedToggleProperty().addListener((o, was, now) -> {
@@ -60,6 +61,12 @@ public final class ItSettingsScreen {
         TextField printerBaud = small("printer-baud", model.printerBaudProperty());
         VBox printer = section("settings.printer", model.printerResultProperty(), "printer-result",
                 test("printer-test", model::testPrinter), printerPort, printerBaud, profiles);
+        Label modeName = twoLines("settings.printer.vietnamese");
+        modeName.setMinWidth(300);
+        modeName.setMaxWidth(300);
+        HBox modeRow = new HBox(16, modeName, vietnameseModes(model));
+        modeRow.setAlignment(Pos.CENTER_LEFT);
+        printer.getChildren().add(1, modeRow);
 
         ComboBox<String> reader = editable("card-reader", model.readers(), model.cardReaderProperty());
         VBox card = section("settings.card", model.cardResultProperty(), "card-result",
@@ -114,6 +121,32 @@ public final class ItSettingsScreen {
         root.getStyleClass().add("it-settings");
         root.getStylesheets().add(KioskView.STYLESHEET);
         model.refreshLists();
+    }
+
+    /** One button per mode; those the chosen profile lacks are disabled. IT picks what read right on the test page. */
+    private static HBox vietnameseModes(ItSettingsModel model) {
+        HBox modes = new HBox(12);
+        ToggleGroup group = new ToggleGroup();
+        for (VietnameseMode m : VietnameseMode.values()) {
+            ToggleButton b = new ToggleButton(m.id());
+            b.setId("printer-vietnamese-" + m.id());
+            b.setToggleGroup(group);
+            b.setUserData(m);
+            b.disableProperty().bind(Bindings.createBooleanBinding(
+                    () -> !model.printerProfileProperty().get().modes().contains(m), model.printerProfileProperty()));
+            modes.getChildren().add(b);
+        }
+        Runnable show = () -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == model.printerVietnameseProperty().get()));
+        show.run();
+        model.printerVietnameseProperty().addListener((o, was, now) -> show.run());
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                show.run(); // one mode is always chosen
+            } else {
+                model.printerVietnameseProperty().set((VietnameseMode) now.getUserData());
+            }
+        });
+        return modes;
     }
 
     public Parent root() {

@@ -30,6 +30,7 @@ public final class KioskSettingsFile {
     public static final String PRINTER_PORT = "printer.port";
     public static final String PRINTER_PROFILE = "printer.profile";
     public static final String PRINTER_BAUD = "printer.baud";
+    public static final String PRINTER_VIETNAMESE = "printer.vietnamese";
     public static final String SCANNER_PORT = "scanner.port";
     public static final String SCANNER_BAUD = "scanner.baud";
     public static final String CARD_READER = "card.reader";
@@ -48,6 +49,7 @@ public final class KioskSettingsFile {
         m.put(PRINTER_PORT, "--printer-port");
         m.put(PRINTER_PROFILE, "--printer-profile");
         m.put(PRINTER_BAUD, "--printer-baud");
+        m.put(PRINTER_VIETNAMESE, "--printer-vietnamese");
         m.put(SCANNER_PORT, "--scanner-port");
         m.put(SCANNER_BAUD, "--scanner-baud");
         m.put(CARD_READER, "--card-reader");

@@ -8,14 +8,10 @@ import vn.hanoi.branch.api.Ticket;
 import vn.hanoi.branch.client.KioskClient;
 import vn.hanoi.branch.client.AgentException;
 import vn.hanoi.branch.code.OurQr;
-import vn.hanoi.branch.code.TicketQr;
 import vn.hanoi.branch.printer.PrintOutcome;
 import vn.hanoi.branch.printer.PrinterStatus;
-import vn.hanoi.branch.printer.TicketPrint;
 import vn.hanoi.branch.printer.TicketPrinter;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 /**
  * Prints an issued ticket and keeps the job with the ticket in the agent (which raises a printer alert
@@ -56,25 +52,12 @@ final class TicketPrinting {
 
     private PrintOutcome printOnly(ServiceInfo s, Ticket t, String notice) {
         try {
-            String priority = offer.priorityClass(t.priorityClass()).map(p -> "ƯU TIÊN – " + p.nameVi()).orElse(null);
-            return printer.print(new TicketPrint(offer.branchNameProperty().get(), s == null ? "" : s.nameVi(),
-                    s == null ? null : s.nameEn(), t.displayNumber(), t.isPriority() ? priority : null,
-                    LocalDateTime.ofInstant(t.issuedAt(), ZoneId.systemDefault()), t.waitingAhead(), t.estimateMinutes(),
-                    lookupLink(t), notice, false));
+            String priority = offer.priorityClass(t.priorityClass()).map(p -> p.nameVi()).orElse(null);
+            return printer.print(KioskTicket.of(offer.branchNameProperty().get(), offer.branchCode(), s, t, priority,
+                    notice, lookupBase));
         } catch (RuntimeException e) {
             LOG.error("printer failed on ticket {}", t.id(), e);
             return new PrintOutcome(false, PrinterStatus.ERROR, 0);
-        }
-    }
-
-    /** The ticket's QR: a phone opens the lookup page, the kiosk's scanner shows where to go. */
-    private String lookupLink(Ticket t) {
-        String code = offer.branchCode();
-        try {
-            return code == null ? null : new TicketQr(code, t.businessDay(), t.displayNumber()).link(lookupBase);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("no QR on ticket {}: {}", t.id(), e.getMessage());
-            return null;
         }
     }
 }

@@ -87,6 +87,8 @@ class CardToolTest {
         assertThat(run(List.of("read-card", "--qr", "not a qr"), 1, none)).contains("QR_NOT_CITIZEN_ID");
         assertThat(run(List.of("read-card", "--qr", "x", "--pin", "1"), 2, none)).contains("Unknown option: '--pin'");
         assertThat(run(List.of("format-card"), 2, none)).contains("Unmatched argument").contains("usage");
+        assertThat(run(List.of("read-card", "--doc", "012345678", "--dob", "900101", "--expiry", "300101", "--csca",
+                dir.resolve("missing.pem").toString()), 2, none)).contains("cannot read the CSCA file", "missing.pem");
     }
 
     @Test

@@ -4,6 +4,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
@@ -23,6 +24,7 @@ import vn.hanoi.branch.agent.testing.TestAgent;
 import vn.hanoi.branch.kiosk.KioskOptions;
 import vn.hanoi.branch.kiosk.KioskShell;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
+import vn.hanoi.branch.printer.escpos.VietnameseMode;
 import vn.hanoi.branch.testkit.printer.PtyPair;
 import vn.hanoi.branch.testkit.printer.SerialPrinterEmulator;
 import vn.hanoi.branch.code.TicketQr;
@@ -167,6 +169,13 @@ class KioskLockdownTest {
              PtyPair scannerCable = PtyPair.start(root.resolve("s"))) {
             String port = printerCable.hostEnd().toString();
             robot.clickOn(editor(robot, "#printer-port")).write(port);
+            // A clone has no TCVN-3 table: its button is off and the clone's own mode is chosen; back on the
+            // Epson, IT picks TCVN-3 from the test page.
+            robot.clickOn("#printer-profile-generic");
+            eventually().until(() -> robot.lookup("#printer-vietnamese-tcvn3").query().isDisabled());
+            assertThat(robot.lookup("#printer-vietnamese-glyphs").queryAs(ToggleButton.class).isSelected()).isTrue();
+            robot.clickOn("#printer-profile-tm-t88");
+            robot.clickOn("#printer-vietnamese-tcvn3");
             robot.clickOn("#printer-test");
             eventually().until(() -> text(robot, "#printer-result").contains("Đã in trang thử"));
             assertThat(text(robot, "#printer-result")).contains("Test page printed").contains("Sẵn sàng");
@@ -174,6 +183,7 @@ class KioskLockdownTest {
             assertThat(indexOf(got, new byte[] {0x10, 0x04})).as("status asked (DLE EOT)").isGreaterThanOrEqualTo(0);
             assertThat(indexOf(got, new byte[] {0x1B, 0x40})).as("printer initialised (ESC @)").isGreaterThanOrEqualTo(0);
             assertThat(got.length).as("a whole test page").isGreaterThan(500);
+            assertThat(indexOf(got, new byte[] {0x1B, 't', 31})).as("TCVN-3 capitals table selected").isGreaterThanOrEqualTo(0);
 
             // Out of paper: the Test button says so, from the printer's own status answer.
             printer.state().paperOut(true);
@@ -208,7 +218,7 @@ class KioskLockdownTest {
             KioskOptions now = KioskOptions.resolve(args);
             assertThat(now.printerPort()).isEqualTo(port);
             assertThat(now.scannerPort()).isEqualTo(scannerCable.hostEnd().toString());
-            assertThat(now.printerProfile()).isEqualTo(PrinterProfile.TM_T88);
+            assertThat(now.printerProfile()).isEqualTo(PrinterProfile.TM_T88.withVietnamese(VietnameseMode.TCVN3));
 
             // The restarted kiosk prints its tickets on the new port.
             printer.clearReceived();

@@ -3,8 +3,10 @@ package vn.hanoi.branch.kiosk.printer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.kiosk.KioskOptions;
+import vn.hanoi.branch.testkit.printer.EscPosInterpreter;
 import vn.hanoi.branch.testkit.printer.EscPosInterpreter.Receipt;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
+import vn.hanoi.branch.printer.escpos.VietnameseMode;
 import vn.hanoi.branch.testkit.printer.PtyPair;
 import vn.hanoi.branch.testkit.printer.SerialPrinterEmulator;
 
@@ -52,8 +54,57 @@ class PrinterToolTest {
     }
 
     @Test
+    void printTicketPrintsTheKiosksTicketAndGarbageIsToldFromSilence() throws Exception {
+        try (PtyPair pty = PtyPair.start(dir);
+             SerialPrinterEmulator printer = new SerialPrinterEmulator(pty.printerEnd(), PrinterProfile.CLONE_QR)) {
+            String port = pty.hostEnd().toString();
+            String out = run(List.of("print-ticket", "--port", port, "--profile", "clone-qr", "--baud", "115200"), 0);
+            assertThat(out).contains("Đã in phiếu mẫu").contains("Sample ticket printed");
+            assertThat(out.indexOf("Đã in phiếu mẫu")).as("Vietnamese first").isLessThan(out.indexOf("Sample ticket printed"));
+            Receipt r = printer.awaitReceipts(1, Duration.ofSeconds(2)).getFirst();
+            assertThat(printer.interpreter().errors()).isEmpty();
+            assertThat(printer.interpreter().definedGlyphs()).as("accented letters downloaded").isNotEmpty();
+            String text = String.join(" ", r.textLines());
+            assertThat(text).contains("Trung tâm Phục vụ hành chính công phường Cửa Nam", "Hộ tịch", "Civil status",
+                    "A000", "ƯU TIÊN - Người cao tuổi", "Số người chờ trước bạn: 3", "Phiếu in thử");
+            assertThat(r.qrCodes()).singleElement().satisfies(q -> assertThat(q.content()).contains("A000"));
+            assertThat(r.rasters()).as("no line as an image").isEmpty();
+
+            printer.garble(true);
+            String garbled = run(List.of("status", "--port", port, "--baud", "115200"), 1);
+            assertThat(garbled).contains("sai tốc độ/parity?", "wrong speed/parity?").doesNotContain("not responding");
+            assertThat(garbled.indexOf("sai tốc độ")).isLessThan(garbled.indexOf("wrong speed"));
+
+            printer.garble(false);
+            printer.mute(true);
+            String silent = run(List.of("status", "--port", port, "--baud", "115200"), 1);
+            assertThat(silent).contains("không phản hồi — kiểm tra cáp/nguồn", "not responding — check cable/power")
+                    .doesNotContain("parity");
+        }
+    }
+
+    @Test
+    void theVietnameseModeIsChosenPerPrinter() throws Exception {
+        try (PtyPair pty = PtyPair.start(dir);
+             SerialPrinterEmulator printer = new SerialPrinterEmulator(pty.printerEnd(), PrinterProfile.TM_T88_42)) {
+            run(List.of("print-ticket", "--port", pty.hostEnd().toString(), "--profile", "tm-t88-42",
+                    "--vietnamese", "tcvn3", "--baud", "115200"), 0);
+            Receipt r = printer.awaitReceipts(1, Duration.ofSeconds(2)).getFirst();
+            assertThat(printer.interpreter().errors()).isEmpty();
+            assertThat(r.elements()).filteredOn(EscPosInterpreter.TextLine.class::isInstance)
+                    .map(e -> ((EscPosInterpreter.TextLine) e).table()).contains(30, 31).doesNotContain(52);
+            assertThat(String.join(" ", r.textLines())).contains("Hộ tịch", "SỐ THỨ TỰ");
+        }
+        assertThat(run(List.of("status", "--port", "/dev/null", "--profile", "generic", "--vietnamese", "tcvn3"), 2))
+                .contains("không có chế độ", "has no Vietnamese mode tcvn3");
+        KioskOptions o = KioskOptions.parse(List.of("--printer-profile", "tm-t88-42", "--printer-vietnamese", "glyphs"));
+        assertThat(o.printerProfile()).isEqualTo(PrinterProfile.TM_T88_42.withVietnamese(VietnameseMode.USER_DEFINED));
+        assertThat(o.printerProfile().columns()).isEqualTo(42);
+    }
+
+    @Test
     void helpAndBadUsage() {
-        assertThat(run(List.of("--help"), 0)).contains("ports", "status", "print-test");
+        assertThat(run(List.of("--help"), 0)).contains("ports", "status", "print-test", "print-ticket");
         assertThat(run(List.of("status", "--help"), 0)).contains("--port", "--profile", "--baud", "--parity", "--flow");
         assertThat(run(List.of(), 2)).contains("usage");
         assertThat(run(List.of("status", "--port", "/dev/null", "--baud", "fast"), 2)).contains("--baud needs a number, not 'fast'");

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.agent.testing.TestAgent;
+import vn.hanoi.branch.printer.escpos.PrinterProfile;
+import vn.hanoi.branch.printer.escpos.VietnameseMode;
 import vn.hanoi.branch.kiosk.KioskOptions;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.client.AgentLink;
@@ -77,12 +79,17 @@ class ItSettingsModelTest {
         assertThat(restarts).hasValue(0);
 
         model.printerBaudProperty().set("19200");
+        model.printerProfileProperty().set(PrinterProfile.CLONE_QR);
+        assertThat(model.printerVietnameseProperty().get()).as("the clone has no Windows-1258: its own default")
+                .isEqualTo(VietnameseMode.USER_DEFINED);
+        model.printerVietnameseProperty().set(VietnameseMode.RASTER);
         model.save();
         assertThat(model.saveResultProperty().get().ok()).isTrue();
         assertThat(restarts).hasValue(1);
         KioskOptions o = KioskOptions.resolve(List.of("--state-dir", dir.toString()));
         assertThat(o.printerPort()).isEqualTo("/dev/ttyUSB1");
         assertThat(o.printerBaud()).isEqualTo(19200);
+        assertThat(o.printerProfile()).isEqualTo(PrinterProfile.CLONE_QR.withVietnamese(VietnameseMode.RASTER));
         assertThat(o.csca()).isEqualTo(Path.of("/etc/hcc-branch/csca.pem"));
         assertThat(o.idle().toSeconds()).isEqualTo(45);
     }

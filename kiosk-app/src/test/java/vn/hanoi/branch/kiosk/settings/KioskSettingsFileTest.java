@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.hanoi.branch.kiosk.KioskOptions;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
+import vn.hanoi.branch.printer.escpos.VietnameseMode;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ class KioskSettingsFileTest {
         values.put(KioskSettingsFile.PRINTER_PORT, "/dev/ttyUSB3");
         values.put(KioskSettingsFile.PRINTER_PROFILE, "generic-58");
         values.put(KioskSettingsFile.PRINTER_BAUD, "38400");
+        values.put(KioskSettingsFile.PRINTER_VIETNAMESE, "raster");
         values.put(KioskSettingsFile.SCANNER_PORT, "/dev/ttyACM0");
         values.put(KioskSettingsFile.CARD_READER, "none");
         values.put(KioskSettingsFile.AGENT_URL, "http://10.0.0.5:8470");
@@ -41,7 +43,7 @@ class KioskSettingsFileTest {
 
         KioskOptions o = KioskOptions.resolve(List.of("--state-dir", dir.toString()));
         assertThat(o.printerPort()).isEqualTo("/dev/ttyUSB3");
-        assertThat(o.printerProfile()).isEqualTo(PrinterProfile.GENERIC_58);
+        assertThat(o.printerProfile()).isEqualTo(PrinterProfile.GENERIC_58.withVietnamese(VietnameseMode.RASTER));
         assertThat(o.printerBaud()).isEqualTo(38400);
         assertThat(o.scannerPort()).isEqualTo("/dev/ttyACM0");
         assertThat(o.scannerBaud()).as("blank means the default").isEqualTo(9600);

@@ -23,4 +23,9 @@ public record QueueEvent(long id, String type, Instant at, Ticket ticket, Long c
     public static final String COUNTER_STATE = "counter.state";
     /** A device alert was raised or cleared (no ticket): supervisor and IT screens reload the alerts. */
     public static final String DEVICE_ALERT = "device.alert";
+    /**
+     * The branch configuration changed (services, counters, hours, priority classes, hall notices), by
+     * {@code branch-agent setup} or an administration screen (no ticket): apps and screens reload it.
+     */
+    public static final String CONFIG_CHANGED = "config.changed";
 }

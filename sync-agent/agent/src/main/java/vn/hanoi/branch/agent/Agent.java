@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.hanoi.branch.agent.auth.AuthService;
@@ -17,6 +18,9 @@ import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.event.EventHub;
 import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.backup.AgentLock;
+import vn.hanoi.branch.agent.setup.BranchConfigStore;
+import vn.hanoi.branch.agent.setup.BranchSetup;
+import vn.hanoi.branch.agent.setup.SetupState;
 import vn.hanoi.branch.agent.backup.BackupHttp;
 import vn.hanoi.branch.agent.backup.BackupSchedule;
 import vn.hanoi.branch.agent.backup.Backups;
@@ -82,6 +86,11 @@ public final class Agent implements AutoCloseable {
             // what the city set for this branch (pulled earlier), where the branch did not set it itself
             AgentConfig config = given.withCity(CityBranchConfig.read(db), CityBranchConfig.keys());
             this.directory = new BranchDirectory(db);
+            // identity, agency code and satisfaction target as set up; read once (they change at the next start)
+            Optional<BranchSetup> setUp = db.read(BranchConfigStore::read);
+            if (setUp.isEmpty()) {
+                LOG.warn("{} / {}", SetupState.MESSAGE_VI, SetupState.MESSAGE_EN);
+            }
             this.events = new EventHub(db, Duration.ofSeconds(config.getInt("events.heartbeat.seconds")));
             this.effects = new Effects(db, events);
             this.auth = new AuthService(db, effects, clock);
@@ -101,22 +110,28 @@ public final class Agent implements AutoCloseable {
                     Duration.ofMinutes(config.getInt("booking.checkin.before.minutes")),
                     Duration.ofMinutes(config.getInt("booking.checkin.after.minutes")));
             DossierHandlers dossiers = DossierHandlers.create(db, effects, directory.zone(),
-                    agencyCode(config, directory), new DossierCodePattern(config.get("dossier.code.pattern")),
+                    agencyCode(config, setUp), new DossierCodePattern(config.get("dossier.code.pattern")),
                     workingCalendar(config, db), clock);
             this.retention = new Retention(db, content, Duration.ofDays(config.getInt("retention.days.after.confirmed")));
             this.sync = citySync(config, clock, bookings, dossiers.progress());
             int alertMinutes = config.getInt("sync.alert.backlog.minutes");
             java.util.function.Supplier<SyncStatus> syncStatus = () -> CitySync.status(db, sync != null, clock.instant(),
                     alertMinutes);
+            // the hall's ticker: as set up (branch-agent setup, administration), otherwise the setting
+            List<HallNotices.Notice> configuredNotices = HallNotices.parse(config.get("hall.notices"));
+            java.util.function.Supplier<List<HallNotices.Notice>> hallNotices = () -> java.util.Objects.requireNonNullElse(
+                    db.read(BranchConfigStore::hallNotices), configuredNotices);
+            int ratingTarget = setUp.map(BranchSetup::satisfactionTargetPercent)
+                    .orElse(config.getInt("rating.target.percent"));
             RouteTable routes = new RouteTable(new HealthHttp(db, events, started, syncStatus), syncStatus, directory,
-                    HallNotices.parse(config.get("hall.notices")), devices, new DeviceHealthService(db, effects), auth,
+                    hallNotices, devices, new DeviceHealthService(db, effects), auth,
                     tickets, new StatsService(db, tickets.queries(), clock, directory.zone()), bookings,
                     new ProcedureCatalog(db), dossiers,
                     new CertifiedCopies(db, effects, documentsDir(config).resolve("certified-copies"),
                             copySigner(config, directory)),
                     new ScannedDocuments(db, effects, content),
-                    new RatingService(db, effects, clock, directory.zone(), config.getInt("rating.target.percent")),
-                    new ReportHttp(new ReportService(db, directory, clock, config.getInt("rating.target.percent")),
+                    new RatingService(db, effects, clock, directory.zone(), ratingTarget),
+                    new ReportHttp(new ReportService(db, directory, clock, ratingTarget),
                             directory),
                     new BackupHttp(backups, db, effects, clock), new EventStreamHttp(events));
             this.server = new ApiServer(auth, config.getInt("http.max.body.bytes"),
@@ -306,12 +321,14 @@ public final class Agent implements AutoCloseable {
         return () -> new CertifiedCopy(signer, branch);
     }
 
-    private static String agencyCode(AgentConfig config, BranchDirectory directory) {
+    /** The agent setting dossier.agency.code, else the set-up agency code, else the branch code. */
+    private static String agencyCode(AgentConfig config, Optional<BranchSetup> setUp) {
         String configured = config.get("dossier.agency.code");
         if (configured != null && !configured.isBlank()) {
             return configured.strip();
         }
-        return directory.branch().map(b -> b.code()).orElse("CN");
+        return setUp.map(s -> s.branch().agencyCode() == null || s.branch().agencyCode().isBlank()
+                ? s.branch().code() : s.branch().agencyCode()).orElse("CN");
     }
 
     /** Graceful stop: no new requests, open streams closed, queued writes committed, WAL checkpointed. */

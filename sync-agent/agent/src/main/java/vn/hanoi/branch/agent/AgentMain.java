@@ -28,6 +28,10 @@ import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.http.ApiException;
+import vn.hanoi.branch.files.DurableFiles;
+import vn.hanoi.branch.agent.setup.BranchConfiguration;
+import vn.hanoi.branch.agent.setup.SetupFile;
+import vn.hanoi.branch.agent.setup.SetupState;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Pairing;
 import vn.hanoi.branch.api.Role;
@@ -42,7 +46,7 @@ import vn.hanoi.branch.api.Sessions;
         description = "The branch agent: queue, dossiers, devices and city sync on one SQLite file.%n"
                 + "Without a command it serves the LAN API.",
         subcommands = {AgentMain.Serve.class, AgentMain.PairingCode.class, AgentMain.AddUser.class,
-                AgentMain.ImportCatalog.class, AgentMain.Backup.class, AgentMain.RestoreBackup.class})
+                AgentMain.ImportCatalog.class, AgentMain.Setup.class, AgentMain.ExportConfig.class, AgentMain.Backup.class, AgentMain.RestoreBackup.class})
 public final class AgentMain implements Callable<Integer> {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
@@ -75,12 +79,46 @@ public final class AgentMain implements Callable<Integer> {
 
     /** Runs one command line; {@code preset} (may be null) stands for the settings file. */
     static int execute(AgentConfig preset, PrintStream out, String... args) {
-        return new CommandLine(new AgentMain(preset, out)).execute(args);
+        return new CommandLine(new AgentMain(preset, out))
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    if (e instanceof Refused) {
+                        cl.getErr().println(e.getMessage());
+                        return 1;
+                    }
+                    throw e;
+                })
+                .execute(args);
     }
 
     AgentConfig config() {
+        if (configFile != null && !Files.isReadable(configFile)) {
+            throw new Refused("Không đọc được tệp cấu hình " + configFile.toAbsolutePath() + ".",
+                    "Cannot read the settings file " + configFile.toAbsolutePath() + ".");
+        }
         AgentConfig c = preset != null ? preset : AgentConfig.load(configFile != null ? configFile : installedConfig(), System.getenv());
         return db == null ? c : c.with("db.path", db.toString());
+    }
+
+    /**
+     * The settings of a command that works on an existing branch (all but serve and restore): refused when
+     * the database is not there, so a mistyped --db or a command run from the wrong folder creates no empty
+     * branch beside the real one.
+     */
+    AgentConfig existingBranch() {
+        AgentConfig c = config();
+        if (!Files.isRegularFile(c.dbPath())) {
+            Path db = c.dbPath().toAbsolutePath();
+            throw new Refused("Không có cơ sở dữ liệu " + db + ": hãy chỉ --db hoặc --config của chi nhánh (tác tử tạo nó khi chạy lần đầu).",
+                    "No database at " + db + ": give the branch's --db or --config (the agent creates it when it first serves).");
+        }
+        return c;
+    }
+
+    /** A command line that names something missing or unreadable: one bilingual message, exit status 1. */
+    static final class Refused extends RuntimeException {
+        Refused(String vi, String en) {
+            super(vi + "\n" + en);
+        }
     }
 
     @Override
@@ -148,7 +186,7 @@ public final class AgentMain implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC())) {
+            try (Database db = Database.open(main.existingBranch().dbPath(), Clock.systemUTC())) {
                 DeviceRegistry devices = new DeviceRegistry(db, Effects.withoutAgent(db));
                 Pairing.Code code = devices.createCode(Principal.SYSTEM, new Pairing.CodeRequest(kind, name),
                         DeviceRegistry.CODE_VALIDITY);
@@ -176,6 +214,7 @@ public final class AgentMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            Path dbPath = main.existingBranch().dbPath();
             Console console = System.console();
             String password = console != null
                     ? new String(console.readPassword("Password for %s: ", username))
@@ -183,7 +222,7 @@ public final class AgentMain implements Callable<Integer> {
             Sessions.NewUser nu = new Sessions.NewUser(username, name != null ? name : username, password, role);
             AuthService.validateNewUser(nu);
             String hash = Passwords.hash(password.toCharArray());
-            try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC())) {
+            try (Database db = Database.open(dbPath, Clock.systemUTC())) {
                 Effects effects = Effects.withoutAgent(db);
                 Sessions.User u = db.write(tx -> {
                     Sessions.User created = AuthService.insertUser(tx, nu, hash);
@@ -207,8 +246,12 @@ public final class AgentMain implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            if (!Files.isReadable(file)) {
+                throw new Refused("Không đọc được tệp danh mục " + file.toAbsolutePath() + ".",
+                        "Cannot read the catalog file " + file.toAbsolutePath() + ".");
+            }
             boolean csv = file.getFileName().toString().toLowerCase().endsWith(".csv");
-            try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC());
+            try (Database db = Database.open(main.existingBranch().dbPath(), Clock.systemUTC());
                  var in = Files.newInputStream(file)) {
                 int n = db.write(tx -> csv
                         ? ProcedureCatalog.importCsv(tx, new InputStreamReader(in, StandardCharsets.UTF_8))
@@ -223,6 +266,81 @@ public final class AgentMain implements Callable<Integer> {
         }
     }
 
+    @Command(name = "setup", mixinStandardHelpOptions = true,
+            description = "Sets the branch up from a YAML or JSON file (schema and example: /usr/share/branch-agent/branch.example.yaml): "
+                    + "checks all of it, shows the changes, applies them in one transaction. Also while the agent runs.")
+    static final class Setup implements Callable<Integer> {
+        @ParentCommand
+        AgentMain main;
+
+        @Option(names = "--file", required = true, paramLabel = "branch.yaml|branch.json")
+        Path file;
+
+        @Option(names = "--dry-run", description = "show what would change, change nothing")
+        boolean dryRun;
+
+        @Override
+        public Integer call() throws IOException {
+            SetupFile.Read read = SetupFile.read(Files.readString(file, StandardCharsets.UTF_8),
+                    SetupFile.isJson(file.getFileName().toString()));
+            if (!read.ok()) {
+                main.out.println("Tệp có " + read.problems().size() + " lỗi, không áp dụng gì / " + file + " has "
+                        + read.problems().size() + " problems, nothing was applied:");
+                read.problems().forEach(p -> main.out.println("  " + p));
+                return 1;
+            }
+            try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC())) {
+                BranchConfiguration config = new BranchConfiguration(db, Effects.withoutAgent(db));
+                BranchConfiguration.Outcome o = dryRun ? config.plan(read.setup())
+                        : config.apply(Principal.SYSTEM, read.setup(), "setup --file " + file);
+                if (!o.refusals().isEmpty()) {
+                    main.out.println("Bị từ chối, không áp dụng gì / refused, nothing was applied:");
+                    o.refusals().forEach(p -> main.out.println("  " + p));
+                    return 1;
+                }
+                if (o.plan().isEmpty()) {
+                    main.out.println("Không có gì thay đổi / nothing to change: the branch already has this configuration.");
+                    return 0;
+                }
+                o.plan().changes().forEach(c -> main.out.println("  " + c));
+                main.out.println(dryRun
+                        ? "Chạy thử: chưa áp dụng / dry run: nothing applied (" + o.plan().changes().size() + " changes)."
+                        : "Đã áp dụng / applied " + o.plan().changes().size() + " changes.");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "export-config", mixinStandardHelpOptions = true,
+            description = "Writes the branch's configuration in the setup file's format (JSON when the name ends in .json).")
+    static final class ExportConfig implements Callable<Integer> {
+        @ParentCommand
+        AgentMain main;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "where to write (default: standard output)")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Database db = Database.open(main.config().dbPath(), Clock.systemUTC())) {
+                var current = new BranchConfiguration(db, Effects.withoutAgent(db)).current();
+                if (current.isEmpty()) {
+                    main.out.println(SetupState.MESSAGE_VI + "\n" + SetupState.MESSAGE_EN);
+                    return 1;
+                }
+                boolean json = file != null && SetupFile.isJson(file.getFileName().toString());
+                String text = SetupFile.write(current.get(), json);
+                if (file == null) {
+                    main.out.print(text);
+                } else {
+                    DurableFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+                    main.out.println("Đã ghi / written: " + file);
+                }
+                return 0;
+            }
+        }
+    }
+
     @Command(name = "backup", mixinStandardHelpOptions = true,
             description = "A backup now (also while the agent runs), rotated.")
     static final class Backup implements Callable<Integer> {
@@ -231,7 +349,7 @@ public final class AgentMain implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Backups.Result r = backups(main.config()).run(Instant.now());
+            Backups.Result r = backups(main.existingBranch()).run(Instant.now());
             main.out.println("Đã sao lưu / backup written: " + r.database() + " (" + r.databaseBytes() + " bytes); "
                     + "content files copied " + r.contentCopied() + " of " + r.contentTotal() + "; old backups removed "
                     + r.rotatedOut().size());

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.event.EventHub;
+import vn.hanoi.branch.agent.setup.SetupState;
 import vn.hanoi.branch.api.Health;
 
 /** Health (for IT and monitoring) and the OpenAPI description of the LAN API (the route table points here). */
@@ -30,11 +31,14 @@ final class HealthHttp {
         }
     }
 
-    /** 200 when the database answers, 503 (degraded) when it does not. */
+    /** 200 when the database answers (status "not_set_up" before branch-agent setup), 503 (degraded) when not. */
     void health(Context ctx) {
         boolean dbOk = db.healthy();
-        ctx.status(dbOk ? 200 : 503).json(new Health(dbOk ? "ok" : "degraded", Agent.version(), startedAt, dbOk,
-                dbOk ? events.lastId() : -1, events.subscriberCount(), dbOk ? sync.get() : null));
+        boolean setUp = dbOk && db.read(SetupState::isSetUp);
+        String status = !dbOk ? "degraded" : setUp ? "ok" : Health.NOT_SET_UP;
+        ctx.status(dbOk ? 200 : 503).json(new Health(status, Agent.version(), startedAt, dbOk,
+                dbOk ? events.lastId() : -1, events.subscriberCount(), dbOk ? sync.get() : null,
+                dbOk && !setUp ? SetupState.MESSAGE_VI : null, dbOk && !setUp ? SetupState.MESSAGE_EN : null));
     }
 
     void openApi(Context ctx) {

@@ -38,6 +38,7 @@ import vn.hanoi.branch.agent.rating.RatingService;
 import vn.hanoi.branch.agent.report.ReportHttp;
 import vn.hanoi.branch.agent.scan.ScanHttp;
 import vn.hanoi.branch.agent.scan.ScannedDocuments;
+import vn.hanoi.branch.agent.setup.SetupState;
 import vn.hanoi.branch.agent.stats.StatsService;
 import vn.hanoi.branch.agent.ticket.TicketHandlers;
 import vn.hanoi.branch.agent.ticket.TicketHttp;
@@ -58,7 +59,7 @@ import vn.hanoi.branch.api.TransferRequest;
  * status live in the feature's {@code *Http} class.
  */
 record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDirectory directory,
-                  List<HallNotices.Notice> hallNotices, DeviceRegistry devices, DeviceHealthService deviceHealth,
+                  Supplier<List<HallNotices.Notice>> hallNotices, DeviceRegistry devices, DeviceHealthService deviceHealth,
                   AuthService auth, TicketHandlers tickets, StatsService stats, BookingService bookings,
                   ProcedureCatalog catalog, DossierHandlers dossiers, CertifiedCopies copies, ScannedDocuments scans,
                   RatingService ratings, ReportHttp reports, BackupHttp backups, EventStreamHttp eventStream) {
@@ -74,12 +75,11 @@ record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDire
                 get("/api/v1/sync/status", SUPERVISOR, ctx -> ctx.json(syncStatus.get())),
 
                 // the branch and its hall screen
-                get("/api/v1/branch", DEVICE, ctx -> ctx.json(directory.branch().orElseThrow(() ->
-                        ApiException.notFound("branch_not_configured", "Chi nhánh chưa được cấu hình.",
-                                "The branch is not configured yet.")))),
-                get("/api/v1/services", DEVICE, ctx -> ctx.json(directory.services())),
-                get("/api/v1/counters", DEVICE, ctx -> ctx.json(directory.counters())),
-                get("/api/v1/hall/notices", DEVICE, ctx -> ctx.json(Map.of("notices", hallNotices))),
+                // before setup these say so with the next step, rather than an empty branch that seems to work
+                get("/api/v1/branch", DEVICE, ctx -> ctx.json(directory.branch().orElseThrow(SetupState::notSetUp))),
+                get("/api/v1/services", DEVICE, ctx -> ctx.json(setUp(directory.services()))),
+                get("/api/v1/counters", DEVICE, ctx -> ctx.json(setUp(directory.counters()))),
+                get("/api/v1/hall/notices", DEVICE, ctx -> ctx.json(Map.of("notices", hallNotices.get()))),
 
                 // devices: pairing, print jobs, health reports
                 post("/api/v1/devices/pairing-codes", IT, ctx -> ctx.status(201)
@@ -192,5 +192,13 @@ record RouteTable(HealthHttp health, Supplier<SyncStatus> syncStatus, BranchDire
 
                 // the queue as it happens, for screens and counters
                 events("/api/v1/events", DEVICE, eventStream::follow));
+    }
+
+    /** The list, or the refusal that names the next step when the branch has no configuration yet. */
+    private <T> List<T> setUp(List<T> list) {
+        if (list.isEmpty() && directory.branch().isEmpty()) {
+            throw SetupState.notSetUp();
+        }
+        return list;
     }
 }

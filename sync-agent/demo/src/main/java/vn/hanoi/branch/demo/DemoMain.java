@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -52,16 +53,21 @@ import vn.hanoi.branch.testkit.pki.TestSigningPki;
 public final class DemoMain {
 
     public static void main(String[] args) {
-        int rc = new CommandLine(new DemoMain()).execute(args);
+        int rc = execute(args);
         if (rc != 0) {
             System.exit(rc);
         }
     }
 
+    static int execute(String... args) {
+        return new CommandLine(new DemoMain()).execute(args);
+    }
+
     @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Replaces the demo database with the demo branch, prints its accounts and codes, then serves.")
+            description = "Creates a demo database with the demo branch, prints its accounts and codes, then serves.")
     static final class Demo implements Callable<Integer> {
-        @Option(names = "--db", required = true, paramLabel = "FILE", description = "the demo database (deleted first)")
+        @Option(names = "--db", required = true, paramLabel = "FILE",
+                description = "a new file for the demo database (an existing one holding data is refused, never replaced)")
         Path db;
 
         @Option(names = "--port", defaultValue = "8470")
@@ -75,11 +81,13 @@ public final class DemoMain {
 
         @Override
         public Integer call() throws Exception {
+            Optional<String> refused = DemoGuard.refusal(db);
+            if (refused.isPresent()) {
+                System.err.println(refused.get());
+                return 2;
+            }
             AgentConfig config = AgentConfig.load(null, System.getenv())
                     .with("db.path", db.toString()).with("http.port", Integer.toString(port));
-            for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                Files.deleteIfExists(Path.of(db + suffix));
-            }
             String simPassword = "sim-" + UUID.randomUUID();
             Map<DeviceKind, String> simCodes = new EnumMap<>(DeviceKind.class);
             DemoBranch.Seeded seeded;

@@ -12,7 +12,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -134,6 +136,8 @@ public final class EscPosInterpreter {
     private int height;
     private boolean bold;
     private boolean reverse;
+    private final Map<Integer, MonoBitmap> glyphs = new HashMap<>();
+    private boolean userSet;
     private int qrModel;
     private int qrModule;
     private byte[] qrData;
@@ -162,6 +166,11 @@ public final class EscPosInterpreter {
 
     public List<Receipt> receipts() {
         return List.copyOf(receipts);
+    }
+
+    /** The user-defined characters downloaded since the last {@code ESC @}, by code, as dots. */
+    public synchronized Map<Integer, MonoBitmap> definedGlyphs() {
+        return Map.copyOf(glyphs);
     }
 
     /** Commands it did not understand or could not carry out; empty for everything we emit. */
@@ -219,6 +228,10 @@ public final class EscPosInterpreter {
             endLine(true);
         } else if (c == '\r') {
             // Carriage return alone does nothing on ESC/POS printers in their default setting.
+        } else if (c >= 0x20 && userSet && glyphs.containsKey(c)) {
+            startLine();
+            flushBytes();
+            lineText.append(GlyphReader.vietnamese().read(glyphs.get(c)));
         } else if (c >= 0x20) {
             printable(c);
         } else {
@@ -266,6 +279,20 @@ public final class EscPosInterpreter {
             }
             case '2' -> {
                 return 2;
+            }
+            case '%' -> {
+                if (n < 3) {
+                    return 0;
+                }
+                flushBytes();
+                userSet = (b[i + 2] & 1) != 0;
+                if (!profile.userDefinedChars()) {
+                    errors.add("ESC % sent to " + profile.id() + ", which has no user-defined characters");
+                }
+                return 3;
+            }
+            case '&' -> {
+                return defineGlyphs(b, i, n);
             }
             default -> {
                 return unknown("ESC " + cmd, 2);
@@ -360,6 +387,21 @@ public final class EscPosInterpreter {
         }
     }
 
+    private int defineGlyphs(byte[] b, int i, int n) {
+        GlyphDownload d = GlyphDownload.parse(b, i);
+        if (d == null) {
+            return 0;
+        }
+        if (!profile.userDefinedChars()) {
+            errors.add("ESC & sent to " + profile.id() + ", which has no user-defined characters");
+        } else if (!d.fontA()) {
+            errors.add("ESC & with y=" + d.bytesPerColumn() + " codes " + d.first() + ".." + d.last()
+                    + " (font A takes y=3, 0x20..0x7E)");
+        }
+        glyphs.putAll(d.glyphs());
+        return d.length();
+    }
+
     private void qr(int fn, byte[] p) {
         if (!profile.nativeQr()) {
             errors.add("GS ( k QR sent to " + profile.id() + ", which has no QR command");
@@ -399,6 +441,12 @@ public final class EscPosInterpreter {
     }
 
     private void printable(int c) {
+        startLine();
+        lineBytes.write(c);
+    }
+
+    /** The line takes the modes in force at its first character. */
+    private void startLine() {
         if (!lineStarted) {
             lineStarted = true;
             lineAlign = align;
@@ -408,7 +456,6 @@ public final class EscPosInterpreter {
             lineReverse = reverse;
             lineTable = table;
         }
-        lineBytes.write(c);
     }
 
     private void flushBytes() {
@@ -469,6 +516,8 @@ public final class EscPosInterpreter {
     }
 
     private void reset() {
+        glyphs.clear();
+        userSet = false;
         table = 0;
         align = Align.LEFT;
         width = 1;

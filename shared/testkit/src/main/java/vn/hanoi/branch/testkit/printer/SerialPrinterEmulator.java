@@ -23,11 +23,15 @@ import java.util.Locale;
  * demo run {@link #main} to see receipts as PNG files without paper.
  */
 public final class SerialPrinterEmulator implements AutoCloseable {
+    /** One 9600-baud answer byte as a port set to 115200 reads it. */
+    private static final byte[] WRONG_SPEED = {0x00, (byte) 0xE0, (byte) 0xFC};
+
     private final SerialPort port;
     private final EscPosInterpreter interpreter;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final Thread reader;
     private volatile boolean mute;
+    private volatile boolean garbled;
     private volatile boolean stalled;
     private volatile long stallAfter = -1;
     private volatile long lastByteNanos;
@@ -35,6 +39,9 @@ public final class SerialPrinterEmulator implements AutoCloseable {
 
     public SerialPrinterEmulator(Path portPath, PrinterProfile profile) throws IOException {
         this.interpreter = new EscPosInterpreter(profile);
+        // Drawing the letters to read glyphs by takes AWT a while the first time; a real printer answers
+        // status requests at once, so that happens here and not in the middle of the first job.
+        GlyphReader.vietnamese();
         this.port = SerialPort.getCommPort(portPath.toString());
         port.setComPortParameters(115200, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 50, 0);
@@ -42,7 +49,9 @@ public final class SerialPrinterEmulator implements AutoCloseable {
             throw new IOException("cannot open " + portPath + " (error " + port.getLastErrorCode() + ")");
         }
         interpreter.onReply(b -> {
-            if (!mute) {
+            if (garbled) {
+                port.writeBytes(WRONG_SPEED, WRONG_SPEED.length);
+            } else if (!mute) {
                 port.writeBytes(new byte[] {(byte) b}, 1);
             }
         });
@@ -60,6 +69,14 @@ public final class SerialPrinterEmulator implements AutoCloseable {
     /** Stops answering status requests but keeps printing: a printer that lost its return line. */
     public void mute(boolean on) {
         mute = on;
+    }
+
+    /**
+     * Answers status requests the way a printer at another speed reaches the host: its start bit is
+     * read as a run of zero bits, the rest as framing noise. The printer is there; the setting is wrong.
+     */
+    public void garble(boolean on) {
+        garbled = on;
     }
 
     /** Stops reading altogether, as a printer holding flow control forever: writes to it pile up and hang. */
@@ -150,6 +167,20 @@ public final class SerialPrinterEmulator implements AutoCloseable {
      * a PNG in the out folder. Lines on stdin change the printer's state: ready, paper-out, near-end,
      * cover-open, offline, mute, unmute.
      */
+    /**
+     * Interprets and renders the test page once before the port opens: a printer answers status within
+     * milliseconds, and a cold JVM's first page (code tables, QR, fonts, PNG) must not make it miss that.
+     */
+    private static void warmUp(PrinterProfile profile) throws IOException {
+        EscPosInterpreter interpreter = new EscPosInterpreter(profile);
+        interpreter.accept(vn.hanoi.branch.printer.escpos.TicketLayout.testPage(profile, "warm-up"));
+        for (EscPosInterpreter.Receipt r : interpreter.receipts()) {
+            ImageIO.write(r.render(profile.dotsPerLine()), "png", java.io.OutputStream.nullOutputStream());
+        }
+    }
+
+    private static final String USAGE = "usage: printer-emulator [--port PATH | --pty DIR] [--profile tm-t88|tm-t88-42|clone-qr|generic|generic-58] [--out DIR]";
+
     public static void main(String[] args) throws Exception {
         Path port = null;
         Path ptyDir = null;
@@ -161,8 +192,12 @@ public final class SerialPrinterEmulator implements AutoCloseable {
                 case "--pty" -> ptyDir = Path.of(args[++i]);
                 case "--profile" -> profile = PrinterProfile.byId(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
                 default -> {
-                    System.err.println("usage: [--port PATH | --pty DIR] [--profile tm-t88|generic|generic-58] [--out DIR]");
+                    System.err.println("Tuỳ chọn không hợp lệ / unknown option: " + args[i] + "\n" + USAGE);
                     System.exit(2);
                 }
             }
@@ -178,11 +213,16 @@ public final class SerialPrinterEmulator implements AutoCloseable {
                     + " --printer-profile " + profile.id());
         }
         Files.createDirectories(out);
+        warmUp(profile);
         PrinterProfile p = profile;
         Path folder = out;
         List<Path> written = new ArrayList<>();
         try (SerialPrinterEmulator emu = new SerialPrinterEmulator(port, profile)) {
-            emu.interpreter().onReceipt(r -> {
+            // Saved on another thread: a printer answers status requests while a receipt comes out, and the
+            // first PNG (fonts, image codecs) can take seconds on a busy machine.
+            java.util.concurrent.Executor saver = java.util.concurrent.Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().daemon().name("receipt-png").factory());
+            emu.interpreter().onReceipt(r -> saver.execute(() -> {
                 Path png = folder.resolve(String.format(Locale.ROOT, "receipt-%03d%s.png", written.size() + 1,
                         r.complete() ? "" : "-incomplete"));
                 try {
@@ -193,7 +233,7 @@ public final class SerialPrinterEmulator implements AutoCloseable {
                 } catch (IOException e) {
                     System.err.println("cannot write " + png + ": " + e);
                 }
-            });
+            }));
             System.out.println("Emulating " + profile.description() + " on " + port + "; receipts go to " + out.toAbsolutePath());
             System.out.println("Type ready | paper-out | near-end | cover-open | offline | mute | unmute; Ctrl+C stops.");
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

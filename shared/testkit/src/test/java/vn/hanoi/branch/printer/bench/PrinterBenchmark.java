@@ -6,6 +6,7 @@ import vn.hanoi.branch.printer.escpos.EscPosWriter;
 import vn.hanoi.branch.printer.escpos.PrinterProfile;
 import vn.hanoi.branch.printer.escpos.TicketLayout;
 import vn.hanoi.branch.printer.escpos.Tickets;
+import vn.hanoi.branch.printer.escpos.VietnameseMode;
 import vn.hanoi.branch.testkit.printer.PtyPair;
 import vn.hanoi.branch.testkit.printer.SerialPrinterEmulator;
 import vn.hanoi.branch.printer.serial.SerialSettings;
@@ -32,15 +33,28 @@ public final class PrinterBenchmark {
         SerialSettings at9600 = SerialSettings.of("-", 9600);
         SerialSettings at115200 = SerialSettings.of("-", 115200);
         System.out.println("Ticket: full layout with Vietnamese branch name (NFD input), priority, estimate, QR link, notice.");
-        System.out.printf(Locale.ROOT, "%-11s %8s %6s %11s %12s %14s %7s %13s %15s%n", "profile", "bytes", "raster",
-                "9600 baud", "115200 baud", "all-raster B", "ratio", "raster@9600", "raster@115200");
+        System.out.println("Baseline in the same run: the whole ticket as one raster image. Before issue 20 a clone got"
+                + " ~24 KB per ticket (Vietnamese lines and QR as full-width raster).");
+        System.out.printf(Locale.ROOT, "%-10s %-13s %6s %6s %6s %5s %10s %11s %9s %7s %12s%n", "profile", "mode", "bytes",
+                "glyphs", "raster", "QR", "@9600", "@115200", "raster B", "ratio", "raster@9600");
+        for (PrinterProfile base : PrinterProfile.all()) {
+            int raster = TicketLayout.allRaster(t, base).length;
+            for (VietnameseMode m : base.modes()) {
+                PrinterProfile p = base.withVietnamese(m);
+                EscPosWriter w = TicketLayout.write(t, p);
+                int bytes = w.bytes().length;
+                System.out.printf(Locale.ROOT, "%-10s %-13s %6d %6d %6d %5s %7d ms %8d ms %9d %6.1fx %9d ms%n", p.id(),
+                        m.id(), bytes, w.downloadedGlyphs(), w.rasterLines(), p.nativeQr() ? "GS(k" : "image",
+                        at9600.wireTime(bytes).toMillis(), at115200.wireTime(bytes).toMillis(), raster,
+                        raster / (double) bytes, at9600.wireTime(raster).toMillis());
+            }
+        }
+
+        System.out.printf(Locale.ROOT, "%nTest page (every Vietnamese mode of the profile, rulers, styles, QR):%n");
         for (PrinterProfile p : PrinterProfile.all()) {
-            EscPosWriter w = TicketLayout.write(t, p);
-            int bytes = w.bytes().length;
-            int raster = TicketLayout.allRaster(t, p).length;
-            System.out.printf(Locale.ROOT, "%-11s %8d %6d %9d ms %10d ms %14d %6.1fx %10d ms %12d ms%n", p.id(), bytes,
-                    w.rasterLines(), at9600.wireTime(bytes).toMillis(), at115200.wireTime(bytes).toMillis(), raster,
-                    raster / (double) bytes, at9600.wireTime(raster).toMillis(), at115200.wireTime(raster).toMillis());
+            int bytes = TicketLayout.testPage(p, "/dev/ttyUSB0 9600 baud").length;
+            System.out.printf(Locale.ROOT, "%-10s %6d bytes %7d ms @9600 %6d ms @115200%n", p.id(), bytes,
+                    at9600.wireTime(bytes).toMillis(), at115200.wireTime(bytes).toMillis());
         }
 
         Path dir = Files.createTempDirectory("printer-bench");

@@ -23,40 +23,7 @@ class TicketLayoutTest {
     }
 
     private static Receipt interpret(byte[] bytes, PrinterProfile p) {
-        EscPosInterpreter in = new EscPosInterpreter(p);
-        // Odd slices: commands split across reads, as they arrive from a serial port.
-        for (int i = 0; i < bytes.length; i += 7) {
-            in.accept(bytes, i, Math.min(7, bytes.length - i));
-        }
-        in.tearOff();
-        assertThat(in.errors()).as("commands the printer would not understand").isEmpty();
-        assertThat(in.receipts()).hasSize(1);
-        return in.receipts().getFirst();
-    }
-
-    @ParameterizedTest
-    @MethodSource("profiles")
-    void vietnameseNameReadsRightOnEveryProfile(PrinterProfile p) {
-        Receipt r = interpret(TicketLayout.render(Tickets.full("1005"), p), p);
-        String nfc = Normalizer.normalize(Tickets.NAME, Normalizer.Form.NFC);
-        // On 58 mm paper the name takes two lines; each is checked on its own.
-        List<String> lines = EscPosWriter.wrap(nfc, p.columns());
-        if (p.codePages().stream().anyMatch(t -> t.page().canEncode(nfc))) {
-            // Code points compared one by one: a wrong table or a lost tone mark fails here.
-            assertThat(r.textLines()).containsSubsequence(lines);
-            assertThat(String.join(" ", lines).codePoints().toArray()).containsExactly(nfc.codePoints().toArray());
-        } else {
-            assertThat(r.textLines()).noneMatch(l -> l.contains("Nguy"));
-            assertThat(RasterText.canDraw(nfc)).as("font has every Vietnamese letter").isTrue();
-            for (String line : lines) {
-                MonoBitmap expected = RasterText.line(line, p.dotsPerLine(), Align.CENTER, 1, true, false);
-                MonoBitmap withoutMarks = RasterText.line(stripMarks(line), p.dotsPerLine(), Align.CENTER, 1, true, false);
-                assertThat(expected.sameDots(withoutMarks)).as("tone marks are drawn").isFalse();
-                assertThat(r.rasters()).as("band for " + line).anyMatch(expected::sameDots);
-            }
-        }
-        assertThat(r.cut()).isEqualTo(p.cutter());
-        assertThat(r.complete()).isTrue();
+        return Tickets.interpret(bytes, p);
     }
 
     @ParameterizedTest
@@ -140,9 +107,5 @@ class TicketLayoutTest {
     void longLinesWrapOnWords() {
         assertThat(EscPosWriter.wrap("Vui lòng giữ phiếu đến khi được gọi", 16))
                 .containsExactly("Vui lòng giữ", "phiếu đến khi", "được gọi");
-    }
-
-    private static String stripMarks(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd');
     }
 }

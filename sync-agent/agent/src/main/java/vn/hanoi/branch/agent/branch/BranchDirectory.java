@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.hanoi.branch.agent.db.Database;
-import vn.hanoi.branch.agent.db.WriteTx;
 import vn.hanoi.branch.api.BranchInfo;
 import vn.hanoi.branch.api.CounterInfo;
 import vn.hanoi.branch.api.ServiceInfo;
@@ -68,7 +67,7 @@ public final class BranchDirectory {
     public List<CounterInfo> counters() {
         return db.read(c -> {
             Map<Long, CounterInfo> byId = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, number, name_vi, name_en FROM counter ORDER BY number");
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, number, name_vi, name_en FROM counter WHERE active = 1 ORDER BY number");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byId.put(rs.getLong(1), new CounterInfo(rs.getLong(1), rs.getInt(2), rs.getString(3),
@@ -87,69 +86,6 @@ public final class BranchDirectory {
             }
             return List.copyOf(byId.values());
         });
-    }
-
-    // ---- configuration writes (seeding, later: IT settings and sync from the city) ----
-
-    public static void upsertBranch(WriteTx tx, BranchInfo b) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "INSERT INTO branch (id, code, name_vi, name_en, time_zone) VALUES (1, ?, ?, ?, ?) "
-                        + "ON CONFLICT (id) DO UPDATE SET code = excluded.code, name_vi = excluded.name_vi, "
-                        + "name_en = excluded.name_en, time_zone = excluded.time_zone")) {
-            ps.setString(1, b.code());
-            ps.setString(2, b.nameVi());
-            ps.setString(3, b.nameEn());
-            ps.setString(4, b.timeZone());
-            ps.executeUpdate();
-        }
-    }
-
-    public static long insertService(WriteTx tx, ServiceInfo s) throws SQLException {
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "INSERT INTO service (code, name_vi, name_en, prefix, number_start, number_end, opens_at, closes_at, active, "
-                        + "green_channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-            ps.setString(1, s.code());
-            ps.setString(2, s.nameVi());
-            ps.setString(3, s.nameEn());
-            ps.setString(4, s.prefix());
-            ps.setInt(5, s.numberStart());
-            ps.setInt(6, s.numberEnd());
-            ps.setString(7, s.opensAt().toString());
-            ps.setString(8, s.closesAt().toString());
-            ps.setInt(9, s.active() ? 1 : 0);
-            ps.setInt(10, s.greenChannel() ? 1 : 0);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    public static long insertCounter(WriteTx tx, int number, String nameVi, String nameEn, List<Long> serviceIds)
-            throws SQLException {
-        long id;
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "INSERT INTO counter (number, name_vi, name_en) VALUES (?, ?, ?) RETURNING id")) {
-            ps.setInt(1, number);
-            ps.setString(2, nameVi);
-            ps.setString(3, nameEn);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement ps = tx.connection().prepareStatement(
-                "INSERT INTO counter_service (counter_id, service_id, rank) VALUES (?, ?, ?)")) {
-            int rank = 1;
-            for (long sid : serviceIds) {
-                ps.setLong(1, id);
-                ps.setLong(2, sid);
-                ps.setInt(3, rank++);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        return id;
     }
 
     private static final String SERVICE_SELECT =

@@ -30,7 +30,8 @@ import vn.hanoi.branch.api.Ticket;
  * <p>Each subscriber has its own bounded queue and its own (virtual) thread, so a slow TV on bad Wi-Fi
  * never holds up the writer or the other screens. A subscriber first replays what it missed from the
  * database, then follows live events; one that falls too far behind is switched back to replaying
- * from the database, so nothing is ever dropped.
+ * from the database, so nothing is ever dropped. Events written by another process on the same file
+ * (the command line's {@code setup}) reach subscribers at their next quiet heartbeat.
  */
 public final class EventHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
@@ -168,7 +169,15 @@ public final class EventHub implements AutoCloseable {
                         live.clear();
                         replay();
                     } else if (e == null) {
-                        sink.heartbeat();
+                        // quiet: also the moment to pick up events another process wrote (branch-agent setup)
+                        long latest = lastId();
+                        if (latest > delivered) {
+                            replay(latest);
+                        } else {
+                            sink.heartbeat();
+                        }
+                    } else if (e.id() > delivered + 1) {
+                        replay(e.id()); // a gap: another process wrote events in between; the database has them
                     } else if (e.id() > delivered) {
                         deliver(e);
                     }
@@ -185,7 +194,11 @@ public final class EventHub implements AutoCloseable {
         }
 
         private void replay() throws IOException {
-            while (delivered < lastPublished && !cancelled) {
+            replay(lastPublished);
+        }
+
+        private void replay(long upTo) throws IOException {
+            while (delivered < upTo && !cancelled) {
                 List<QueueEvent> page = since(delivered, REPLAY_PAGE);
                 if (page.isEmpty()) {
                     return;

@@ -120,11 +120,15 @@ public final class CounterDesk {
     }
 
     static void requireCounter(Connection c, long counterId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM counter WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT active FROM counter WHERE id = ?")) {
             ps.setLong(1, counterId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw ApiException.notFound("unknown_counter", "Quầy không tồn tại.", "No such counter.");
+                }
+                if (rs.getInt(1) != 1) {
+                    throw ApiException.conflict("counter_inactive", "Quầy này đã ngừng hoạt động (cấu hình chi nhánh).",
+                            "This counter has been deactivated (branch configuration).");
                 }
             }
         }

@@ -1,5 +1,7 @@
 package vn.hanoi.branch.agent.ticket;
 
+import vn.hanoi.branch.agent.setup.SetupState;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,6 +84,9 @@ public final class TicketIssuing {
         Optional<Long> existing = ticketIdByKey(c, kiosk.deviceId(), idempotencyKey);
         if (existing.isPresent()) {
             return new Issued(TicketRows.require(c, existing.get()), false);
+        }
+        if (!SetupState.isSetUp(c)) {
+            throw SetupState.notSetUp();
         }
         ServiceInfo service = directory.service(c, serviceId)
                 .filter(ServiceInfo::active)

@@ -1,21 +1,25 @@
 package vn.hanoi.branch.agent.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.hanoi.branch.agent.auth.AuthService;
-import vn.hanoi.branch.agent.branch.BranchDirectory;
 import vn.hanoi.branch.agent.auth.Passwords;
 import vn.hanoi.branch.agent.auth.Principal;
 import vn.hanoi.branch.agent.db.Database;
 import vn.hanoi.branch.agent.db.WriteTx;
 import vn.hanoi.branch.agent.dossier.ProcedureCatalog;
 import vn.hanoi.branch.agent.device.DeviceRegistry;
+import vn.hanoi.branch.agent.setup.BranchConfiguration;
+import vn.hanoi.branch.agent.setup.BranchSetup;
+import vn.hanoi.branch.agent.setup.SetupFile;
 import vn.hanoi.branch.api.BranchInfo;
 import vn.hanoi.branch.api.DeviceKind;
 import vn.hanoi.branch.api.Pairing;
@@ -28,9 +32,7 @@ import vn.hanoi.branch.api.Sessions;
  * staff accounts with fresh random passwords, and one pairing code per demo device.
  */
 public final class DemoBranch {
-    public static final BranchInfo BRANCH = new BranchInfo("HN-CN01",
-            "Trung tâm Phục vụ hành chính công Hà Nội – Chi nhánh số 1",
-            "Hanoi Public Administration Service Center – Branch 1", "Asia/Ho_Chi_Minh");
+    public static final BranchInfo BRANCH = branchInfo();
 
     /** What seeding produced: account passwords and pairing codes to hand to people and apps. */
     public record Seeded(Map<String, String> passwords, Map<DeviceKind, Pairing.Code> pairingCodes) {
@@ -39,15 +41,28 @@ public final class DemoBranch {
     private DemoBranch() {
     }
 
+    /** The demo branch's setup file, read through the same path as {@code branch-agent setup}. */
+    public static BranchSetup setup() {
+        try (var in = DemoBranch.class.getResourceAsStream("demo-branch.yaml")) {
+            SetupFile.Read read = SetupFile.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), false);
+            if (!read.ok()) {
+                throw new IllegalStateException("demo-branch.yaml: " + read.problems());
+            }
+            return read.setup();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BranchInfo branchInfo() {
+        BranchSetup.Identity b = setup().branch();
+        return new BranchInfo(b.code(), b.nameVi(), b.nameEn(), b.timeZone());
+    }
+
     public static List<ServiceInfo> services() {
-        LocalTime open = LocalTime.of(7, 30);
-        LocalTime close = LocalTime.of(17, 0);
-        return List.of(
-                new ServiceInfo(0, "HT", "Hộ tịch", "Civil status", "", 1001, 1999, open, close, true, false),
-                new ServiceInfo(0, "CT", "Cư trú", "Residence", "", 2001, 2999, open, close, true, false),
-                new ServiceInfo(0, "DD", "Đất đai – Xây dựng", "Land and construction", "", 3001, 3999, open, close, true, false),
-                new ServiceInfo(0, "KD", "Đăng ký kinh doanh", "Business registration", "", 4001, 4999, open, close, true, true),
-                new ServiceInfo(0, "CTH", "Chứng thực", "Certification", "", 5001, 5999, open, close, true, false));
+        return setup().services().stream().map(s -> new ServiceInfo(0, s.code(), s.nameVi(), s.nameEn(), s.prefix(),
+                s.numberStart(), s.numberEnd(), LocalTime.of(7, 30), LocalTime.of(17, 0), s.active(), s.greenChannel()))
+                .toList();
     }
 
     /** Seeds an empty database. Passwords are random each time: the demo prints them. */
@@ -80,17 +95,7 @@ public final class DemoBranch {
 
     /** The branch, its services, counters and the sample procedure catalog (no accounts, no devices). */
     public static void seedBranch(WriteTx tx) throws SQLException {
-        BranchDirectory.upsertBranch(tx, BRANCH);
-        List<Long> ids = new ArrayList<>();
-        for (ServiceInfo s : services()) {
-            ids.add(BranchDirectory.insertService(tx, s));
-        }
-        BranchDirectory.insertCounter(tx, 1, "Quầy 1", "Counter 1", List.of(ids.get(0), ids.get(4)));
-        BranchDirectory.insertCounter(tx, 2, "Quầy 2", "Counter 2", List.of(ids.get(0), ids.get(1)));
-        BranchDirectory.insertCounter(tx, 3, "Quầy 3", "Counter 3", List.of(ids.get(1), ids.get(2)));
-        // Counter 4 is the green channel desk for enterprises (KD first); others take KD only when idle.
-        BranchDirectory.insertCounter(tx, 4, "Quầy 4", "Counter 4", List.of(ids.get(3), ids.get(2)));
-        BranchDirectory.insertCounter(tx, 5, "Quầy 5", "Counter 5", List.of(ids.get(3), ids.get(4), ids.get(0)));
+        BranchConfiguration.seed(tx, setup());
         ProcedureCatalog.importSample(tx);
     }
 

@@ -64,14 +64,25 @@ public final class TestAgent implements AutoCloseable {
 
     /** As {@link #start(Map)}, on the given clock (e.g. shifted to a fixed time of the branch's day). */
     public static TestAgent start(Map<String, String> extraConfig, Clock clock) {
+        return start(extraConfig, clock, true);
+    }
+
+    /** As an installed agent starts the first time: an empty database, no branch set up (one clerk account). */
+    public static TestAgent startWithoutBranch() {
+        return start(Map.of(), Clock.systemUTC(), false);
+    }
+
+    private static TestAgent start(Map<String, String> extraConfig, Clock clock, boolean demoBranch) {
         try {
             Path dir = Files.createTempDirectory("test-agent");
             Path db = dir.resolve("branch.db");
             try (Database d = Database.open(db, Clock.systemUTC())) {
-                d.write(tx -> {
-                    DemoBranch.seedBranch(tx);
-                    return null;
-                });
+                if (demoBranch) {
+                    d.write(tx -> {
+                        DemoBranch.seedBranch(tx);
+                        return null;
+                    });
+                }
             }
             AgentConfig cfg = AgentConfig.defaults()
                     .with("db.path", db.toString())

@@ -33,7 +33,8 @@ import vn.hanoi.branch.agent.effects.Effects;
 import vn.hanoi.branch.agent.auth.AuthService;
 import vn.hanoi.branch.agent.auth.Passwords;
 import vn.hanoi.branch.agent.auth.Principal;
-import vn.hanoi.branch.agent.branch.BranchDirectory;
+import vn.hanoi.branch.agent.setup.BranchConfigStore;
+import vn.hanoi.branch.agent.setup.BranchSetup;
 import vn.hanoi.branch.agent.testing.DemoBranch;
 import vn.hanoi.branch.agent.testing.SimulatedClock;
 import vn.hanoi.branch.agent.config.AgentConfig;
@@ -280,14 +281,9 @@ public final class DaySimulator {
             DeviceRegistry devices = new DeviceRegistry(d, Effects.withoutAgent(d));
             d.write(tx -> {
                 DemoBranch.seedBranch(tx);
-                Map<String, Long> ids = new HashMap<>();
-                List<ServiceInfo> services = DemoBranch.services();
-                for (int i = 0; i < services.size(); i++) {
-                    ids.put(services.get(i).code(), (long) i + 1);
-                }
                 for (int n = 6; n <= nCounters; n++) {
-                    List<Long> sids = COUNTER_LAYOUT.get((n - 1) % 5).stream().map(ids::get).toList();
-                    BranchDirectory.insertCounter(tx, n, "Quầy " + n, "Counter " + n, sids);
+                    BranchConfigStore.writeCounter(tx, new BranchSetup.Counter(n, "Quầy " + n, "Counter " + n, "",
+                            COUNTER_LAYOUT.get((n - 1) % 5), true));
                 }
                 AuthService.insertUser(tx, new Sessions.NewUser(SIM_USER, "Giám sát mô phỏng", password, Role.SUPERVISOR), hash);
                 for (DeviceKind kind : List.of(DeviceKind.KIOSK, DeviceKind.COUNTER)) {

@@ -23,16 +23,44 @@ public enum CodePage {
      * (ê, ơ, ư…) and Đ, but the five tone marks only as separate combining bytes, so a letter such as
      * "ễ" must go out as "ê" followed by the combining tilde.
      */
-    WPC1258(52, "windows-1258");
+    WPC1258(52, "windows-1258", VietnameseMode.WINDOWS_1258),
+    /**
+     * TCVN-3 lower case (Epson table 30): every toned small letter is one code, and the capitals
+     * Ă Â Ê Ô Ơ Ư Đ; capitals with a tone mark are only in {@link #TCVN3_CAPITALS}.
+     */
+    TCVN3(30, Tcvn3.SMALL, VietnameseMode.TCVN3),
+    /** TCVN-3 capitals (Epson table 31): the toned capitals at the codes their small letters have in table 30. */
+    TCVN3_CAPITALS(31, Tcvn3.CAPITALS, VietnameseMode.TCVN3);
 
     private static final String TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323";
 
     private final int defaultNumber;
     private final Charset charset;
+    /** For tables Java has no charset for: the characters of codes 0x80..0xFF, 0 where unused. */
+    private final char[] high;
+    private final VietnameseMode mode;
 
     CodePage(int defaultNumber, String charset) {
+        this(defaultNumber, charset, null);
+    }
+
+    CodePage(int defaultNumber, String charset, VietnameseMode mode) {
         this.defaultNumber = defaultNumber;
         this.charset = Charset.forName(charset);
+        this.high = null;
+        this.mode = mode;
+    }
+
+    CodePage(int defaultNumber, char[] high, VietnameseMode mode) {
+        this.defaultNumber = defaultNumber;
+        this.charset = null;
+        this.high = high;
+        this.mode = mode;
+    }
+
+    /** The Vietnamese mode this table serves, or null for a table without Vietnamese letters. */
+    public VietnameseMode vietnamese() {
+        return mode;
     }
 
     /** The {@code ESC t} number Epson uses for this table. */
@@ -46,7 +74,7 @@ public enum CodePage {
      */
     public Optional<byte[]> encode(String text) {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-        CharsetEncoder enc = charset.newEncoder();
+        CharsetEncoder enc = charset == null ? null : charset.newEncoder();
         ByteArrayOutputStream out = new ByteArrayOutputStream(nfc.length() + 8);
         for (int i = 0; i < nfc.length(); ) {
             int cp = nfc.codePointAt(i);
@@ -69,11 +97,29 @@ public enum CodePage {
 
     /** What a printer with this table shows for the bytes, normalised to NFC as people read it. */
     public String decode(byte[] bytes, int off, int len) {
-        String raw = new String(bytes, off, len, charset);
+        String raw;
+        if (charset != null) {
+            raw = new String(bytes, off, len, charset);
+        } else {
+            StringBuilder sb = new StringBuilder(len);
+            for (int i = off; i < off + len; i++) {
+                int b = bytes[i] & 0xFF;
+                sb.append(b < 0x80 ? (char) b : high[b - 0x80] == 0 ? '\uFFFD' : high[b - 0x80]);
+            }
+            raw = sb.toString();
+        }
         return Normalizer.normalize(raw, Normalizer.Form.NFC);
     }
 
+    /** The bytes for one character (two for a Windows-1258 toned letter), or null when the table lacks it. */
+    public byte[] encodeChar(int codePoint) {
+        return encodeOne(charset == null ? null : charset.newEncoder(), Character.toString(codePoint));
+    }
+
     private byte[] encodeOne(CharsetEncoder enc, String ch) {
+        if (enc == null) {
+            return Tcvn3.encode(high, ch);
+        }
         byte[] direct = strict(enc, ch);
         if (direct != null || this != WPC1258) {
             return direct;

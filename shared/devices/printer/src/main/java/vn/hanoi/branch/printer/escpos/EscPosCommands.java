@@ -37,6 +37,11 @@ public final class EscPosCommands {
         return new byte[] {ESC, 'E', (byte) (on ? 1 : 0)};
     }
 
+    /** {@code ESC % n}: letters from the user-defined set ({@code ESC &}) on, or the printer's own. */
+    public static byte[] userDefinedSet(boolean on) {
+        return new byte[] {ESC, '%', (byte) (on ? 1 : 0)};
+    }
+
     /** White on black; used for the priority marker so it stands out without raster. */
     public static byte[] reverse(boolean on) {
         return new byte[] {GS, 'B', (byte) (on ? 1 : 0)};

@@ -45,12 +45,12 @@ public final class StatusQuery {
     }
 
     /**
-     * What the answers to n = 1, 2, 4 mean, the most serious first. A missing or malformed answer
-     * means the printer is not responding: it might be printing garbage or nothing at all.
+     * What the answers to n = 1, 2, 4 mean, the most serious first. A malformed answer is what a
+     * printer set to another speed or parity sends back: garbled, not silent.
      */
     public static PrinterStatus interpret(int printer, int offlineCause, int paper) {
         if (!wellFormed(printer) || !wellFormed(offlineCause) || !wellFormed(paper)) {
-            return PrinterStatus.NOT_RESPONDING;
+            return PrinterStatus.GARBLED;
         }
         if ((paper & N4_PAPER_END) != 0 || (offlineCause & N2_PAPER_END_STOP) != 0) {
             return PrinterStatus.PAPER_OUT;

@@ -9,6 +9,7 @@ import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * A queue ticket as ESC/POS bytes for one printer profile. The number is printed in text mode at the
@@ -65,24 +66,58 @@ public final class TicketLayout {
         return w;
     }
 
-    /** A page for branch IT: the profile, every style and the Vietnamese alphabet, in the real path. */
+    /** The line the test page prints in every Vietnamese mode: stacked marks, capitals and đ. */
+    public static final List<String> SAMPLE = List.of("Nguyễn Thị Ánh Tuyết — phường Cửa Nam",
+            "ĐẶNG QUỐC VIỆT – HỒ SƠ ỦY QUYỀN");
+    /** Line widths of the printers we know: 58 mm, 80 mm at 512 dots, 80 mm at 576 dots. */
+    public static final List<Integer> RULERS = List.of(32, 42, 48);
+
+    /**
+     * A page for branch IT: the profile, the same Vietnamese lines in every mode the printer offers
+     * (IT picks the one that reads right on paper), rulers that show how many columns fit, every
+     * style, and the QR, in the real path.
+     */
     public static byte[] testPage(PrinterProfile profile, String portDescription) {
         EscPosWriter w = new EscPosWriter(profile);
         Style normal = Style.NORMAL;
+        Style left = normal.aligned(Align.LEFT);
         w.text("TRANG IN THỬ / TEST PAGE", normal.emphasized().size(1, 2));
         w.text(profile.description(), normal);
         w.text(portDescription, normal);
+        w.text("Đang dùng / in use: " + profile.vietnamese().id(), normal);
         w.rule();
-        w.text("Nguyễn Thị Ánh Tuyết — phường Cửa Nam", normal.aligned(Align.LEFT));
-        w.text("ĂÂĐÊÔƠƯ ăâđêôơư", normal.aligned(Align.LEFT));
-        w.text("àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ", normal.aligned(Align.LEFT));
-        w.text("ìíỉĩị òóỏõọ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ", normal.aligned(Align.LEFT));
+        List<VietnameseMode> modes = profile.modes();
+        for (int i = 0; i < modes.size(); i++) {
+            VietnameseMode m = modes.get(i);
+            // The label is plain ASCII so it reads right whatever mode works on this printer.
+            w.asciiLine((i + 1) + ") " + m.id());
+            w.vietnamese(m);
+            SAMPLE.forEach(line -> w.text(line, left));
+            w.vietnamese(profile.vietnamese());
+        }
+        w.rule();
+        w.asciiLine("Columns / so cot:");
+        RULERS.forEach(cols -> w.asciiLine(ruler(cols)));
+        w.rule();
+        w.text("ĂÂĐÊÔƠƯ ăâđêôơư", left);
+        w.text("àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ", left);
+        w.text("ìíỉĩị òóỏõọ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ", left);
         w.text("Đậm / Bold", normal.emphasized());
         w.text("Đảo màu / Reverse", normal.inverted());
         w.text("A123", normal.emphasized().size(4, 4));
         w.qr("https://dichvucong.hanoi.gov.vn/test");
         w.finish();
         return w.bytes();
+    }
+
+    /** {@code cols} characters ending in the count, e.g. "....+....1....+....2....+....32|". */
+    static String ruler(int cols) {
+        StringBuilder r = new StringBuilder();
+        for (int i = 1; i <= cols; i++) {
+            r.append(i % 10 == 0 ? Character.forDigit(i / 10 % 10, 10) : i % 5 == 0 ? '+' : '.');
+        }
+        String end = cols + "|";
+        return r.replace(cols - end.length(), cols, end).toString();
     }
 
     /** The whole ticket as one raster image: the baseline the text layout is measured against. */

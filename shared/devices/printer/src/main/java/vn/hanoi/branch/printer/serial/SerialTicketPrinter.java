@@ -213,7 +213,10 @@ public final class SerialTicketPrinter implements TicketPrinter {
         }
     }
 
-    /** Asks n = 1, 2 and 4, stopping at the first silence. Pending input is dropped first: it is stale. */
+    /**
+     * Asks n = 1, 2 and 4, stopping at the first silence (not responding) or the first byte that is
+     * no status answer (garbled: wrong speed or parity). Pending input is dropped first: it is stale.
+     */
     private PrinterStatus query(Connection c) throws IOException {
         drain(c);
         int[] answers = new int[3];
@@ -227,6 +230,10 @@ public final class SerialTicketPrinter implements TicketPrinter {
             answers[i] = readByte(c);
             if (answers[i] < 0) {
                 return PrinterStatus.NOT_RESPONDING;
+            }
+            if (!StatusQuery.wellFormed(answers[i])) {
+                // Asking on would only read more of the same; the rest is drained before the next query.
+                return PrinterStatus.GARBLED;
             }
         }
         return StatusQuery.interpret(answers[0], answers[1], answers[2]);
