@@ -224,6 +224,10 @@ public final class DemoMain {
         @Option(names = "--no-fsync")
         boolean noFsync;
 
+        @Option(names = "--whole-chunks-only",
+                description = "play a city of contract 1.0: a cut chunk counts for nothing, so branches send 16 MiB chunks")
+        boolean wholeChunksOnly;
+
         @Option(names = "--client", split = ",", paramLabel = "CODE:SECRETFILE",
                 description = "a branch allowed in and the 0600 file with its secret")
         List<String> clients = List.of();
@@ -240,7 +244,7 @@ public final class DemoMain {
 
         @Override
         public Integer call() throws Exception {
-            var b = CitySimulator.builder(data).host(host).port(port).seed(seed).fsync(!noFsync);
+            var b = CitySimulator.builder(data).host(host).port(port).seed(seed).fsync(!noFsync).partialChunks(!wholeChunksOnly);
             for (String client : clients) {
                 String[] kv = client.split(":", 2);
                 if (kv.length != 2) {

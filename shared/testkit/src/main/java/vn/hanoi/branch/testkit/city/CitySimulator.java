@@ -73,7 +73,7 @@ public final class CitySimulator implements AutoCloseable {
         this.tls = SimTls.generate();
         tls.writeCaPem(dataDir.resolve("city-ca.pem"));
         this.faults = new Faults(b.seed);
-        this.uploads = new SimUploads(store, dataDir, b.fsync, faults);
+        this.uploads = new SimUploads(store, dataDir, b.fsync, b.partialChunks, faults);
         this.clients = new ConcurrentHashMap<>(b.clients);
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setSslContext(tls.context);
@@ -109,13 +109,14 @@ public final class CitySimulator implements AutoCloseable {
         return new Builder(dataDir);
     }
 
-    /** Settings with defaults: any free port on loopback, durable chunks, seed 1, no clients. */
+    /** Settings with defaults: any free port on loopback, durable chunks, partial chunks kept (contract 1.1), seed 1, no clients. */
     public static final class Builder {
         private final Path dataDir;
         private String host = "127.0.0.1";
         private int port;
         private long seed = 1;
         private boolean fsync = true;
+        private boolean partialChunks = true;
         private final Map<String, String> clients = new ConcurrentHashMap<>();
 
         private Builder(Path dataDir) {
@@ -140,6 +141,15 @@ public final class CitySimulator implements AutoCloseable {
         /** Whether each chunk is fsynced before it is acknowledged (the real city's promise; off for speed tests). */
         public Builder fsync(boolean f) {
             this.fsync = f;
+            return this;
+        }
+
+        /**
+         * Whether chunk bytes are acknowledged as they arrive, also from a cut request (contract 1.1: the branch
+         * sends the rest of a document in one request); false plays a city of contract 1.0 (whole chunks only).
+         */
+        public Builder partialChunks(boolean p) {
+            this.partialChunks = p;
             return this;
         }
 
@@ -221,6 +231,11 @@ public final class CitySimulator implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Bytes of chunk bodies read, over all uploads: a resumed upload sends few twice, a restarted one all. */
+    public long bytesReceived() {
+        return uploads.bytesReceived();
     }
 
     /** Offers an item to a branch's pull stream; returns its cursor. */

@@ -12,9 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +24,9 @@ import vn.hanoi.branch.api.Json;
 
 /**
  * The city's side of resumable document uploads: create (size and SHA-256), chunks at the acknowledged
- * offset ({@code Content-Range}), and completion with the hash check. Parts live under
- * {@code <data>/uploads/}; a complete document is kept by its hash.
+ * offset ({@code Content-Range}; in contract 1.1 acknowledged as they arrive, see {@link #CHECKPOINT_BYTES}),
+ * and completion with the hash check. Parts live under {@code <data>/uploads/}; a complete document is
+ * kept by its hash.
  */
 final class SimUploads {
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
@@ -32,16 +35,24 @@ final class SimUploads {
     private final Path dataDir;
     private final boolean fsync;
     private final Faults faults;
-    /** Running SHA-256 of each upload's bytes so far (in memory only: after a simulator restart, the file is read again). */
-    private final Map<String, Running> hashes = new ConcurrentHashMap<>();
+    /**
+     * Contract 1.1: a chunk's bytes are made durable and acknowledged every {@value #CHECKPOINT_BYTES} bytes
+     * and when its request is cut, so a branch may send the rest of a document in one request; as often as a
+     * 1.0 city with the branch's usual 16 MiB chunks.
+     */
+    static final long CHECKPOINT_BYTES = 16L * 1024 * 1024;
 
-    private record Running(MessageDigest digest, long offset) {
-    }
+    /** Contract 1.1 (see {@link #CHECKPOINT_BYTES}); false plays a 1.0 city, where only whole chunks count. */
+    private final boolean partialChunks;
+    /** The running SHA-256 of each upload (in memory only, see UploadProgress). */
+    private final Map<String, UploadProgress> progress = new ConcurrentHashMap<>();
+    private final AtomicLong received = new AtomicLong();
 
-    SimUploads(SimStore store, Path dataDir, boolean fsync, Faults faults) {
+    SimUploads(SimStore store, Path dataDir, boolean fsync, boolean partialChunks, Faults faults) {
         this.store = store;
         this.dataDir = dataDir;
         this.fsync = fsync;
+        this.partialChunks = partialChunks;
         this.faults = faults;
     }
 
@@ -96,45 +107,79 @@ final class SimUploads {
             return;
         }
         long start = Long.parseLong(m.group(1));
-        long length = Long.parseLong(m.group(2)) - start + 1;
+        long end = Long.parseLong(m.group(2)) + 1;
         if (u.complete() || start != u.ackedOffset()) {
             ctx.status(409).json(view(u)); // the branch resumes from ackedOffset
             return;
         }
-        Path part = partFile(u.uploadId());
+        UploadProgress progress = progress(u);
         long got = 0;
-        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel ch = FileChannel.open(partFile(u.uploadId()), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
              InputStream in = ctx.bodyInputStream()) {
-            ch.position(start);
             byte[] buf = new byte[256 * 1024];
             long t0 = System.nanoTime();
-            Running running = hashes.get(u.uploadId());
-            MessageDigest md = running != null && running.offset() == start ? (MessageDigest) running.digest().clone()
-                    : start == 0 ? MessageDigest.getInstance("SHA-256") : null;
-            int n;
-            while (got < length && (n = in.read(buf, 0, (int) Math.min(buf.length, length - got))) > 0) {
-                ch.write(ByteBuffer.wrap(buf, 0, n));
-                if (md != null) {
-                    md.update(buf, 0, n);
+            MessageDigest md = progress.continueAt(start);
+            long durable = start; // what this request has acknowledged so far
+            try {
+                int n;
+                while (got < end - start && (n = in.read(buf, 0, (int) Math.min(buf.length, end - start - got))) > 0) {
+                    ch.write(ByteBuffer.wrap(buf, 0, n), start + got);
+                    if (md != null) {
+                        md.update(buf, 0, n);
+                    }
+                    got += n;
+                    received.addAndGet(n);
+                    if (partialChunks && start + got - durable >= CHECKPOINT_BYTES) {
+                        durable = acknowledge(u, progress, ch, durable, start + got, md, false);
+                    }
+                    throttle(got, t0);
                 }
-                got += n;
-                throttle(got, t0);
-            }
-            if (got == length && md != null) {
-                hashes.put(u.uploadId(), new Running(md, start + length));
-            }
-            if (got == length) {
-                if (fsync) {
-                    ch.force(false);
+            } catch (IOException | RuntimeException cut) {
+                if (partialChunks && start + got > durable) {
+                    acknowledge(u, progress, ch, durable, start + got, md, true); // contract 1.1: a cut chunk keeps what came
                 }
+                throw cut;
             }
+            if (got != end - start) {
+                if (partialChunks && start + got > durable) {
+                    acknowledge(u, progress, ch, durable, start + got, md, true);
+                }
+                CitySimulator.error(ctx, 400, "short_chunk", "Đoạn dữ liệu bị thiếu.", "The chunk ended before its Content-Range.");
+                return;
+            }
+            acknowledge(u, progress, ch, durable, end, md, true);
         }
-        if (got != length) {
-            CitySimulator.error(ctx, 400, "short_chunk", "Đoạn dữ liệu bị thiếu.", "The chunk ended before its Content-Range.");
-            return;
-        }
-        store.ack(u.uploadId(), start + length, true);
         ctx.json(view(store.upload(u.uploadId()).orElseThrow()));
+    }
+
+    /**
+     * Makes this request's bytes [from, to) durable, then acknowledges them: the contract's promise that an
+     * acknowledged byte survives a crash of the city. {@code requestEnds} counts the request as one chunk.
+     */
+    private long acknowledge(SimStore.Upload u, UploadProgress progress, FileChannel ch, long from, long to, MessageDigest md,
+                             boolean requestEnds) throws IOException {
+        if (fsync) {
+            ch.force(false);
+        }
+        synchronized (progress) {
+            try {
+                long acked = store.upload(u.uploadId()).orElseThrow().ackedOffset();
+                store.ack(u.uploadId(), progress.landed(acked, from, to, md, ch), requestEnds);
+            } catch (SQLException e) {
+                throw new IOException(e);
+            }
+        }
+        return to;
+    }
+
+    /** Bytes of chunk bodies read, over all uploads: a resumed upload sends few twice, a restarted one all. */
+    long bytesReceived() {
+        return received.get();
+    }
+
+    private UploadProgress progress(SimStore.Upload u) {
+        return progress.computeIfAbsent(u.uploadId(), id -> new UploadProgress(u.ackedOffset()));
     }
 
     /** Slow uploads: sleep until the bytes read so far fit the configured rate. */
@@ -164,9 +209,9 @@ final class SimUploads {
             return;
         }
         Path part = partFile(u.uploadId());
-        Running running = hashes.remove(u.uploadId());
-        String actual = running != null && running.offset() == u.size()
-                ? HexFormat.of().formatHex(running.digest().digest()) : sha256(part);
+        UploadProgress done = progress.remove(u.uploadId());
+        MessageDigest running = done == null ? null : done.digestOf(u.size());
+        String actual = running != null ? HexFormat.of().formatHex(running.digest()) : sha256(part);
         if (!actual.equals(u.sha256())) {
             // Start again from zero: a corrupt part is worth nothing.
             Files.deleteIfExists(part);
@@ -185,8 +230,12 @@ final class SimUploads {
     }
 
     private Map<String, Object> view(SimStore.Upload u) {
-        return Map.of("uploadId", u.uploadId(), "size", u.size(), "sha256", u.sha256(), "ackedOffset", u.ackedOffset(),
-                "complete", u.complete());
+        Map<String, Object> v = new LinkedHashMap<>(Map.of("uploadId", u.uploadId(), "size", u.size(),
+                "sha256", u.sha256(), "ackedOffset", u.ackedOffset(), "complete", u.complete()));
+        if (partialChunks) {
+            v.put("partialChunks", true); // contract 1.1; a 1.0 city does not say it, and the branch sends whole chunks
+        }
+        return v;
     }
 
     private Path partFile(String uploadId) {

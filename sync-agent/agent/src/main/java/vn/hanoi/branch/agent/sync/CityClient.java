@@ -146,8 +146,12 @@ public final class CityClient {
         return out;
     }
 
-    /** An upload as the city sees it. */
-    public record Upload(String uploadId, long size, long ackedOffset, boolean complete) {
+    /**
+     * An upload as the city sees it. {@code partialChunks} (contract 1.1): the city keeps and acknowledges a
+     * chunk's bytes as they become durable, also when the request is cut, so the branch sends the rest of the
+     * document as one chunk; false from a 1.0 city, which counts whole chunks only.
+     */
+    public record Upload(String uploadId, long size, long ackedOffset, boolean complete, boolean partialChunks) {
     }
 
     public Upload createUpload(long contentId, String dossierCode, String kind, String documentType, String mediaType,
@@ -244,7 +248,7 @@ public final class CityClient {
 
     private static Upload upload(JsonNode n) {
         return new Upload(n.path("uploadId").asText(), n.path("size").asLong(), n.path("ackedOffset").asLong(),
-                n.path("complete").asBoolean());
+                n.path("complete").asBoolean(), n.path("partialChunks").asBoolean(false));
     }
 
     private HttpUrl branchPath(String... segments) {

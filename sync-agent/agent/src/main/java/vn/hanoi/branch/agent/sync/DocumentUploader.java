@@ -11,8 +11,11 @@ import vn.hanoi.branch.agent.db.Database;
 
 /**
  * Sends the content store's queued documents (rows not yet confirmed by the city, not removed) in id
- * order, chunk by chunk from the offset the city last acknowledged: after a kill or a cut link the upload
- * goes on where it stopped. The city checks the SHA-256 at the end; only then is the row confirmed.
+ * order from the offset the city last acknowledged: after a kill or a cut link the upload goes on where it
+ * stopped. A city that keeps partial chunks (contract 1.1) gets the rest of the document in one request:
+ * waiting for an acknowledgement after every chunk idled the link for about a tenth of the upload. A 1.0
+ * city gets chunks of {@code city.upload.chunk.bytes}, one at a time. The city checks the SHA-256 at the
+ * end; only then is the row confirmed.
  */
 final class DocumentUploader {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentUploader.class);
@@ -65,7 +68,7 @@ final class DocumentUploader {
             }
             long savedAt = System.nanoTime();
             while (offset < item.bytes()) {
-                long len = Math.min(chunkBytes, item.bytes() - offset);
+                long len = u.partialChunks() ? item.bytes() - offset : Math.min(chunkBytes, item.bytes() - offset);
                 CityClient.Upload r = city.putChunk(u.uploadId(), file, offset, len, item.bytes(), cap);
                 offset = r.ackedOffset(); // the city's word: on a 409 this is where it wants us
                 // Where to resume is always asked of the city (createUpload above), so the local copy is for IT

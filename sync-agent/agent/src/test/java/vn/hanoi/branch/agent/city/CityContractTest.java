@@ -23,7 +23,7 @@ class CityContractTest {
             doc = Json.mapper().readTree(in);
         }
         assertThat(doc.path("openapi").asText()).startsWith("3.1");
-        assertThat(doc.path("info").path("version").asText()).isEqualTo("1.0.0");
+        assertThat(doc.path("info").path("version").asText()).isEqualTo("1.1.0");
         Set<String> documented = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> p = paths.next();

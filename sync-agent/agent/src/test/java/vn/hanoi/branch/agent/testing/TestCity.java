@@ -33,11 +33,17 @@ public final class TestCity implements AutoCloseable {
     }
 
     public static TestCity start(boolean fsync) {
+        return start(fsync, true);
+    }
+
+    /** {@code partialChunks} false plays a city of contract 1.0, which counts whole chunks only. */
+    public static TestCity start(boolean fsync, boolean partialChunks) {
         try {
             Path dir = Files.createTempDirectory("test-city");
             String secret = UUID.randomUUID().toString();
             Path secretFile = SecretFile.write(dir.resolve("client.secret"), secret);
-            CitySimulator sim = CitySimulator.builder(dir.resolve("sim")).client(BRANCH, secret).fsync(fsync).start();
+            CitySimulator sim = CitySimulator.builder(dir.resolve("sim")).client(BRANCH, secret).fsync(fsync)
+                    .partialChunks(partialChunks).start();
             return new TestCity(dir, secretFile, sim);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
