@@ -245,9 +245,9 @@ public final class Agent implements AutoCloseable {
         CitySync.Settings settings = new CitySync.Settings(config.getInt("city.batch.size"),
                 Duration.ofMillis(config.getInt("city.sync.interval.ms")), Duration.ofMillis(config.getInt("city.backoff.base.ms")),
                 Duration.ofSeconds(config.getInt("city.backoff.max.seconds")), config.getInt("city.pull.limit"),
-                Duration.ofMinutes(config.getInt("retention.check.minutes")), config.getInt("sync.alert.backlog.minutes"));
+                config.getInt("sync.alert.backlog.minutes"));
         return CitySync.create(db, cb.build(), new Inbox(db, bookings, dossiers), content,
-                config.getInt("city.upload.chunk.bytes"), config.getInt("city.upload.max.kbps"), null, settings, clock);
+                config.getInt("city.upload.chunk.bytes"), config.getInt("city.upload.max.kbps"), settings, clock);
     }
 
     /** Opens the database (migrating it) and starts serving. */

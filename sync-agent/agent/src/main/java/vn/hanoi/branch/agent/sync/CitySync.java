@@ -20,7 +20,7 @@ import vn.hanoi.branch.retry.Backoff;
 /**
  * The sync worker: one thread that, round after round, sends the outbox in id order (one batch at a time,
  * the next only after the city acknowledged the last, so the city receives in order), uploads queued
- * documents, pulls the city's streams from their cursors, and runs retention. A failure anywhere ends the
+ * documents and pulls the city's streams from their cursors (retention runs on its own schedule). A failure anywhere ends the
  * round and the worker waits with exponential backoff and jitter; nothing is marked sent until the city
  * said so, and nothing is applied twice (see {@link Inbox}), so a kill at any point loses and duplicates
  * nothing.
@@ -30,14 +30,13 @@ public final class CitySync implements AutoCloseable {
 
     /** Settings (config keys {@code city.*}, {@code sync.*}). */
     public record Settings(int batchSize, Duration interval, Duration backoffBase, Duration backoffMax, int pullLimit,
-                           Duration retentionEvery, int alertAfterMinutes) {
+                           int alertAfterMinutes) {
     }
 
     private final Database db;
     private final CityClient city;
     private final Inbox inbox;
     private final DocumentUploader uploader;
-    private final Retention retention;
     private final Settings settings;
     private final Clock clock;
     private final Backoff backoff;
@@ -46,16 +45,13 @@ public final class CitySync implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
     private volatile boolean closed;
-    private long lastRetention = Long.MIN_VALUE;
     private boolean alerting;
 
-    public CitySync(Database db, CityClient city, Inbox inbox, DocumentUploader uploader, Retention retention,
-                    Settings settings, Clock clock) {
+    public CitySync(Database db, CityClient city, Inbox inbox, DocumentUploader uploader, Settings settings, Clock clock) {
         this.db = db;
         this.city = city;
         this.inbox = inbox;
         this.uploader = uploader;
-        this.retention = retention;
         this.settings = settings;
         this.clock = clock;
         this.backoff = Backoff.doublingWithFullJitter(settings.backoffBase(), settings.backoffMax());
@@ -64,9 +60,9 @@ public final class CitySync implements AutoCloseable {
     }
 
     public static CitySync create(Database db, CityClient city, Inbox inbox, vn.hanoi.branch.agent.content.ContentStore store,
-                                  int chunkBytes, int maxKbps, Retention retention, Settings settings, Clock clock) {
+                                  int chunkBytes, int maxKbps, Settings settings, Clock clock) {
         return new CitySync(db, city, inbox, new DocumentUploader(db, store, city, chunkBytes, new BandwidthCap(maxKbps)),
-                retention, settings, clock);
+                settings, clock);
     }
 
     public CitySync start() {
@@ -110,7 +106,6 @@ public final class CitySync implements AutoCloseable {
 
     /** One round; true when work is left (a full batch went, so more may wait). */
     boolean round() throws IOException, InterruptedException {
-        retentionIfDue();
         askCityAfterRestore();
         boolean more = sendBatch();
         if (more) {
@@ -230,14 +225,6 @@ public final class CitySync implements AutoCloseable {
             alerting = s.alert();
         } catch (RuntimeException e) {
             LOG.warn("city sync: cannot read the backlog: {}", e.getMessage());
-        }
-    }
-
-    private void retentionIfDue() {
-        long now = clock.millis();
-        if (retention != null && now - lastRetention >= settings.retentionEvery().toMillis()) {
-            lastRetention = now;
-            retention.run();
         }
     }
 
